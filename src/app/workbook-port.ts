@@ -1,0 +1,43 @@
+import type { SheetGrid, SheetInfo } from "../core/workbook/grid";
+import type { WorkbookChanges } from "../core/workbook/model";
+
+/**
+ * What a use-case needs from a workbook, implemented by the Office.js adapter (src/excel), the ExcelJS
+ * adapter (src/file) and the simulated Excel host in tests. Each method is ONE round trip to the host
+ * (one `context.sync()` in Office.js), except that writes split only when one request would pass 5 MB.
+ */
+export interface WorkbookPort {
+  /**
+   * Read our state part (custom XML, or null when absent), the sheet list, and — in the same round trip —
+   * the used-range grids of the sheets whose ids are given (ids the caller already knows: the warm path).
+   * Unknown ids are skipped silently (the sheet list tells the caller it is gone).
+   */
+  readOverview(gridSheetIds?: string[]): Promise<WorkbookOverview>;
+
+  /** Read the used-range grids of these sheets in one round trip. */
+  readGrids(sheetIds: string[]): Promise<SheetGrid[]>;
+
+  /**
+   * Apply sheet patches and the state part in one round trip (more only when a request would exceed
+   * the host's payload limit). Returns the host ids of sheets created or renamed, by layout key.
+   */
+  applyChanges(changes: WorkbookChanges): Promise<ApplyResult>;
+
+  /** Activate a sheet and select a cell (for "go to cell" links in the pane). Optional for file adapters. */
+  activate?(sheetId: string, address?: string): Promise<void>;
+}
+
+export interface WorkbookOverview {
+  stateXml: string | null;
+  /** More than one of our state parts was found (two plans in one workbook). */
+  stateXmlCount: number;
+  sheets: SheetInfo[];
+  grids: SheetGrid[];
+}
+
+export interface ApplyResult {
+  /** layout key → host sheet id after the write. */
+  sheetIds: Record<string, string>;
+  /** Round trips this call used (for tests and benchmarks). */
+  roundTrips: number;
+}

@@ -1,0 +1,112 @@
+/**
+ * The workbook layout as plain, serialisable data. Built by the core, rendered by adapters
+ * (Office.js in src/excel, ExcelJS in src/file, the simulated host in tests). No adapter decides layout.
+ *
+ * Addresses are A1-style without sheet name ("B4", "A1:E1"). Rows and columns in code are 0-based
+ * unless a name says otherwise.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  /** Points. */
+  fontSize?: number;
+  fontName?: string;
+  /** "#RRGGBB". */
+  fontColor?: string;
+  /** "#RRGGBB" background. */
+  fill?: string;
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "middle" | "bottom";
+  wrap?: boolean;
+  /** Thin border on all four sides. */
+  border?: boolean;
+  /** Excel number format, e.g. "#,##0", "dd/mm/yyyy", "@". */
+  numberFormat?: string;
+}
+
+/**
+ * One cell. Exactly one of `value` / `formula` is meaningful: `value` is always a literal
+ * (a string is text, even when it starts with "=" — adapters must write it as text);
+ * `formula` is an en-US formula without the leading "=" and is only ever produced by the core.
+ * `cachedValue` is the core's own computation of the formula's result (written as the cached value by
+ * the file adapter; compared against the engine's result in tests).
+ */
+export interface CellSpec {
+  value?: CellValue;
+  formula?: string;
+  cachedValue?: CellValue;
+  style?: CellStyle;
+  /** Internal hyperlink target inside the workbook: "'Sheet name'!B4". Never external. */
+  link?: string;
+}
+
+export interface DataValidationSpec {
+  range: string;
+  list: string[];
+  /** Shown to the user on bad input. */
+  errorMessage?: string;
+}
+
+export type SheetRole = "tracker" | "unit" | "summary";
+
+export interface SheetLayout {
+  /** Stable key: "tracker", "summary" or `unit:${unitId}`. */
+  key: string;
+  role: SheetRole;
+  /** Excel sheet name (already legal and unique). */
+  name: string;
+  unitId?: string;
+  /** Sparse cells keyed by A1 address. */
+  cells: Record<string, CellSpec>;
+  merges: string[];
+  /** Column widths in characters (index 0 = column A). Adapters convert to their unit. */
+  columnWidths: number[];
+  hiddenColumns?: number[];
+  /** Row heights in points, keyed by 1-based row number. */
+  rowHeights?: Record<number, number>;
+  /** Ranges a person types into: unlocked when the sheet is protected, tinted. */
+  inputRanges: string[];
+  validations: DataValidationSpec[];
+  freeze?: { rows: number; columns: number };
+  print: { paper: "A4"; orientation: "portrait" | "landscape"; fitToWidth: boolean };
+  /** Protect the sheet (everything but inputRanges locked). Password is optional, per unit. */
+  protection: { protect: boolean; password?: string };
+  tabColor?: string;
+}
+
+/**
+ * What to change in one sheet. `create` writes a new sheet from scratch. Otherwise only the given cells
+ * are written: any cell not in `cells` is left exactly as it is (a unit's typing is never touched).
+ */
+export interface SheetPatch {
+  /** Existing sheet id when updating; null when creating. */
+  sheetId: string | null;
+  create: boolean;
+  /** Full layout of the sheet (formats, merges, validation, protection, print setup). */
+  layout: SheetLayout;
+  /** The cells to write; for `create` this is layout.cells. */
+  cells: Record<string, CellSpec>;
+  /** Rename an existing sheet to layout.name. */
+  rename?: boolean;
+}
+
+export interface WorkbookChanges {
+  patches: SheetPatch[];
+  /** Serialised state part (custom XML) to write, replacing ours. */
+  stateXml?: string;
+  /** Sheet (by layout key) to activate afterwards. */
+  activateKey?: string;
+}
+
+/** The same layout as a whole, for creating from scratch (files, first creation). */
+export interface WorkbookLayout {
+  layoutVersion: number;
+  sheets: SheetLayout[];
+}
+
+/** Current layout version; state from a newer version is refused, older ones are migrated or refused. */
+export const LAYOUT_VERSION = 1;
