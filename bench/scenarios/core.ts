@@ -1,0 +1,131 @@
+/**
+ * Core speed: reading plans, collecting and aggregating units' tabs. Pure TypeScript, no host.
+ */
+import type { Plan } from "../../src/core/plan/types";
+import { measure, type Stats } from "../harness";
+import { findSeedPlan, generatePlanText, readText } from "../fixtures";
+import { REPO_ROOT, isNotBuilt, loadExports } from "../load";
+import { NOT_BUILT, fmtMs, fmtRatio, fmtStats, type TargetCheck } from "../report";
+import type { BenchOptions, ScenarioResult } from "../scenario";
+import { buildCollectInput, type CollectFixture } from "./collect-fixture";
+
+type ParsePlan = { parsePlan: (text: string) => Plan };
+
+function reason(e: unknown): string {
+  if (isNotBuilt(e)) return NOT_BUILT;
+  return `error: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
+}
+
+export async function benchCore(options: BenchOptions): Promise<ScenarioResult> {
+  const rows: string[][] = [];
+  const targets: TargetCheck[] = [];
+  const data: Record<string, unknown> = {};
+  const runs = options.quick ? 3 : Math.max(options.runs, 15);
+
+  // -- plans ------------------------------------------------------------------------------------
+  const seedPath = findSeedPlan(REPO_ROOT);
+  try {
+    const { parsePlan } = await loadExports<ParsePlan>("src/core/plan/parse-plan", ["parsePlan"]);
+    if (!seedPath) throw new Error("seed plan 334-KH-CB.txt not found");
+    const seed = readText(seedPath);
+    const seedRun = await measure(() => parsePlan(seed), { runs, warmup: 3 });
+    const tasks = seedRun.result.tasks.length;
+    rows.push(["read the seed plan (334-KH/CB)", `${tasks} tasks`, fmtStats(seedRun.time), "< 5 ms"]);
+    data.parseSeed = { ...seedRun.time, tasks };
+    targets.push({
+      target: "read the seed plan < 5 ms",
+      verdict: seedRun.time.median < 5 ? "PASS" : "MISS",
+      detail: `median ${fmtMs(seedRun.time.median)}`,
+    });
+
+    const big = generatePlanText(options.quick ? 30 : 300);
+    const bigRun = await measure(() => parsePlan(big), {
+      runs: options.quick ? 2 : Math.max(options.runs, 7),
+    });
+    const bigTasks = bigRun.result.tasks.length;
+    rows.push([
+      `read a generated plan (${options.quick ? 30 : 300} tasks)`,
+      `${bigTasks} tasks read`,
+      fmtStats(bigRun.time),
+      "",
+    ]);
+    data.parseGenerated = { ...bigRun.time, tasksWritten: options.quick ? 30 : 300, tasksRead: bigTasks };
+  } catch (e) {
+    rows.push(["read the seed plan (334-KH/CB)", "", reason(e), "< 5 ms"]);
+    rows.push(["read a generated plan (300 tasks)", "", reason(e), ""]);
+    targets.push({ target: "read the seed plan < 5 ms", verdict: "n/a", detail: reason(e) });
+  }
+
+  // -- collect + aggregate -----------------------------------------------------------------------
+  const bigUnits = options.quick ? 50 : 1000;
+  const smallUnits = options.quick ? 5 : 100;
+  const nInd = options.quick ? 20 : 100;
+  try {
+    const timeCollect = async (units: number): Promise<{ time: Stats; fixture: CollectFixture }> => {
+      const fixture = await buildCollectInput(units, nInd);
+      const r = await measure(() => fixture.collectAndAggregate(), {
+        runs: options.quick ? 2 : Math.max(options.runs, 7),
+        warmup: 1,
+      });
+      fixture.check(r.result);
+      return { time: r.time, fixture };
+    };
+    const small = await timeCollect(smallUnits);
+    const large = await timeCollect(bigUnits);
+    const growth = large.time.median / small.time.median;
+    const sizeRatio = bigUnits / smallUnits;
+    rows.push([
+      `collect + aggregate ${smallUnits} units × ${nInd} indicators`,
+      `${small.fixture.cells.toLocaleString("en-US")} cells read`,
+      fmtStats(small.time),
+      "",
+    ]);
+    rows.push([
+      `collect + aggregate ${bigUnits} units × ${nInd} indicators`,
+      `${large.fixture.cells.toLocaleString("en-US")} cells read`,
+      fmtStats(large.time),
+      "< 100 ms",
+    ]);
+    rows.push([
+      `growth ${smallUnits} → ${bigUnits} units (×${sizeRatio} work)`,
+      "time ratio of medians",
+      fmtRatio(growth),
+      `≈ ${sizeRatio}× (linear)`,
+    ]);
+    data.collect = {
+      small: { units: smallUnits, ...small.time },
+      large: { units: bigUnits, ...large.time },
+      growth,
+    };
+    targets.push({
+      target: `collect + aggregate ${bigUnits} × ${nInd} < 100 ms`,
+      verdict: large.time.median < 100 ? "PASS" : "MISS",
+      detail: `median ${fmtMs(large.time.median)}`,
+    });
+    targets.push({
+      target: `growth ${smallUnits} → ${bigUnits} units about linear (≤ ${sizeRatio * 1.5}×)`,
+      verdict: growth <= sizeRatio * 1.5 ? "PASS" : "MISS",
+      detail: `${growth.toFixed(1)}× for ${sizeRatio}× the units`,
+    });
+  } catch (e) {
+    rows.push([`collect + aggregate ${bigUnits} units × ${nInd} indicators`, "", reason(e), "< 100 ms"]);
+    targets.push({
+      target: `collect + aggregate ${bigUnits} × ${nInd} < 100 ms`,
+      verdict: "n/a",
+      detail: reason(e),
+    });
+  }
+
+  return {
+    sections: [
+      {
+        title: "Core (pure TypeScript, no host)",
+        note: "Median of several runs, (min–max) beside it.",
+        header: ["work", "size", "time", "target"],
+        rows,
+      },
+    ],
+    targets,
+    data: { core: data },
+  };
+}

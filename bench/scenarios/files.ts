@@ -1,0 +1,171 @@
+/**
+ * Files: init + summary through ExcelJS at 100 units (in a fresh child process, so its peak memory is its
+ * own), the demo end to end as a child process, and the task pane's first-paint JavaScript.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { runChild } from "../child";
+import { stats } from "../harness";
+import { REPO_ROOT } from "../load";
+import { NOT_BUILT, fmtBytes, fmtMs, fmtStats, type TargetCheck } from "../report";
+import type { BenchOptions, ScenarioResult } from "../scenario";
+import { distIsStale, measureFirstPaint } from "./bundle";
+
+const TSX = join(REPO_ROOT, "node_modules", ".bin", "tsx");
+
+function firstLine(s: string): string {
+  const lines = s
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return (lines.find((l) => /error/i.test(l)) ?? lines[lines.length - 1] ?? "").slice(0, 160);
+}
+
+export interface FileRunFigures {
+  units: number;
+  initMs: number;
+  summaryMs: number;
+  peakRssBytes: number;
+  peakHeapBytes: number;
+}
+
+async function benchExcelJs(
+  options: BenchOptions,
+  rows: string[][],
+  targets: TargetCheck[],
+  data: Record<string, unknown>,
+) {
+  const units = options.quick ? 10 : 100;
+  const label = `init + summary through ExcelJS, ${units} units`;
+  const runs: FileRunFigures[] = [];
+  const n = options.quick ? 1 : 3;
+  for (let i = 0; i < n; i++) {
+    const r = await runChild(TSX, [join(REPO_ROOT, "bench", "files-child.ts"), String(units)], {
+      cwd: REPO_ROOT,
+      timeoutMs: 120_000,
+    });
+    const line = r.stdout.split("\n").find((l) => l.startsWith("{"));
+    if (r.code !== 0 || !line) {
+      const msg = /not built yet/.test(r.stdout + r.stderr)
+        ? NOT_BUILT
+        : `error: ${firstLine(r.stderr || r.stdout)}`;
+      rows.push([label, msg, "", ""]);
+      targets.push({
+        target: "init + summary through ExcelJS at 100 units (measured)",
+        verdict: "n/a",
+        detail: msg,
+      });
+      return;
+    }
+    runs.push(JSON.parse(line) as FileRunFigures);
+  }
+  const init = stats(runs.map((r) => r.initMs));
+  const summary = stats(runs.map((r) => r.summaryMs));
+  const rss = stats(runs.map((r) => r.peakRssBytes));
+  const heap = stats(runs.map((r) => r.peakHeapBytes));
+  rows.push([`init through ExcelJS, ${units} units`, fmtStats(init), `peak RSS ${fmtBytes(rss.median)}`, ""]);
+  rows.push([
+    `summary through ExcelJS, ${units} units`,
+    fmtStats(summary),
+    `peak RSS ${fmtBytes(rss.median)}, heap ${fmtBytes(heap.median)}`,
+    "",
+  ]);
+  data.excelJs = { units, init, summary, peakRssBytes: rss, peakHeapBytes: heap };
+}
+
+async function benchDemo(
+  options: BenchOptions,
+  rows: string[][],
+  targets: TargetCheck[],
+  data: Record<string, unknown>,
+) {
+  const demo = join(REPO_ROOT, "src", "cli", "demo.ts");
+  if (!existsSync(demo)) {
+    rows.push(["demo end to end (npm run demo)", NOT_BUILT, "", "< 5 s"]);
+    targets.push({ target: "demo end to end < 5 s", verdict: "n/a", detail: NOT_BUILT });
+    return;
+  }
+  const samples: number[] = [];
+  const n = options.quick ? 1 : 3;
+  for (let i = 0; i < n; i++) {
+    const r = await runChild(TSX, [demo], { cwd: REPO_ROOT, timeoutMs: 60_000 });
+    if (r.code !== 0) {
+      const msg = `error (exit ${r.code}): ${firstLine(r.stderr || r.stdout)}`;
+      rows.push(["demo end to end (npm run demo)", msg, "", "< 5 s"]);
+      targets.push({ target: "demo end to end < 5 s", verdict: "n/a", detail: msg });
+      return;
+    }
+    samples.push(r.ms);
+  }
+  const s = stats(samples);
+  rows.push(["demo end to end (tsx src/cli/demo.ts, child process)", fmtStats(s), "", "< 5 s"]);
+  data.demo = s;
+  targets.push({
+    target: "demo end to end < 5 s",
+    verdict: s.median < 5000 ? "PASS" : "MISS",
+    detail: `median ${fmtMs(s.median)} wall clock, tsx start-up included`,
+  });
+}
+
+async function benchBundle(
+  options: BenchOptions,
+  rows: string[][],
+  targets: TargetCheck[],
+  data: Record<string, unknown>,
+) {
+  const label = "task pane first-paint JS (gzip)";
+  const hasConfig = ["webpack.config.ts", "webpack.config.js"].some((f) => existsSync(join(REPO_ROOT, f)));
+  let built = "";
+  if (distIsStale(REPO_ROOT)) {
+    if (!hasConfig || options.noBuild) {
+      const msg = hasConfig ? "n/a (dist/ missing or stale; --no-build given)" : NOT_BUILT;
+      rows.push([label, msg, "", "≤ 350 KB"]);
+      targets.push({ target: "first-paint JS ≤ 350 KB gzip", verdict: "n/a", detail: msg });
+      return;
+    }
+    process.stderr.write("bench: dist/ is missing or stale, running `npm run build` once…\n");
+    const r = await runChild("npm", ["run", "build", "--silent"], { cwd: REPO_ROOT, timeoutMs: 300_000 });
+    if (r.code !== 0 || !existsSync(join(REPO_ROOT, "dist", "taskpane.html"))) {
+      const msg = `build failed: ${firstLine(r.stderr || r.stdout)}`;
+      rows.push([label, msg, "", "≤ 350 KB"]);
+      targets.push({ target: "first-paint JS ≤ 350 KB gzip", verdict: "n/a", detail: msg });
+      return;
+    }
+    built = ` (built now in ${fmtMs(r.ms)})`;
+  }
+  const fp = measureFirstPaint(join(REPO_ROOT, "dist"));
+  const kb = fp.totalGzipBytes / 1024;
+  rows.push([
+    label,
+    `${kb.toFixed(1)} KB gzip (${(fp.totalBytes / 1024).toFixed(0)} KB raw)`,
+    `${fp.scripts.length} script(s): ${fp.scripts.map((s) => s.file).join(", ")}${built}`,
+    "≤ 350 KB",
+  ]);
+  data.firstPaint = fp;
+  targets.push({
+    target: "first-paint JS ≤ 350 KB gzip",
+    verdict: fp.scripts.length > 0 && kb <= 350 ? "PASS" : "MISS",
+    detail: fp.scripts.length ? `${kb.toFixed(1)} KB` : "no script found in dist/taskpane.html",
+  });
+}
+
+export async function benchFiles(options: BenchOptions): Promise<ScenarioResult> {
+  const rows: string[][] = [];
+  const targets: TargetCheck[] = [];
+  const data: Record<string, unknown> = {};
+  await benchExcelJs(options, rows, targets, data);
+  await benchDemo(options, rows, targets, data);
+  await benchBundle(options, rows, targets, data);
+  return {
+    sections: [
+      {
+        title: "Files, demo and task pane",
+        note: "Child processes; time is the median of the runs (min–max); peak memory is the child's own high-water mark.",
+        header: ["work", "time / size", "memory / detail", "target"],
+        rows,
+      },
+    ],
+    targets,
+    data: { files: data },
+  };
+}
