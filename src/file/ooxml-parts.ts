@@ -1,0 +1,218 @@
+/**
+ * What ExcelJS cannot do, done on the .xlsx zip itself (jszip, which ExcelJS depends on):
+ * - custom XML parts (our state part), stored exactly as Excel stores them — customXml/itemN.xml,
+ *   customXml/itemPropsN.xml, customXml/_rels/itemN.xml.rels, the workbook relationship and the content
+ *   type — so Excel's `workbook.customXmlParts.getByNamespace(...)` finds the part;
+ * - internal hyperlinks, which Excel stores as `<hyperlink ref="A1" location="'Sheet'!B4"/>` without a
+ *   relationship (ExcelJS writes them as external links, and drops location-only links when reading).
+ */
+import JSZip from "jszip";
+
+const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
+const REL_CUSTOM_XML_PROPS =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
+const REL_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+const CT_CUSTOM_XML_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
+const NS_DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml";
+
+/** One custom XML part: its XML and the data-store item id ("{GUID}"). */
+export interface CustomXmlPart {
+  xml: string;
+  itemId: string;
+}
+
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+export function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, "&");
+}
+
+/** Attributes of one XML start tag, unescaped. */
+export function attributesOf(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g))
+    out[m[1]] = unescapeXml(m[3] ?? m[4] ?? "");
+  return out;
+}
+
+/** The namespace URI of the document element of an XML text, or null. */
+export function rootNamespaceOf(xml: string): string | null {
+  const body = xml.replace(/<\?[\s\S]*?\?>/g, "").replace(/<!--[\s\S]*?-->/g, "");
+  const m = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)([^>]*)>/.exec(body);
+  if (!m) return null;
+  const prefix = m[1] ? m[1].slice(0, -1) : null;
+  const attrs = attributesOf(m[3]);
+  return (prefix ? attrs[`xmlns:${prefix}`] : attrs.xmlns) ?? null;
+}
+
+function newItemId(): string {
+  return `{${globalThis.crypto.randomUUID().toUpperCase()}}`;
+}
+
+/** Every custom XML part of the package, in item order. */
+export async function readCustomXmlParts(zip: JSZip): Promise<CustomXmlPart[]> {
+  const names = Object.keys(zip.files)
+    .map((name) => /^customXml\/item(\d+)\.xml$/i.exec(name))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => Number(a[1]) - Number(b[1]));
+  const parts: CustomXmlPart[] = [];
+  for (const m of names) {
+    const xml = stripBom(await zip.file(m[0])!.async("string"));
+    const props = zip.file(`customXml/itemProps${m[1]}.xml`);
+    const propsXml = props ? await props.async("string") : "";
+    const itemId = /itemID\s*=\s*"([^"]+)"/.exec(propsXml)?.[1] ?? newItemId();
+    parts.push({ xml, itemId });
+  }
+  return parts;
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function itemPropsXml(part: CustomXmlPart): string {
+  const ns = rootNamespaceOf(part.xml);
+  const refs = ns ? `<ds:schemaRef ds:uri="${escapeXml(ns)}"/>` : "";
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\r\n` +
+    `<ds:datastoreItem ds:itemID="${part.itemId}" xmlns:ds="${NS_DATASTORE}"><ds:schemaRefs>${refs}</ds:schemaRefs></ds:datastoreItem>`
+  );
+}
+
+function withXmlDeclaration(xml: string): string {
+  return xml.trimStart().startsWith("<?xml")
+    ? xml
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n${xml}`;
+}
+
+/** Replace the package's custom XML parts with `parts` (item1 … itemN), wired as Excel wires them. */
+export async function writeCustomXmlParts(zip: JSZip, parts: CustomXmlPart[]): Promise<void> {
+  for (const name of Object.keys(zip.files)) if (/^customXml\//i.test(name)) zip.remove(name);
+
+  const relsPath = "xl/_rels/workbook.xml.rels";
+  let rels = await zip.file(relsPath)!.async("string");
+  rels = rels.replace(new RegExp(`<Relationship\\b[^>]*Type="${REL_CUSTOM_XML}"[^>]*/>`, "g"), "");
+
+  let types = await zip.file("[Content_Types].xml")!.async("string");
+  types = types.replace(/<Override\b[^>]*PartName="\/customXml\/[^"]*"[^>]*\/>/g, "");
+  if (!/<Default\b[^>]*Extension="xml"/.test(types)) {
+    types = types.replace(
+      /<Types\b[^>]*>/,
+      (m) => `${m}<Default Extension="xml" ContentType="application/xml"/>`,
+    );
+  }
+
+  const newRels: string[] = [];
+  const overrides: string[] = [];
+  parts.forEach((part, i) => {
+    const n = i + 1;
+    zip.file(`customXml/item${n}.xml`, withXmlDeclaration(part.xml));
+    zip.file(`customXml/itemProps${n}.xml`, itemPropsXml(part));
+    zip.file(
+      `customXml/_rels/item${n}.xml.rels`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n` +
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="${REL_CUSTOM_XML_PROPS}" Target="itemProps${n}.xml"/></Relationships>`,
+    );
+    newRels.push(
+      `<Relationship Id="rIdCustomXml${n}" Type="${REL_CUSTOM_XML}" Target="../customXml/item${n}.xml"/>`,
+    );
+    overrides.push(
+      `<Override PartName="/customXml/itemProps${n}.xml" ContentType="${CT_CUSTOM_XML_PROPS}"/>`,
+    );
+  });
+  zip.file(relsPath, rels.replace("</Relationships>", `${newRels.join("")}</Relationships>`));
+  zip.file("[Content_Types].xml", types.replace("</Types>", `${overrides.join("")}</Types>`));
+}
+
+export function newCustomXmlPart(xml: string): CustomXmlPart {
+  return { xml, itemId: newItemId() };
+}
+
+/** Worksheet part path by sheet name, from xl/workbook.xml and its relationships. */
+export async function worksheetPartsByName(zip: JSZip): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const workbook = zip.file("xl/workbook.xml");
+  const relsFile = zip.file("xl/_rels/workbook.xml.rels");
+  if (!workbook || !relsFile) return out;
+  const rels = new Map<string, string>();
+  for (const m of (await relsFile.async("string")).matchAll(/<Relationship\b[^>]*>/g)) {
+    const a = attributesOf(m[0]);
+    if (a.Id && a.Target) rels.set(a.Id, a.Target);
+  }
+  for (const m of (await workbook.async("string")).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const a = attributesOf(m[0]);
+    const target = a["r:id"] ? rels.get(a["r:id"]) : undefined;
+    if (!a.name || !target) continue;
+    const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    out.set(a.name, path.replace(/\/\.\//g, "/"));
+  }
+  return out;
+}
+
+function relsPathOf(partPath: string): string {
+  const slash = partPath.lastIndexOf("/");
+  return `${partPath.slice(0, slash)}/_rels/${partPath.slice(slash + 1)}.rels`;
+}
+
+/** Rewrite ExcelJS's "#'Sheet'!A1" external hyperlinks as Excel's internal `location` hyperlinks. */
+export async function fixInternalHyperlinks(zip: JSZip): Promise<void> {
+  for (const path of (await worksheetPartsByName(zip)).values()) {
+    const sheetFile = zip.file(path);
+    const relsFile = zip.file(relsPathOf(path));
+    if (!sheetFile || !relsFile) continue;
+    let rels = await relsFile.async("string");
+    const internal = new Map<string, string>();
+    rels = rels.replace(/<Relationship\b[^>]*\/>/g, (tag) => {
+      const a = attributesOf(tag);
+      if (a.Type === REL_HYPERLINK && a.Target?.startsWith("#")) {
+        internal.set(a.Id, a.Target.slice(1));
+        return "";
+      }
+      return tag;
+    });
+    if (internal.size === 0) continue;
+    let sheet = await sheetFile.async("string");
+    sheet = sheet.replace(/<hyperlink\b[^>]*\/>/g, (tag) => {
+      const a = attributesOf(tag);
+      const location = a["r:id"] ? internal.get(a["r:id"]) : undefined;
+      if (location === undefined) return tag;
+      const tooltip = a.tooltip ? ` tooltip="${escapeXml(a.tooltip)}"` : "";
+      return `<hyperlink ref="${escapeXml(a.ref)}" location="${escapeXml(location)}"${tooltip}/>`;
+    });
+    zip.file(path, sheet);
+    zip.file(relsPathOf(path), rels);
+  }
+}
+
+/** Internal (location-only) hyperlinks of every sheet: sheet name → [{ ref, location }]. */
+export async function readInternalHyperlinks(
+  zip: JSZip,
+): Promise<Map<string, { ref: string; location: string }[]>> {
+  const out = new Map<string, { ref: string; location: string }[]>();
+  for (const [name, path] of await worksheetPartsByName(zip)) {
+    const sheetFile = zip.file(path);
+    if (!sheetFile) continue;
+    const links: { ref: string; location: string }[] = [];
+    for (const m of (await sheetFile.async("string")).matchAll(/<(?:\w+:)?hyperlink\b[^>]*\/?>/g)) {
+      const a = attributesOf(m[0]);
+      if (a.ref && a.location && !a["r:id"]) links.push({ ref: a.ref, location: a.location });
+    }
+    if (links.length) out.set(name, links);
+  }
+  return out;
+}

@@ -1,0 +1,157 @@
+/**
+ * A SheetLayout / SheetPatch → an ExcelJS worksheet, element by element: cells, merges, column widths and
+ * hidden columns, row heights, data-validation lists, input ranges unlocked, protection, freeze panes,
+ * print setup, tab colour. Every decision comes from the layout model.
+ */
+import type ExcelJS from "exceljs";
+import { parseRange, rangeAddress } from "../core/workbook/address";
+import type { CellSpec, DataValidationSpec, SheetLayout } from "../core/workbook/model";
+import { argbOf, renderCell, setLocked } from "./render-cell";
+
+export function renderCells(ws: ExcelJS.Worksheet, cells: Record<string, CellSpec>): void {
+  for (const [address, spec] of Object.entries(cells)) renderCell(ws.getCell(address), spec);
+}
+
+/** Merges already present (ExcelJS keeps them as "A1:B2" strings in the model). */
+function existingMerges(ws: ExcelJS.Worksheet): string[] {
+  return (ws.model as unknown as { merges?: string[] }).merges ?? [];
+}
+
+function overlaps(a: string, b: string): boolean {
+  const r = parseRange(a);
+  const s = parseRange(b);
+  return !(
+    r.end.row < s.start.row ||
+    s.end.row < r.start.row ||
+    r.end.column < s.start.column ||
+    s.end.column < r.start.column
+  );
+}
+
+export function renderMerges(ws: ExcelJS.Worksheet, merges: string[]): void {
+  for (const merge of merges) {
+    const normal = rangeAddress(parseRange(merge));
+    if (!normal.includes(":")) continue;
+    const current = existingMerges(ws).map((m) => rangeAddress(parseRange(m)));
+    if (current.includes(normal)) continue;
+    for (const other of current) if (overlaps(other, normal)) ws.unMergeCells(other);
+    ws.mergeCells(normal);
+  }
+}
+
+export function renderColumns(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
+  layout.columnWidths.forEach((width, index) => {
+    if (width > 0) ws.getColumn(index + 1).width = width;
+  });
+  const hidden = new Set(layout.hiddenColumns ?? []);
+  for (const index of hidden) ws.getColumn(index + 1).hidden = true;
+}
+
+export function renderRowHeights(
+  ws: ExcelJS.Worksheet,
+  rowHeights: Record<number, number> | undefined,
+): void {
+  for (const [row, height] of Object.entries(rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+}
+
+/** A list validation: Excel stores the list inline as one quoted, comma-separated formula. */
+export function listValidationOf(spec: DataValidationSpec): ExcelJS.DataValidation {
+  const list = spec.list.map((item) => item.replace(/"/g, '""')).join(",");
+  const validation: ExcelJS.DataValidation = {
+    type: "list",
+    allowBlank: true,
+    formulae: [`"${list}"`],
+    showErrorMessage: true,
+  };
+  if (spec.errorMessage) {
+    validation.errorStyle = "stop";
+    validation.error = spec.errorMessage;
+  }
+  return validation;
+}
+
+/** ExcelJS has range validations (`ws.dataValidations.add`) but its typings omit them. */
+type WorksheetWithValidations = ExcelJS.Worksheet & {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+};
+
+export function renderValidations(ws: ExcelJS.Worksheet, validations: DataValidationSpec[]): void {
+  for (const spec of validations) {
+    const range = rangeAddress(parseRange(spec.range));
+    (ws as WorksheetWithValidations).dataValidations.add(range, listValidationOf(spec));
+  }
+}
+
+function forEachCell(range: string, visit: (row: number, column: number) => void): void {
+  const r = parseRange(range);
+  for (let row = r.start.row; row <= r.end.row; row++)
+    for (let column = r.start.column; column <= r.end.column; column++) visit(row, column);
+}
+
+export function renderInputRanges(ws: ExcelJS.Worksheet, inputRanges: string[]): void {
+  for (const range of inputRanges)
+    forEachCell(range, (row, column) => setLocked(ws.getCell(row + 1, column + 1), false));
+}
+
+/** Sheet protection: everything locked except the input ranges (unlocked above). */
+export async function renderProtection(
+  ws: ExcelJS.Worksheet,
+  protection: SheetLayout["protection"],
+): Promise<void> {
+  if (!protection.protect) {
+    ws.unprotect();
+    return;
+  }
+  await ws.protect(protection.password ?? "", {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    spinCount: protection.password ? 1000 : 0,
+  });
+}
+
+export function renderFreeze(ws: ExcelJS.Worksheet, freeze: SheetLayout["freeze"]): void {
+  if (!freeze || (freeze.rows === 0 && freeze.columns === 0)) {
+    ws.views = [{ state: "normal" }];
+    return;
+  }
+  ws.views = [{ state: "frozen", xSplit: freeze.columns, ySplit: freeze.rows }];
+}
+
+/** A4 (paper size 9), orientation, fit to one page wide (any number of pages tall). */
+export function renderPrint(ws: ExcelJS.Worksheet, print: SheetLayout["print"]): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: print.orientation,
+    fitToPage: print.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
+}
+
+export function renderTabColor(ws: ExcelJS.Worksheet, tabColor: string | undefined): void {
+  if (tabColor) ws.properties.tabColor = { argb: argbOf(tabColor) };
+}
+
+/**
+ * Render a sheet: the given cells, then the sheet-wide elements of the layout. For a new sheet `cells`
+ * is the whole layout; for an update only the patch's cells are written, every other cell is untouched.
+ */
+export async function renderSheet(
+  ws: ExcelJS.Worksheet,
+  layout: SheetLayout,
+  cells: Record<string, CellSpec>,
+): Promise<void> {
+  renderCells(ws, cells);
+  renderMerges(ws, layout.merges);
+  renderColumns(ws, layout);
+  renderRowHeights(ws, layout.rowHeights);
+  renderValidations(ws, layout.validations);
+  renderInputRanges(ws, layout.inputRanges);
+  renderFreeze(ws, layout.freeze);
+  renderPrint(ws, layout.print);
+  renderTabColor(ws, layout.tabColor);
+  await renderProtection(ws, layout.protection);
+}

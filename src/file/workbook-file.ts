@@ -1,0 +1,95 @@
+/** Open and save .xlsx files for the FileWorkbookPort (ExcelJS + the zip parts ExcelJS does not know). */
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { UnreadableFileError } from "../core/errors";
+import { FileWorkbookPort } from "./file-workbook-port";
+import {
+  fixInternalHyperlinks,
+  readCustomXmlParts,
+  readInternalHyperlinks,
+  writeCustomXmlParts,
+} from "./ooxml-parts";
+
+/** Give back to a text cell the internal hyperlink ExcelJS dropped when reading. */
+function relink(cell: ExcelJS.Cell, location: string): void {
+  const v = cell.value;
+  if (v === null || v === undefined || typeof v === "object") return;
+  cell.value = { text: String(v), hyperlink: `#${location}` };
+}
+
+/** An empty workbook (no sheets yet: the layout creates them). */
+export function newWorkbook(): FileWorkbookPort {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Tổng hợp báo cáo";
+  return new FileWorkbookPort(workbook, []);
+}
+
+/** Open .xlsx bytes; `file` names the file in errors. */
+export async function openWorkbookBuffer(
+  bytes: Uint8Array,
+  file = "workbook.xlsx",
+): Promise<FileWorkbookPort> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (cause) {
+    throw new UnreadableFileError(
+      file,
+      "không phải tệp .xlsx (không mở được dạng zip)",
+      "not an .xlsx file (not a zip)",
+      cause,
+    );
+  }
+  if (!zip.file("xl/workbook.xml")) {
+    throw new UnreadableFileError(file, "không phải sổ Excel .xlsx", "not an Excel .xlsx workbook");
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (cause) {
+    throw new UnreadableFileError(
+      file,
+      "ExcelJS không đọc được sổ",
+      "ExcelJS could not read the workbook",
+      cause,
+    );
+  }
+  const parts = await readCustomXmlParts(zip);
+  for (const [sheetName, links] of await readInternalHyperlinks(zip)) {
+    const ws = workbook.getWorksheet(sheetName);
+    if (!ws) continue;
+    for (const { ref, location } of links) relink(ws.getCell(ref.split(":")[0]), location);
+  }
+  return new FileWorkbookPort(workbook, parts, file);
+}
+
+export async function openWorkbookFile(path: string): Promise<FileWorkbookPort> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const vi = code === "ENOENT" ? "không tìm thấy tệp" : `lỗi đọc tệp (${code ?? "?"})`;
+    const en = code === "ENOENT" ? "file not found" : `read error (${code ?? "?"})`;
+    throw new UnreadableFileError(path, vi, en, cause);
+  }
+  return openWorkbookBuffer(bytes, path);
+}
+
+/** The .xlsx bytes of the workbook, with its custom XML parts and Excel-style internal hyperlinks. */
+export async function workbookToBuffer(port: FileWorkbookPort): Promise<Uint8Array> {
+  port.workbook.calcProperties = { ...port.workbook.calcProperties, fullCalcOnLoad: true };
+  const written = await port.workbook.xlsx.writeBuffer();
+  const zip = await JSZip.loadAsync(written as ArrayBuffer);
+  await fixInternalHyperlinks(zip);
+  await writeCustomXmlParts(zip, port.customXmlParts);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+export async function saveWorkbook(port: FileWorkbookPort, path: string): Promise<void> {
+  const bytes = await workbookToBuffer(port);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, bytes);
+}
