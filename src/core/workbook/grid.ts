@@ -20,4 +20,6 @@ export interface SheetGrid {
   origin: { row: number; column: number };
   values: CellValue[][];
   formulas: CellValue[][];
+  /** Merged ranges inside the sheet ("B5:E5"), when the host reports them (optional). */
+  merges?: string[];
 }

@@ -1,0 +1,10 @@
+export * from "./finding";
+export * from "./unit-submission";
+export * from "./parse-number";
+export * from "./parse-date";
+export * from "./stamp";
+export * from "./analyse-unit-tab";
+export * from "./read-unit-tab";
+export * from "./check-unit-tab";
+export * from "./collect-workbook";
+export { GridView, formulaSheetRefs } from "./grid-view";
