@@ -1,0 +1,2 @@
+export * from "./hcm-time";
+export * from "./track-units";
