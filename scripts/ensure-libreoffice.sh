@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Make sure LibreOffice (Calc + Writer, headless) and poppler-utils are available for the tests that
+# Make sure LibreOffice (Calc + Writer, headless), poppler-utils and a Times-compatible font are available for the tests that
 # recalculate generated workbooks and convert the Word report to PDF/PNG. Installs the Debian packages when
 # missing (apt-get update once); fails loudly when it cannot. Never skips.
 set -euo pipefail
 
-PACKAGES=(libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils)
+# fonts-liberation2: Liberation Serif is metric-compatible with Times New Roman (the report's font), so the
+# PDF/PNG pages break lines as Word would.
+PACKAGES=(libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-liberation2)
 
 have_all() {
   command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 \
-    && [ -n "$(ls /usr/lib/libreoffice/program/libswlo.so 2>/dev/null || true)" ]
+    && [ -n "$(ls /usr/lib/libreoffice/program/libswlo.so 2>/dev/null || true)" ] \
+    && fc-list 2>/dev/null | grep -q "Liberation Serif"
 }
 
 if have_all; then
