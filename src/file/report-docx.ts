@@ -220,7 +220,7 @@ function reportTable(table: ReportTable): (Paragraph | Table)[] {
   const cellOf = (
     text: string,
     i: number,
-    o: { bold?: boolean; italics?: boolean; align: AlignmentType },
+    o: { bold?: boolean; italics?: boolean; align: (typeof AlignmentType)[keyof typeof AlignmentType] },
   ): TableCell =>
     new TableCell({
       children: [
