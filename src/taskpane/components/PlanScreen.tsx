@@ -1,0 +1,168 @@
+import { useEffect, useRef, useState } from "react";
+import { Button, Field, Textarea, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { DocumentArrowUpRegular, TextBulletListSquareRegular } from "@fluentui/react-icons";
+import type { Plan } from "../../core/plan/types";
+import type { Indicator } from "../../core/workbook/indicators";
+import type { AppServices } from "../services";
+import type { DraftStore } from "../draft-store";
+import { useI18n } from "../i18n";
+import { hasAssignments } from "../plan-edits";
+import { InfoBar } from "./ErrorBar";
+import { PlanHeader } from "./PlanHeader";
+import { PlanTable } from "./PlanTable";
+import { UnitsEditor } from "./UnitsEditor";
+import { IndicatorsEditor } from "./IndicatorsEditor";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  hiddenInput: { display: "none" },
+  sectionTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+});
+
+export interface PlanScreenProps {
+  services: AppServices;
+  store: DraftStore;
+  onError: (e: unknown) => void;
+  clearError: () => void;
+}
+
+export function PlanScreen({ services, store, onError, clearError }: PlanScreenProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [initial] = useState(() => store.load());
+  const [text, setText] = useState(initial?.text ?? "");
+  const [plan, setPlan] = useState<Plan | null>(initial?.plan ?? null);
+  const [indicators, setIndicators] = useState<Indicator[]>(initial?.indicators ?? []);
+  const [info, setInfo] = useState<string | null>(initial ? t.draftRestored : null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [hasWorkbook, setHasWorkbook] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  // Every change to the draft is saved at once: closing the pane loses nothing.
+  useEffect(() => {
+    if (text === "" && plan === null && indicators.length === 0) return;
+    store.save({ text, plan, indicators, savedAt: new Date().toISOString() });
+  }, [store, text, plan, indicators]);
+
+  useEffect(() => {
+    services
+      .loadTracker()
+      .then((tracker) => setHasWorkbook(tracker !== null))
+      .catch(() => setHasWorkbook(false));
+  }, [services]);
+
+  function read(source: string) {
+    clearError();
+    setInfo(null);
+    try {
+      const parsed = services.parsePlan(source);
+      setPlan(parsed);
+      setIndicators(services.defaultIndicators(parsed));
+    } catch (e) {
+      onError(e);
+    }
+  }
+
+  async function openFile(file: File) {
+    clearError();
+    setBusy(t.readingFile);
+    try {
+      const content = await services.readPlanFile(file);
+      setText(content);
+      read(content);
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function create() {
+    if (!plan) return;
+    clearError();
+    setInfo(null);
+    setBusy(t.busy);
+    try {
+      const result = await services.createWorkbook({ plan, indicators });
+      setHasWorkbook(true);
+      setInfo(result.updated ? t.updatedWorkbook(result.unitCount) : t.createdWorkbook(result.unitCount));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function clearDraft() {
+    store.clear();
+    setText("");
+    setPlan(null);
+    setIndicators([]);
+    setInfo(null);
+  }
+
+  return (
+    <section className={styles.root} aria-labelledby="plan-title">
+      <h2 id="plan-title" className={styles.sectionTitle}>
+        {t.tabPlan}
+      </h2>
+      {info && <InfoBar text={info} intent="info" />}
+      <Field label={t.planTextLabel}>
+        <Textarea
+          value={text}
+          onChange={(_, d) => setText(d.value)}
+          placeholder={t.planTextPlaceholder}
+          resize="vertical"
+          rows={6}
+        />
+      </Field>
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          icon={<TextBulletListSquareRegular />}
+          disabled={text.trim() === "" || busy !== null}
+          onClick={() => read(text)}
+        >
+          {t.readPlan}
+        </Button>
+        <Button icon={<DocumentArrowUpRegular />} disabled={busy !== null} onClick={() => fileInput.current?.click()}>
+          {t.openFile}
+        </Button>
+        <input
+          ref={fileInput}
+          className={styles.hiddenInput}
+          type="file"
+          accept=".txt,.md,.docx,text/plain,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          aria-label={t.openFile}
+          tabIndex={-1}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = "";
+            if (f) void openFile(f);
+          }}
+        />
+        {(text !== "" || plan !== null) && (
+          <Button appearance="subtle" onClick={clearDraft} disabled={busy !== null}>
+            {t.clearDraft}
+          </Button>
+        )}
+      </div>
+      {busy && <Spinner size="tiny" label={busy} />}
+      {plan && (
+        <>
+          <PlanHeader plan={plan} />
+          {!hasAssignments(plan) && <InfoBar text={t.noTasks} intent="warning" />}
+          <PlanTable plan={plan} onChange={setPlan} />
+          <UnitsEditor plan={plan} onChange={setPlan} />
+          <IndicatorsEditor indicators={indicators} onChange={setIndicators} />
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={busy !== null || !hasAssignments(plan)} onClick={() => void create()}>
+              {hasWorkbook ? t.updateWorkbook : t.createWorkbook}
+            </Button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,204 @@
+import { useEffect, useRef, useState } from "react";
+import {
+  Button,
+  ProgressBar,
+  Field,
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { DocumentRegular, CalculatorRegular } from "@fluentui/react-icons";
+import type { AppServices, ProgressStage, SummaryView } from "../services";
+import { useI18n, type Messages } from "../i18n";
+import { formatTimestamp } from "../format";
+import { InfoBar } from "./ErrorBar";
+import { CellNotes } from "./CellNotes";
+
+/** Work shorter than this shows no progress indicator (no flicker). */
+export const PROGRESS_DELAY_MS = 500;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  sub: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  totals: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(88px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+  },
+  total: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+    display: "flex",
+    flexDirection: "column-reverse",
+  },
+  totalValue: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  totalLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  num: { textAlign: "right", whiteSpace: "nowrap" },
+  cell: { overflowWrap: "anywhere" },
+  small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+});
+
+export function stageText(p: ProgressStage, t: Messages): string {
+  switch (p.stage) {
+    case "reading":
+      return t.stage.reading(p.count);
+    case "checking":
+      return t.stage.checking(p.count);
+    case "writing":
+      return t.stage.writing;
+    case "exporting":
+      return t.stage.exporting;
+  }
+}
+
+function formatNumber(v: number | string | null, lang: "vi" | "en"): string {
+  if (v === null) return "—";
+  if (typeof v === "string") return v;
+  return v.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 2 });
+}
+
+export default function SummaryScreen({ services, onError }: { services: AppServices; onError: (e: unknown) => void }) {
+  const styles = useStyles();
+  const { lang, t } = useI18n();
+  const [result, setResult] = useState<SummaryView | null>(null);
+  const [stage, setStage] = useState<ProgressStage | null>(null);
+  const [showProgress, setShowProgress] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [info, setInfo] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+
+  async function withProgress<T>(first: ProgressStage, work: (on: (p: ProgressStage) => void) => Promise<T>): Promise<T> {
+    setBusy(true);
+    setStage(first);
+    setShowProgress(false);
+    timer.current = setTimeout(() => setShowProgress(true), PROGRESS_DELAY_MS);
+    try {
+      return await work(setStage);
+    } finally {
+      if (timer.current) clearTimeout(timer.current);
+      setShowProgress(false);
+      setStage(null);
+      setBusy(false);
+    }
+  }
+
+  async function summarise() {
+    setInfo(null);
+    try {
+      setResult(await withProgress({ stage: "reading", count: 0 }, (on) => services.collectAndSummarise(on)));
+    } catch (e) {
+      onError(e);
+    }
+  }
+
+  async function exportDocx(r: SummaryView) {
+    setInfo(null);
+    try {
+      const out = await withProgress({ stage: "exporting" }, () => services.exportReportDocx(r.report));
+      setInfo(t.exported(out.fileName));
+    } catch (e) {
+      onError(e);
+    }
+  }
+
+  return (
+    <section className={styles.root} aria-labelledby="summary-title">
+      <h2 id="summary-title" className={styles.title}>
+        {t.tabSummary}
+      </h2>
+      <div>{t.summaryIntro}</div>
+      <div className={styles.row}>
+        <Button appearance="primary" icon={<CalculatorRegular />} disabled={busy} onClick={() => void summarise()}>
+          {t.summarise}
+        </Button>
+      </div>
+      {busy && showProgress && stage && (
+        <Field validationMessage={stageText(stage, t)} validationState="none">
+          <ProgressBar aria-label={stageText(stage, t)} />
+        </Field>
+      )}
+      {info && <InfoBar text={info} />}
+      {result && (
+        <>
+          <h3 className={styles.sub}>{t.totalsTitle}</h3>
+          <div className={styles.small}>{t.generatedAt(formatTimestamp(result.generatedAt))}</div>
+          <dl className={styles.totals} data-testid="summary-totals">
+            {(
+              [
+                [t.totalUnits, result.unitCount, "units"],
+                [t.totalSubmitted, result.submittedCount, "submitted"],
+                [t.totalOnTime, result.onTimeCount, "on-time"],
+                [t.totalLate, result.lateCount, "late"],
+                [t.totalMissing, result.missingCount, "missing"],
+              ] as const
+            ).map(([label, value, key]) => (
+              <div key={key} className={styles.total} data-total={key}>
+                <dd className={styles.totalValue}>{value}</dd>
+                <dt className={styles.totalLabel}>{label}</dt>
+              </div>
+            ))}
+          </dl>
+          {result.figures.length > 0 && (
+            <>
+              <h3 className={styles.sub} id="figures-title">
+                {t.figuresTitle}
+              </h3>
+              <Table size="extra-small" aria-labelledby="figures-title" data-testid="summary-figures">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t.colIndicator}</TableHeaderCell>
+                    <TableHeaderCell>{t.colTotal}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {result.figures.map((f) => (
+                    <TableRow key={f.code} data-code={f.code}>
+                      <TableCell className={styles.cell}>
+                        {f.name}
+                        {f.unit ? ` (${f.unit})` : ""}
+                      </TableCell>
+                      <TableCell className={styles.num} data-value={f.total ?? ""}>
+                        {formatNumber(f.total, lang)}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </>
+          )}
+          <h3 className={styles.sub}>{t.findingsTitle}</h3>
+          {result.findings.length === 0 ? (
+            <div>{t.findingsNone}</div>
+          ) : (
+            <CellNotes notes={result.findings} services={services} onError={onError} label={t.findingsTitle} />
+          )}
+          <div className={styles.row}>
+            <Button appearance="primary" icon={<DocumentRegular />} disabled={busy} onClick={() => void exportDocx(result)}>
+              {t.exportDocx}
+            </Button>
+            <Link
+              as="button"
+              onClick={() => services.activate(result.summarySheetId, result.summarySheetName).catch(onError)}
+            >
+              {t.openSummarySheet(result.summarySheetName)}
+            </Link>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * What the task pane can ask for. Components receive an `AppServices` and never touch Office.js, the
+ * workbook port or the file adapters; `office-host.ts` (Excel) and the playground (simulated host) build it.
+ * Everything here is plain data shaped for the screens (view models), so the UI does not depend on the
+ * use-cases' internal result types.
+ */
+import type { Plan, IsoDate } from "../core/plan/types";
+import type { Indicator } from "../core/workbook/indicators";
+import type { ReportDocument } from "../core/summary/report-model";
+
+export type Lang = "vi" | "en";
+
+export interface HostInfo {
+  kind: "excel" | "playground";
+  /** Office display language, e.g. "vi-VN", "en-US". */
+  displayLanguage: string;
+  userName: string | null;
+}
+
+export type UnitStatus = "on-time" | "late" | "missing" | "not-due";
+
+export interface TrackerUnitRow {
+  unitId: string;
+  name: string;
+  sheetId: string | null;
+  sheetName: string;
+  deadline: IsoDate | null;
+  status: UnitStatus;
+  /** ISO timestamp of the submission, or null. */
+  submittedAt: string | null;
+  removed: boolean;
+}
+
+export interface TrackerView {
+  planNumber: string | null;
+  planTitle: string | null;
+  reportTo: string | null;
+  units: TrackerUnitRow[];
+}
+
+export type Severity = "error" | "warning" | "info";
+
+/** A finding or check result, with the cell it is about (a link in the pane). */
+export interface CellNote {
+  severity: Severity;
+  messageVi: string;
+  messageEn: string;
+  sheetId: string | null;
+  sheetName: string;
+  cell: string | null;
+}
+
+export interface UnitTabView {
+  unitId: string;
+  name: string;
+  sheetId: string;
+  sheetName: string;
+  deadline: IsoDate | null;
+  submittedAt: string | null;
+  reopenComment: string | null;
+  checks: CellNote[];
+  /** False while a check has severity "error". */
+  canSubmit: boolean;
+}
+
+export interface CreateWorkbookView {
+  /** True when an existing tracker was updated rather than created. */
+  updated: boolean;
+  unitCount: number;
+  sheetNames: string[];
+}
+
+export interface SummaryFigure {
+  code: string;
+  name: string;
+  unit: string;
+  total: number | string | null;
+}
+
+export interface SummaryView {
+  unitCount: number;
+  submittedCount: number;
+  onTimeCount: number;
+  lateCount: number;
+  missingCount: number;
+  figures: SummaryFigure[];
+  findings: CellNote[];
+  summarySheetName: string;
+  summarySheetId: string | null;
+  report: ReportDocument;
+  /** ISO timestamp. */
+  generatedAt: string;
+}
+
+export type ProgressStage =
+  | { stage: "reading"; count: number }
+  | { stage: "checking"; count: number }
+  | { stage: "writing" }
+  | { stage: "exporting" };
+
+export type ProgressListener = (p: ProgressStage) => void;
+
+export interface PlanInput {
+  plan: Plan;
+  indicators: Indicator[];
+}
+
+export interface AppServices {
+  host: HostInfo;
+  /** Read plan text into a Plan (pure; throws AppError for an empty document). */
+  parsePlan(text: string): Plan;
+  /** The indicator set suggested for a plan. */
+  defaultIndicators(plan: Plan): Indicator[];
+  /** Text of a .txt/.md/.docx file the user picked (the .docx reader loads lazily). */
+  readPlanFile(file: File): Promise<string>;
+  /** Write the tracker and unit tabs, or update them after edits when the workbook already has a plan. */
+  createWorkbook(input: PlanInput, onProgress?: ProgressListener): Promise<CreateWorkbookView>;
+  /** The tracker for the open workbook, or null when the workbook has no plan yet. */
+  loadTracker(): Promise<TrackerView | null>;
+  /** Activate a sheet (and select a cell). */
+  activate(sheetId: string | null, sheetName: string, cell?: string | null): Promise<void>;
+  /** The unit tab that is active, with its checks; null when the active sheet is not a unit tab. */
+  activeUnitTab(): Promise<UnitTabView | null>;
+  /** Called when the user switches sheets; returns an unsubscribe function. */
+  onActiveSheetChanged(listener: () => void): () => void;
+  submitUnitTab(sheetId: string): Promise<UnitTabView>;
+  reopenUnitTab(unitId: string, comment: string): Promise<void>;
+  collectAndSummarise(onProgress?: ProgressListener): Promise<SummaryView>;
+  /** Render the report as .docx (lazy-loads the writer) and hand it to the user. */
+  exportReportDocx(report: ReportDocument): Promise<{ fileName: string; bytes: number }>;
+}
