@@ -24,10 +24,15 @@ export class GridView {
     return v === undefined ? null : typeof v === "string" ? nfc(v) : v;
   }
 
-  /** The formula ("=…") of a formula cell, else null. */
+  /**
+   * The formula ("=…") of a formula cell, else null. Text that merely starts with "=" (typed with an
+   * apostrophe) reads back with the same value and formula: that is text, not a formula.
+   */
   formula(row: number, column: number): string | null {
     const f = this.grid.formulas[row - this.grid.origin.row]?.[column - this.grid.origin.column];
-    return typeof f === "string" && f.startsWith("=") ? f : null;
+    if (typeof f !== "string" || !f.startsWith("=")) return null;
+    const v = this.grid.values[row - this.grid.origin.row]?.[column - this.grid.origin.column];
+    return v === f ? null : f;
   }
 
   /** Trimmed text of a cell ("" for empty; numbers as their plain string). */

@@ -1,0 +1,313 @@
+/**
+ * The summary report as data (report-model.ts), from the state, the collected submissions, tracking,
+ * findings and totals. The summary sheet and the .docx both render this.
+ */
+import type { WorkbookState } from "../state/types";
+import type { Indicator } from "../workbook/indicators";
+import type { UnitSubmission } from "../collect/unit-submission";
+import type { Finding } from "../collect/finding";
+import { sortFindings } from "../collect/finding";
+import { formatVietnameseNumber } from "../collect/parse-number";
+import type { TrackingResult } from "../tracking/track-units";
+import { planReference } from "../tracking/track-units";
+import { displayDate, hcmDate, hcmTimestamp } from "../tracking/hcm-time";
+import type { IndicatorTotal } from "./aggregate";
+import type {
+  ReportCell,
+  ReportColumn,
+  ReportDocument,
+  ReportParagraph,
+  ReportSection,
+  ReportTable,
+  ReportTotalsCell,
+} from "./report-model";
+import { placeAndDate } from "./vietnamese-date";
+
+export interface BuildReportInput {
+  state: WorkbookState;
+  submissions: UnitSubmission[];
+  tracking: TrackingResult;
+  findings: Finding[];
+  totals: Record<string, IndicatorTotal>;
+  now: Date;
+  /** Section V as the secretary typed it last time (kept on re-run); null = the default prompt. */
+  secretaryText?: string[] | null;
+}
+
+/** Shown in section V until the secretary types there. */
+export const DIRECTIONS_PROMPT = "(Nhập phương hướng, đề xuất, kiến nghị tại đây)";
+
+function sentenceCase(s: string): string {
+  if (s !== s.toLocaleUpperCase("vi")) return s;
+  const l = s.toLocaleLowerCase("vi");
+  return l.charAt(0).toLocaleUpperCase("vi") + l.slice(1);
+}
+
+function lowerFirst(s: string): string {
+  return s ? s.charAt(0).toLocaleLowerCase("vi") + s.slice(1) : s;
+}
+
+/** "334-KH/CB" → "Số …-BC/CB"; "2150/KH-SLĐTBXH" → "Số: …/BC-SLĐTBXH". */
+export function reportNumber(planNumber: string | null, style: "party" | "state"): string {
+  if (style === "state") {
+    const m = planNumber ? /\/[^-]+-(.+)$/.exec(planNumber) : null;
+    return `Số: …/BC${m ? `-${m[1]}` : ""}`;
+  }
+  const m = planNumber ? /-[^/]+\/(.+)$/.exec(planNumber) : null;
+  return `Số …-BC${m ? `/${m[1]}` : ""}`;
+}
+
+function pct(n: number): string {
+  return `${formatVietnameseNumber(n)}%`;
+}
+
+function indicatorFormat(ind: Indicator): ReportCell["format"] {
+  return ind.type === "money"
+    ? "money"
+    : ind.type === "integer"
+      ? "integer"
+      : ind.type === "number"
+        ? "number"
+        : ind.type === "date"
+          ? "date"
+          : "text";
+}
+
+function indicatorCell(ind: Indicator, sub: UnitSubmission): ReportCell {
+  const v = sub.values[ind.code];
+  const format = indicatorFormat(ind);
+  if (!v || !sub.sheet || !v.cell) return { value: null, format };
+  if (ind.type === "date" && typeof v.value === "string") {
+    return { value: displayDate(v.value), format: "text", link: { sheet: sub.sheet, cell: v.cell } };
+  }
+  if (ind.type === "text" || !v.linkable) {
+    return { value: v.value, format, link: { sheet: sub.sheet, cell: v.cell } };
+  }
+  return { value: v.value, format, source: { sheet: sub.sheet, cell: v.cell } };
+}
+
+function submissionTable(input: BuildReportInput): ReportTable {
+  const columns: ReportColumn[] = [
+    { key: "tt", heading: "TT", width: 5, align: "center" },
+    { key: "unit", heading: "Đơn vị", width: 30 },
+    { key: "deadline", heading: "Hạn nộp", width: 12, align: "center" },
+    { key: "submittedAt", heading: "Thời gian nộp", width: 18, align: "center" },
+    { key: "status", heading: "Tình trạng", width: 14, align: "center" },
+    { key: "note", heading: "Ghi chú", width: 30 },
+  ];
+  const rows = input.tracking.units.map((u, i): ReportCell[] => {
+    const at = u.submittedAt;
+    const shown = !at ? "" : /^\d{4}-\d{2}-\d{2}$/.test(at) ? displayDate(at) : displayTimestamp(at);
+    const notes: string[] = [];
+    if (u.status === "tre-han") notes.push(`Trễ ${u.daysLate} ngày`);
+    if (u.status === "chua-nop") notes.push(`Quá hạn ${u.daysLate} ngày`);
+    if (u.manual) notes.push("Đơn vị tự đánh dấu đã nộp");
+    if (!u.sheet) notes.push("Không tìm thấy trang của đơn vị");
+    return [
+      { value: i + 1, format: "integer" },
+      { value: u.unit, format: "text", ...(u.sheet ? { link: { sheet: u.sheet, cell: "A1" } } : {}) },
+      { value: u.deadline ? displayDate(u.deadline) : "", format: "text" },
+      { value: shown, format: "text" },
+      { value: u.label.vi, format: "text" },
+      { value: notes.join("; "), format: "text" },
+    ];
+  });
+  return { type: "table", key: "submissions", columns, rows };
+}
+
+/** "2022-10-16T09:30:00+07:00" → "16/10/2022 09:30" (Hồ Chí Minh time). */
+export function displayTimestamp(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const local = hcmTimestamp(new Date(t));
+  return `${displayDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
+}
+
+function figuresTable(input: BuildReportInput): ReportTable {
+  const { state, submissions, totals } = input;
+  const inds = state.indicators;
+  const columns: ReportColumn[] = [
+    { key: "tt", heading: "TT", width: 5, align: "center" },
+    { key: "unit", heading: "Đơn vị", width: 30 },
+    ...inds.map((ind): ReportColumn => ({
+      key: ind.code,
+      heading: ind.unit ? `${ind.name} (${ind.unit})` : ind.name,
+      width: ind.type === "text" ? 30 : 14,
+      align: ind.type === "text" ? "left" : "right",
+    })),
+  ];
+  const rows = submissions.map((sub, i): ReportCell[] => [
+    { value: i + 1, format: "integer" },
+    { value: sub.unit, format: "text" },
+    ...inds.map((ind) => indicatorCell(ind, sub)),
+  ]);
+  const totalsRow: ReportTotalsCell[] = [
+    { value: null },
+    { value: "Tổng cộng", format: "text", bold: true },
+    ...inds.map((ind): ReportTotalsCell => ({
+      value: totals[ind.code]?.value ?? null,
+      format:
+        ind.aggregation === "count" ? "integer" : ind.aggregation === "list" ? "text" : indicatorFormat(ind),
+      aggregation: ind.aggregation,
+      bold: true,
+      sources: submissions.flatMap((s) => {
+        const v = s.values[ind.code];
+        return s.sheet && v?.cell ? [{ sheet: s.sheet, cell: v.cell }] : [];
+      }),
+    })),
+  ];
+  return { type: "table", key: "figures", columns, rows, totalsRow };
+}
+
+function tasksBlocks(input: BuildReportInput): (ReportParagraph | ReportTable)[] {
+  const { state, submissions } = input;
+  const blocks: (ReportParagraph | ReportTable)[] = [];
+  const tasks = state.plan.tasks.filter(
+    (t) => !t.isSummary && submissions.some((s) => s.tasks.some((x) => x.ref === t.ref)),
+  );
+  tasks.forEach((task, i) => {
+    blocks.push({
+      type: "paragraph",
+      text: `${i + 1}. Nhiệm vụ ${task.ref}: ${task.text}${task.deadline ? ` (hạn ${displayDate(task.deadline)})` : ""}`,
+      bold: true,
+    });
+    const rows: ReportCell[][] = [];
+    for (const sub of submissions) {
+      const t = sub.tasks.find((x) => x.ref === task.ref);
+      if (!t) continue;
+      const link = sub.sheet && t.cells ? { sheet: sub.sheet, cell: t.cells.status } : undefined;
+      rows.push([
+        { value: sub.unit, format: "text" },
+        { value: t.status ?? t.statusRaw ?? "Chưa báo cáo", format: "text", ...(link ? { link } : {}) },
+        { value: t.completedOn ? displayDate(t.completedOn) : "", format: "text" },
+        { value: t.result ?? "", format: "text" },
+      ]);
+    }
+    blocks.push({
+      type: "table",
+      key: `task:${task.ref}`,
+      columns: [
+        { key: "unit", heading: "Đơn vị", width: 30 },
+        { key: "status", heading: "Trạng thái", width: 16 },
+        { key: "completedOn", heading: "Ngày hoàn thành", width: 14, align: "center" },
+        { key: "result", heading: "Kết quả", width: 50 },
+      ],
+      rows,
+    });
+  });
+  if (!blocks.length) blocks.push({ type: "paragraph", text: "Không có nhiệm vụ giao cho đơn vị." });
+  return blocks;
+}
+
+function issuesBlocks(input: BuildReportInput): ReportParagraph[] {
+  const blocks: ReportParagraph[] = [];
+  const shown = sortFindings(input.findings).filter((f) => f.severity !== "info");
+  if (shown.length) {
+    blocks.push({ type: "paragraph", text: "1. Những sai sót trong số liệu các đơn vị gửi:", bold: true });
+    for (const f of shown) {
+      const where = f.sheet ? (f.cell ? `${f.sheet}!${f.cell}` : f.sheet) : "";
+      const tag = f.severity === "error" ? "Lỗi" : "Cảnh báo";
+      blocks.push({
+        type: "paragraph",
+        text: `${tag} — ${f.unit}${where ? ` (${where})` : ""}: ${f.messageVi}`,
+        bullet: true,
+        ...(f.sheet && f.kind !== "TAB_MISSING" ? { link: { sheet: f.sheet, cell: f.cell ?? "A1" } } : {}),
+      });
+    }
+  }
+  const missing = input.tracking.units.filter((u) => u.status === "chua-nop");
+  if (missing.length) {
+    blocks.push({
+      type: "paragraph",
+      text: `${shown.length ? "2" : "1"}. Đơn vị chưa nộp báo cáo:`,
+      bold: true,
+    });
+    for (const u of missing) {
+      blocks.push({ type: "paragraph", text: `${u.unit} (quá hạn ${u.daysLate} ngày)`, bullet: true });
+    }
+  }
+  const notes = input.submissions.filter((s) => s.notes);
+  if (notes.length) {
+    const n = 1 + (shown.length ? 1 : 0) + (missing.length ? 1 : 0);
+    blocks.push({ type: "paragraph", text: `${n}. Ý kiến, kiến nghị của các đơn vị:`, bold: true });
+    for (const s of notes) {
+      blocks.push({
+        type: "paragraph",
+        text: `${s.unit}: ${s.notes}`,
+        bullet: true,
+        ...(s.sheet && s.fieldCells.GHI_CHU ? { link: { sheet: s.sheet, cell: s.fieldCells.GHI_CHU } } : {}),
+      });
+    }
+  }
+  if (!blocks.length) blocks.push({ type: "paragraph", text: "Không có tồn tại, hạn chế được phát hiện." });
+  return blocks;
+}
+
+export function buildReport(input: BuildReportInput): ReportDocument {
+  const { state, tracking, now } = input;
+  const plan = state.plan;
+  const style = plan.style;
+  const issuer = plan.issuer ?? "";
+  const ref = planReference(state);
+  const issuerName = issuer ? sentenceCase(issuer) : "";
+  const rates = tracking.rates;
+  const ratesText =
+    `Tổng số đơn vị phải báo cáo: ${rates.expected}; đã nộp: ${rates.submitted} (${pct(rates.rate)}), ` +
+    `trong đó đúng hạn ${rates.onTime}, trễ hạn ${rates.late}; chưa nộp: ${rates.missing}` +
+    `${rates.notYetDue ? `; chưa đến hạn: ${rates.notYetDue}` : ""}.`;
+  const directions = (input.secretaryText ?? []).filter((l) => l.trim() !== "");
+  const sections: ReportSection[] = [
+    {
+      key: "submission",
+      heading: "I. TÌNH HÌNH NỘP BÁO CÁO",
+      blocks: [{ type: "paragraph", text: ratesText }, submissionTable(input)],
+    },
+    { key: "figures", heading: "II. SỐ LIỆU TỔNG HỢP", blocks: [figuresTable(input)] },
+    { key: "tasks", heading: "III. KẾT QUẢ THỰC HIỆN NHIỆM VỤ", blocks: tasksBlocks(input) },
+    { key: "issues", heading: "IV. TỒN TẠI, HẠN CHẾ", blocks: issuesBlocks(input) },
+    {
+      key: "directions",
+      heading: "V. PHƯƠNG HƯỚNG, ĐỀ XUẤT",
+      editable: true,
+      blocks: (directions.length ? directions : [DIRECTIONS_PROMPT]).map((text) => ({
+        type: "paragraph",
+        text,
+        ...(directions.length ? {} : { italic: true }),
+      })),
+    },
+  ];
+  const upward = plan.recipients.filter((r) => /\(b\/c\)|^lưu/i.test(r));
+  const recipients = upward.length ? upward : plan.recipients.length ? plan.recipients : ["Lưu VT"];
+  const authority = plan.signature.authority
+    ? plan.signature.authority.replace(/^TM\.\s*/i, "T/M ")
+    : style === "party"
+      ? "T/M CHI BỘ"
+      : null;
+  return {
+    style,
+    header: {
+      parentBody: plan.parentBody,
+      issuer,
+      number: reportNumber(plan.number, style),
+      placeAndDate: placeAndDate(plan.place, hcmDate(now)),
+      nationalMotto:
+        style === "party"
+          ? ["ĐẢNG CỘNG SẢN VIỆT NAM"]
+          : ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
+    },
+    kind: "BÁO CÁO",
+    titleLines: [
+      `Kết quả thực hiện ${ref}${issuerName ? ` của ${issuerName}` : ""}`,
+      ...(plan.title ? [`về ${lowerFirst(plan.title)}`] : []),
+    ],
+    opening: `Thực hiện ${ref}${plan.title ? ` về ${lowerFirst(plan.title)}` : ""}, ${issuerName || "đơn vị"} báo cáo kết quả như sau:`,
+    sections,
+    recipients,
+    signature: {
+      authority,
+      title: plan.signature.title ?? (style === "party" ? "BÍ THƯ" : null),
+      name: plan.signature.name,
+    },
+    generatedAt: hcmTimestamp(now),
+  };
+}

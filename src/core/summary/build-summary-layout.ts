@@ -1,0 +1,323 @@
+/**
+ * The "Tổng hợp" sheet from the report: formal header, sections with tables, Nơi nhận and signature.
+ * Each unit figure is a formula linked to the unit's cell (quoted sheet names, no 3D references) with the
+ * core's value cached; totals are formulas over the summary's own column with the core's total cached.
+ * Text from units is always a value, never a formula. Section V rows carry a marker code in the hidden
+ * column A so the secretary's text is found again on re-run (`extractSecretaryText`).
+ */
+import type { CellSpec, CellStyle, SheetLayout } from "../workbook/model";
+import type { SheetGrid } from "../workbook/grid";
+import { adr, columnLetter, sheetRef } from "../workbook/address";
+import { GridView } from "../collect/grid-view";
+import { displayTimestamp, DIRECTIONS_PROMPT } from "./build-report";
+import type {
+  ReportCell,
+  ReportDocument,
+  ReportParagraph,
+  ReportTable,
+  ReportTotalsCell,
+} from "./report-model";
+
+export const SUMMARY_CODES = {
+  timestamp: "TONG_HOP_LUC",
+  sectionPrefix: "#MUC:",
+  directions: "PHUONG_HUONG",
+  recipients: "#NOI_NHAN",
+  table: "#BANG:",
+} as const;
+
+export interface SummaryLayoutContext {
+  sheetName: string;
+  /** Minimum number of input lines offered in section V. */
+  directionLines?: number;
+}
+
+const FONT = "Times New Roman";
+const BASE: CellStyle = { fontName: FONT, fontSize: 13 };
+
+function numberFormat(format: ReportCell["format"]): string | undefined {
+  if (format === "integer" || format === "money") return "#,##0";
+  if (format === "number") return "#,##0.##";
+  if (format === "percent") return "0.0%";
+  return undefined;
+}
+
+export function buildSummaryLayout(report: ReportDocument, context: SummaryLayoutContext): SheetLayout {
+  const cells: Record<string, CellSpec> = {};
+  const merges: string[] = [];
+  const rowHeights: Record<number, number> = {};
+  const inputRanges: string[] = [];
+  const tables = report.sections.flatMap((s) => s.blocks.filter((b): b is ReportTable => b.type === "table"));
+  const ncols = Math.max(6, ...tables.map((t) => t.columns.length));
+  const first = 1; // column B
+  const last = first + ncols - 1;
+  const half = Math.ceil(ncols / 2);
+  const widths: number[] = [4, ...Array.from({ length: ncols }, () => 12)];
+  for (const t of tables) {
+    t.columns.forEach((c, j) => {
+      widths[first + j] = Math.max(widths[first + j], Math.min(c.width ?? 12, 40));
+    });
+  }
+  const totalWidth = widths.slice(first).reduce((a, b) => a + b, 0);
+  let row = 0;
+
+  const put = (r: number, c: number, spec: CellSpec) => {
+    cells[adr(r, c)] = { ...spec, style: { ...BASE, ...spec.style } };
+  };
+  const code = (r: number, value: string) => {
+    cells[adr(r, 0)] = { value, style: { fontSize: 8, fontColor: "#808080" } };
+  };
+  const merge = (r: number, from: number, to: number) => {
+    if (to > from) merges.push(`${adr(r, from)}:${adr(r, to)}`);
+  };
+  const line = (text: string, style: CellStyle, from = first, to = last) => {
+    put(row, from, { value: text, style: { wrap: true, vAlign: "top", ...style } });
+    merge(row, from, to);
+    const span = widths.slice(from, to + 1).reduce((a, b) => a + b, 0);
+    const lines = Math.max(1, Math.ceil((text.length * 1.15) / Math.max(10, span)));
+    if (lines > 1) rowHeights[row + 1] = 18 * lines;
+    row++;
+  };
+
+  // Header: issuing body left, motto right; number; place and date.
+  const left = { from: first, to: first + half - 1 };
+  const right = { from: first + half, to: last };
+  const h = report.header;
+  const leftLines: [string, CellStyle][] = [];
+  if (h.parentBody) leftLines.push([h.parentBody.toLocaleUpperCase("vi"), { hAlign: "center" }]);
+  leftLines.push([h.issuer.toLocaleUpperCase("vi"), { hAlign: "center", bold: true }]);
+  if (report.style === "party") leftLines.push(["*", { hAlign: "center" }]);
+  leftLines.push([h.number, { hAlign: "center" }]);
+  const rightLines: [string, CellStyle][] = h.nationalMotto.map((m, i) => [
+    m,
+    {
+      hAlign: "center",
+      bold: true,
+      ...(i === 0 && report.style === "party" ? { underline: true, fontSize: 15 } : {}),
+    },
+  ]);
+  while (rightLines.length < leftLines.length - 1) rightLines.push(["", {}]);
+  rightLines.push([h.placeAndDate, { hAlign: "center", italic: true }]);
+  const headerRows = Math.max(leftLines.length, rightLines.length);
+  for (let i = 0; i < headerRows; i++) {
+    const l = leftLines[i];
+    const r = rightLines[i];
+    if (l) {
+      put(row, left.from, { value: l[0], style: l[1] });
+      merge(row, left.from, left.to);
+    }
+    if (r && r[0]) {
+      put(row, right.from, { value: r[0], style: r[1] });
+      merge(row, right.from, right.to);
+    }
+    row++;
+  }
+  row++;
+  line(report.kind, { bold: true, hAlign: "center", fontSize: 15 });
+  for (const t of report.titleLines) line(t, { bold: true, hAlign: "center", fontSize: 14 });
+  code(row, SUMMARY_CODES.timestamp);
+  line(
+    `Tổng hợp lúc ${displayTimestamp(report.generatedAt)} — số liệu liên kết trực tiếp với trang của từng đơn vị.`,
+    {
+      italic: true,
+      hAlign: "center",
+      fontSize: 11,
+    },
+  );
+  row++;
+  line(report.opening, { hAlign: "left" });
+
+  const paragraph = (p: ReportParagraph) => {
+    const text = p.bullet ? `- ${p.text}` : p.text;
+    const before = row;
+    line(text, { bold: p.bold, italic: p.italic, hAlign: "left" });
+    if (p.link) {
+      const spec = cells[adr(before, first)];
+      spec.link = sheetRef(p.link.sheet, p.link.cell);
+      spec.style = { ...spec.style, fontColor: "#0563C1", underline: true };
+    }
+  };
+
+  const cellSpec = (c: ReportCell, extra: CellStyle): CellSpec => {
+    const nf = numberFormat(c.format);
+    const style: CellStyle = {
+      border: true,
+      wrap: true,
+      vAlign: "top",
+      ...extra,
+      ...(nf ? { numberFormat: nf } : {}),
+    };
+    if (c.bold) style.bold = true;
+    if (c.italic) style.italic = true;
+    if (c.source) {
+      const ref = sheetRef(c.source.sheet, c.source.cell);
+      return {
+        formula: `IF(${ref}="","",${ref})`,
+        cachedValue: c.value ?? "",
+        style: { hAlign: "right", ...style },
+      };
+    }
+    const spec: CellSpec = {
+      value: c.value,
+      style: typeof c.value === "number" ? { hAlign: "right", ...style } : style,
+    };
+    if (c.link) {
+      spec.link = sheetRef(c.link.sheet, c.link.cell);
+      spec.style = { ...spec.style, fontColor: "#0563C1", underline: true };
+    }
+    return spec;
+  };
+
+  const table = (t: ReportTable) => {
+    code(row, `${SUMMARY_CODES.table}${t.key}`);
+    t.columns.forEach((c, j) =>
+      put(row, first + j, {
+        value: c.heading,
+        style: { bold: true, border: true, wrap: true, hAlign: "center", vAlign: "middle", fill: "#D9E1F2" },
+      }),
+    );
+    const longest = Math.max(...t.columns.map((c, j) => c.heading.length / Math.max(6, widths[first + j])));
+    if (longest > 1) rowHeights[row + 1] = 18 * Math.ceil(longest * 1.1);
+    row++;
+    const firstData = row;
+    for (const r of t.rows) {
+      r.forEach((c, j) => put(row, first + j, cellSpec(c, { hAlign: t.columns[j]?.align })));
+      row++;
+    }
+    const lastData = row - 1;
+    if (t.totalsRow) {
+      t.totalsRow.forEach((c, j) => put(row, first + j, totalSpec(c, first + j, firstData, lastData)));
+      row++;
+    }
+  };
+
+  const totalSpec = (c: ReportTotalsCell, column: number, from: number, to: number): CellSpec => {
+    const nf = numberFormat(c.format);
+    const style: CellStyle = { border: true, bold: true, wrap: true, ...(nf ? { numberFormat: nf } : {}) };
+    if (!c.aggregation || c.aggregation === "list" || to < from) return { value: c.value, style };
+    const range = `${columnLetter(column)}${from + 1}:${columnLetter(column)}${to + 1}`;
+    const formula =
+      c.aggregation === "sum"
+        ? `IF(COUNT(${range})=0,"",SUM(${range}))`
+        : c.aggregation === "max"
+          ? `IF(COUNT(${range})=0,"",MAX(${range}))`
+          : `SUMPRODUCT(--(LEN(${range})>0))`;
+    return { formula, cachedValue: c.value ?? "", style: { hAlign: "right", ...style } };
+  };
+
+  for (const section of report.sections) {
+    row++;
+    code(row, `${SUMMARY_CODES.sectionPrefix}${section.key}`);
+    line(section.heading, { bold: true });
+    if (section.editable) {
+      const texts = section.blocks.filter((b): b is ReportParagraph => b.type === "paragraph").map((p) => p);
+      const count = Math.max(texts.length + 2, context.directionLines ?? 5);
+      for (let i = 0; i < count; i++) {
+        const p = texts[i];
+        code(row, SUMMARY_CODES.directions);
+        inputRanges.push(`${adr(row, first)}:${adr(row, last)}`);
+        if (p) line(p.text, { italic: p.italic, hAlign: "left" });
+        else {
+          put(row, first, { value: null, style: { wrap: true } });
+          merge(row, first, last);
+          row++;
+        }
+      }
+      continue;
+    }
+    for (const b of section.blocks) {
+      if (b.type === "paragraph") paragraph(b);
+      else table(b);
+    }
+  }
+
+  // Nơi nhận (left) and signature (right).
+  row++;
+  code(row, SUMMARY_CODES.recipients);
+  const sig = report.signature;
+  const rightBlock: [string, CellStyle][] = [
+    ...(sig.authority
+      ? [[sig.authority.toLocaleUpperCase("vi"), { bold: true, hAlign: "center" }] as [string, CellStyle]]
+      : []),
+    ...(sig.title
+      ? [[sig.title.toLocaleUpperCase("vi"), { bold: true, hAlign: "center" }] as [string, CellStyle]]
+      : []),
+    ["", {}],
+    ["", {}],
+    ["", {}],
+    ...(sig.name ? [[sig.name, { bold: true, hAlign: "center" }] as [string, CellStyle]] : []),
+  ];
+  const leftBlock: [string, CellStyle][] = [
+    ["Nơi nhận:", { bold: true, italic: true, fontSize: 12 }],
+    ...report.recipients.map((r, i): [string, CellStyle] => [
+      `- ${r}${i === report.recipients.length - 1 ? "." : ";"}`,
+      { fontSize: 11 },
+    ]),
+  ];
+  for (let i = 0; i < Math.max(leftBlock.length, rightBlock.length); i++) {
+    const l = leftBlock[i];
+    const r = rightBlock[i];
+    if (l) {
+      put(row, left.from, { value: l[0], style: l[1] });
+      merge(row, left.from, left.to);
+    }
+    if (r && r[0]) {
+      put(row, right.from, { value: r[0], style: r[1] });
+      merge(row, right.from, right.to);
+    }
+    row++;
+  }
+
+  return {
+    key: "summary",
+    role: "summary",
+    name: context.sheetName,
+    cells,
+    merges,
+    columnWidths: widths.map((w) => Math.min(w, totalWidth)),
+    hiddenColumns: [0],
+    rowHeights,
+    inputRanges,
+    validations: [],
+    print: { paper: "A4", orientation: ncols > 6 ? "landscape" : "portrait", fitToWidth: true },
+    protection: { protect: true },
+    tabColor: "#C00000",
+  };
+}
+
+/**
+ * Section V as the secretary left it in an existing summary sheet: the text of every row between the
+ * section V heading and the Nơi nhận marker (rows the secretary inserted included), in order; null when
+ * nothing was typed (only the prompt or blanks) or the sheet is not ours.
+ */
+export function extractSecretaryText(grid: SheetGrid | null | undefined): string[] | null {
+  if (!grid) return null;
+  const view = new GridView(grid);
+  let start = -1;
+  for (let r = view.startRow; r < view.endRow; r++) {
+    if (view.text(r, 0) === `${SUMMARY_CODES.sectionPrefix}directions`) {
+      start = r;
+      break;
+    }
+  }
+  if (start < 0) return null;
+  const lines: string[] = [];
+  for (let r = start + 1; r < view.endRow; r++) {
+    const a = view.text(r, 0);
+    if (a.startsWith("#")) break;
+    const parts: string[] = [];
+    const width = (grid.values[r - grid.origin.row] ?? []).length + grid.origin.column;
+    for (let c = 1; c < width; c++) {
+      const v = view.value(r, c);
+      if (v !== null && String(v).trim() !== "") parts.push(String(v));
+    }
+    const text = parts.join(" ");
+    if (text !== "" && text !== DIRECTIONS_PROMPT) lines.push(text);
+  }
+  return lines.length ? lines : null;
+}
+
+/** The link target written for a finding ("'Tổ 1'!D14"). */
+export function linkTarget(sheet: string, cell: string): string {
+  return sheetRef(sheet, cell);
+}
