@@ -56,6 +56,11 @@ export function readCell(cell: ExcelJS.Cell): CellRead {
   return { value, formula: value };
 }
 
+/** Merged ranges of the sheet ("B5:E5"). */
+export function mergesOf(ws: ExcelJS.Worksheet): string[] {
+  return [...((ws.model as unknown as { merges?: string[] }).merges ?? [])];
+}
+
 /** The used range of the sheet (cells holding a value or formula), or an empty grid. */
 export function readGrid(ws: ExcelJS.Worksheet, sheetId: string): SheetGrid {
   const found = new Map<string, CellRead>();
@@ -76,8 +81,10 @@ export function readGrid(ws: ExcelJS.Worksheet, sheetId: string): SheetGrid {
       maxCol = Math.max(maxCol, c);
     });
   });
-  if (maxRow < 0)
-    return { sheetId, name: nfc(ws.name), origin: { row: 0, column: 0 }, values: [], formulas: [] };
+  const merges = mergesOf(ws);
+  if (maxRow < 0) {
+    return { sheetId, name: nfc(ws.name), origin: { row: 0, column: 0 }, values: [], formulas: [], merges };
+  }
   const values: CellValue[][] = [];
   const formulas: CellValue[][] = [];
   for (let r = minRow; r <= maxRow; r++) {
@@ -91,5 +98,5 @@ export function readGrid(ws: ExcelJS.Worksheet, sheetId: string): SheetGrid {
     values.push(vRow);
     formulas.push(fRow);
   }
-  return { sheetId, name: nfc(ws.name), origin: { row: minRow, column: minCol }, values, formulas };
+  return { sheetId, name: nfc(ws.name), origin: { row: minRow, column: minCol }, values, formulas, merges };
 }

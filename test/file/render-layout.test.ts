@@ -214,3 +214,27 @@ describe("file adapter renders a layout faithfully (read back with ExcelJS)", ()
     expect(grid.values[2][3]).toBe(1234567.5);
   });
 });
+
+describe("readGrid", () => {
+  it("reports merges, dates as serial numbers, rich text as plain text, empty cells as empty strings", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    ws.getCell("B2").value = new Date(Date.UTC(2022, 9, 17));
+    ws.getCell("C2").value = { richText: [{ text: "Tổ " }, { text: "1", font: { bold: true } }] };
+    ws.getCell("E3").value = { formula: "B2+1", result: new Date(Date.UTC(2022, 9, 18)) };
+    ws.getCell("D4").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+    ws.mergeCells("B5:C5");
+    ws.getCell("B5").value = "gộp";
+    const port = await openWorkbookBuffer((await wb.xlsx.writeBuffer()) as unknown as Uint8Array);
+    const [grid] = await port.readGrids([(await port.readOverview()).sheets[0].id]);
+    expect(grid.origin).toEqual({ row: 1, column: 1 });
+    expect(grid.values).toEqual([
+      [44851, "Tổ 1", "", ""],
+      ["", "", "", 44852],
+      ["", "", "#N/A", ""],
+      ["gộp", "", "", ""],
+    ]);
+    expect(grid.formulas[1][3]).toBe("=B2+1");
+    expect(grid.merges).toEqual(["B5:C5"]);
+  });
+});
