@@ -1,0 +1,293 @@
+import { adr, columnIndex, columnLetter } from "../../core/workbook/address";
+import type { CellValue } from "../../core/workbook/model";
+import { ErrorCodes, SimulatedOfficeError, invalidArgument } from "./errors";
+
+/** Excel's grid size. */
+export const MAX_ROWS = 1048576;
+export const MAX_COLUMNS = 16384;
+
+export interface Box {
+  /** 0-based, inclusive. */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export type BorderEdge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight";
+
+export interface CellFormat {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: string;
+  fontSize?: number;
+  fontName?: string;
+  fontColor?: string;
+  fill?: string;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+  borders?: Partial<Record<BorderEdge, string>>;
+}
+
+export interface Hyperlink {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
+  textToDisplay?: string;
+}
+
+export interface ValidationSpec {
+  rule: unknown;
+  errorAlert?: unknown;
+}
+
+export interface StoredCell {
+  /** Literal value (text without the input apostrophe); null = empty. Ignored when `formula` is set. */
+  value: CellValue;
+  /** "=..." or null. */
+  formula: string | null;
+  numberFormat: string;
+  format: CellFormat;
+  locked: boolean;
+  hyperlink?: Hyperlink;
+  validation?: ValidationSpec;
+}
+
+export interface ProtectionState {
+  protected: boolean;
+  password: string | null;
+  options: Record<string, boolean>;
+}
+
+export interface StoredSheet {
+  id: string;
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  tabColor: string;
+  cells: Map<string, StoredCell>;
+  merges: Box[];
+  /** Points, by 0-based column. */
+  columnWidths: Map<number, number>;
+  hiddenColumns: Set<number>;
+  /** Points, by 0-based row. */
+  rowHeights: Map<number, number>;
+  protection: ProtectionState;
+  freeze: { rows: number; columns: number };
+  pageLayout: Record<string, unknown>;
+}
+
+export interface StoredPart {
+  id: string;
+  xml: string;
+  namespaceUri: string;
+}
+
+export const DEFAULT_COLUMN_WIDTH = 48;
+export const DEFAULT_ROW_HEIGHT = 15;
+
+export function cellKey(row: number, column: number): string {
+  return `${row},${column}`;
+}
+
+export function parseKey(key: string): { row: number; column: number } {
+  const i = key.indexOf(",");
+  return { row: Number(key.slice(0, i)), column: Number(key.slice(i + 1)) };
+}
+
+export function newCell(): StoredCell {
+  return { value: null, formula: null, numberFormat: "General", format: {}, locked: true };
+}
+
+export function isCellEmpty(c: StoredCell): boolean {
+  return c.formula === null && (c.value === null || c.value === "");
+}
+
+export function isCellDefault(c: StoredCell): boolean {
+  return (
+    isCellEmpty(c) &&
+    c.numberFormat === "General" &&
+    Object.keys(c.format).length === 0 &&
+    c.locked &&
+    !c.hyperlink &&
+    !c.validation
+  );
+}
+
+/**
+ * Parse an Excel address without sheet name: "B4", "A1:C3", "A:C" (whole columns), "2:5" (whole rows).
+ * Throws InvalidArgument like Excel for anything else.
+ */
+export function parseBox(address: string, location = "Worksheet.getRange"): Box {
+  const a = address.trim().replace(/\$/g, "");
+  let m = /^([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?$/.exec(a);
+  if (m) {
+    const r1 = Number(m[2]) - 1;
+    const c1 = columnIndex(m[1]);
+    const r2 = m[3] ? Number(m[4]) - 1 : r1;
+    const c2 = m[3] ? columnIndex(m[3]) : c1;
+    return checkBox(
+      { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) },
+      location,
+    );
+  }
+  m = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(a);
+  if (m) {
+    const c1 = columnIndex(m[1]);
+    const c2 = columnIndex(m[2]);
+    return checkBox(
+      { top: 0, left: Math.min(c1, c2), bottom: MAX_ROWS - 1, right: Math.max(c1, c2) },
+      location,
+    );
+  }
+  m = /^(\d+):(\d+)$/.exec(a);
+  if (m) {
+    const r1 = Number(m[1]) - 1;
+    const r2 = Number(m[2]) - 1;
+    return checkBox(
+      { top: Math.min(r1, r2), left: 0, bottom: Math.max(r1, r2), right: MAX_COLUMNS - 1 },
+      location,
+    );
+  }
+  throw invalidArgument(location);
+}
+
+function checkBox(b: Box, location: string): Box {
+  if (b.top < 0 || b.left < 0 || b.bottom >= MAX_ROWS || b.right >= MAX_COLUMNS)
+    throw invalidArgument(location);
+  return b;
+}
+
+export function boxAddress(b: Box): string {
+  if (b.top === 0 && b.bottom === MAX_ROWS - 1) return `${columnLetter(b.left)}:${columnLetter(b.right)}`;
+  if (b.left === 0 && b.right === MAX_COLUMNS - 1) return `${b.top + 1}:${b.bottom + 1}`;
+  const a = adr(b.top, b.left);
+  const z = adr(b.bottom, b.right);
+  return a === z ? a : `${a}:${z}`;
+}
+
+export function boxesIntersect(a: Box, b: Box): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+export function boxCellCount(b: Box): number {
+  return (b.bottom - b.top + 1) * (b.right - b.left + 1);
+}
+
+/** Sheet name as Excel prints it in addresses: quoted when it is not a plain identifier. */
+export function addressSheetName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+const ILLEGAL_SHEET_CHARS = /[:\\/?*[\]]/;
+
+/** Excel's sheet-name rules (the name alone; uniqueness is checked by the caller). */
+export function checkSheetName(name: unknown, location: string): string {
+  if (typeof name !== "string") throw invalidArgument(location);
+  if (name.length < 1 || name.length > 31) throw invalidArgument(location);
+  if (ILLEGAL_SHEET_CHARS.test(name)) throw invalidArgument(location);
+  if (name.startsWith("'") || name.endsWith("'")) throw invalidArgument(location);
+  if (name.toLowerCase() === "history") throw invalidArgument(location);
+  return name;
+}
+
+/** Excel compares sheet names case-insensitively. */
+export function sameSheetName(a: string, b: string): boolean {
+  return a.normalize("NFC").toLocaleUpperCase() === b.normalize("NFC").toLocaleUpperCase();
+}
+
+export function duplicateName(location: string): SimulatedOfficeError {
+  return new SimulatedOfficeError(
+    ErrorCodes.itemAlreadyExists,
+    "A resource with the same name or identifier already exists.",
+    location,
+  );
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+export function dateSerial(year: number, month: number, day: number): number | null {
+  const t = Date.UTC(year, month - 1, day);
+  const d = new Date(t);
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return Math.round((t - EXCEL_EPOCH) / 86400000);
+}
+
+export type ParsedInput =
+  { kind: "clear" } | { kind: "value"; value: CellValue } | { kind: "formula"; formula: string };
+
+/**
+ * What Excel stores when a value is written through `Range.values`/`Range.formulas` or typed (en-US):
+ * "" clears; "=..." is a formula (and, as the Range.values reference says, a leading "+" or "-" that is
+ * not a number also makes a formula); a leading apostrophe makes text (the apostrophe is not part of the
+ * value); numeric text ("12", "1,234.5", "50%") becomes a number, "TRUE"/"FALSE" a boolean, m/d/yyyy and
+ * yyyy-mm-dd dates a date serial. In a cell formatted as text ("@") every string stays text.
+ */
+export function parseInput(input: unknown, numberFormat: string, location: string): ParsedInput {
+  if (typeof input === "number") {
+    if (!Number.isFinite(input)) throw invalidArgument(location);
+    return { kind: "value", value: input };
+  }
+  if (typeof input === "boolean") return { kind: "value", value: input };
+  if (typeof input !== "string") throw invalidArgument(location);
+  if (input === "") return { kind: "clear" };
+  if (input.startsWith("'")) return { kind: "value", value: input.slice(1) };
+  if (numberFormat === "@") return { kind: "value", value: input };
+  const num = parseNumberText(input);
+  if (num !== null) return { kind: "value", value: num };
+  if (input.startsWith("=") && input.length > 1) return { kind: "formula", formula: input };
+  if ((input.startsWith("+") || input.startsWith("-")) && input.length > 1)
+    return { kind: "formula", formula: `=${input}` };
+  if (/^true$/i.test(input)) return { kind: "value", value: true };
+  if (/^false$/i.test(input)) return { kind: "value", value: false };
+  const date = parseDateText(input);
+  if (date !== null) return { kind: "value", value: date };
+  return { kind: "value", value: input };
+}
+
+function parseNumberText(s: string): number | null {
+  const m = /^\s*([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?\s*(%?)\s*$/.exec(s);
+  if (!m) return null;
+  let n = Number(m[2].replace(/,/g, "")) * (m[3] ? 10 ** Number(m[3]) : 1);
+  if (m[1] === "-") n = -n;
+  if (m[4]) n /= 100;
+  return Number.isFinite(n) ? n : null;
+}
+
+function parseDateText(s: string): number | null {
+  let m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\s*$/.exec(s);
+  if (m) {
+    const y = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    return dateSerial(y, Number(m[1]), Number(m[2]));
+  }
+  m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(s);
+  if (m) return dateSerial(Number(m[1]), Number(m[2]), Number(m[3]));
+  return null;
+}
+
+/** The root element's namespace of an XML document (what `CustomXmlPart.namespaceUri` reports). */
+export function rootNamespace(xml: string): string {
+  const body = xml.replace(/<\?[\s\S]*?\?>/g, "").replace(/<!--[\s\S]*?-->/g, "");
+  const m = /<([A-Za-z_][\w.-]*)(?::([\w.-]+))?([^>]*)>/.exec(body);
+  if (!m) return "";
+  const prefix = m[2] ? m[1] : null;
+  const attrs = m[3];
+  const re = prefix ? new RegExp(`xmlns:${prefix}\\s*=\\s*["']([^"']*)["']`) : /xmlns\s*=\s*["']([^"']*)["']/;
+  const ns = re.exec(attrs);
+  return ns ? ns[1] : "";
+}
+
+/** UTF-8 byte length of a string, without Node or TextEncoder. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
