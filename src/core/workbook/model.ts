@@ -92,6 +92,11 @@ export interface SheetPatch {
   cells: Record<string, CellSpec>;
   /** Rename an existing sheet to layout.name. */
   rename?: boolean;
+  /**
+   * For a sheet the add-in owns entirely (the tracker): clear its contents, formats, merges and
+   * validations before writing `cells`. The sheet itself (id, position, tab, protection password) is kept.
+   */
+  replaceAll?: boolean;
 }
 
 export interface WorkbookChanges {
