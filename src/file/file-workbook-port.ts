@@ -6,12 +6,17 @@ import ExcelJS from "exceljs";
 import type { ApplyResult, WorkbookOverview, WorkbookPort } from "../app/workbook-port";
 import { SheetNameCollisionError } from "../core/errors";
 import type { SheetGrid, SheetInfo } from "../core/workbook/grid";
-import type { WorkbookChanges } from "../core/workbook/model";
+import type { CellValue, WorkbookChanges } from "../core/workbook/model";
 import { STATE_NAMESPACE } from "../core/state/types";
 import { caseKey } from "../core/text/vietnamese";
 import { newCustomXmlPart, rootNamespaceOf, type CustomXmlPart } from "./ooxml-parts";
 import { readGrid } from "./read-grid";
 import { renderSheet } from "./render-layout";
+import { literalOf } from "./render-cell";
+
+function typeInto(cell: ExcelJS.Cell, value: CellValue): void {
+  cell.value = literalOf(value);
+}
 
 export class FileWorkbookPort implements WorkbookPort {
   /** Round trips used so far (each port call counts one). */
@@ -111,6 +116,16 @@ export class FileWorkbookPort implements WorkbookPort {
       this.activateSheet(sheetIds[changes.activateKey]);
     }
     return { sheetIds, roundTrips: 1 };
+  }
+
+  /**
+   * Type values into cells as a person would in Excel (tests and the demo): numbers stay numbers, text
+   * stays text, the cell's format is kept. Not part of the WorkbookPort.
+   */
+  typeValues(sheetId: string, cells: Record<string, CellValue>): void {
+    const ws = this.worksheetById(sheetId);
+    if (!ws) throw new Error(`No sheet with id ${sheetId}`);
+    for (const [address, value] of Object.entries(cells)) typeInto(ws.getCell(address), value);
   }
 
   async activate(sheetId: string): Promise<void> {
