@@ -15,6 +15,8 @@ export interface PlanTask {
   line: number;
   /** True for the compiled summary report the issuer itself owes (no input tab). */
   isSummary: boolean;
+  /** A report the plan asks for every month ("định kỳ hằng tháng, trước ngày 25"); `deadline` is the first one. */
+  recurrence?: { every: "month"; day: number };
 }
 
 export interface PlanUnit {

@@ -1,0 +1,88 @@
+/**
+ * Numbered and bulleted items of an assignment section as a tree: `1-`/`1.`/`1)`, `1.1.`, `a)`, `-`, `+`, `•`.
+ * A paragraph without a marker continues the item above (the seed's item 1 has its deadline in the next one).
+ */
+import { prose, type SourceLine } from "./source-lines";
+
+export interface Item {
+  kind: string;
+  label: string;
+  ref: string;
+  /** The item's own line (marker removed). */
+  head: SourceLine;
+  /** Paragraphs without a marker that continue it. */
+  more: SourceLine[];
+  children: Item[];
+}
+
+interface Marker {
+  kind: string;
+  label: string;
+  text: string;
+}
+
+export function parseMarker(text: string): Marker | null {
+  let m = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s*[-.):]?\s+(\S.*)$/u.exec(text);
+  if (m) return { kind: `dotted${m[1].split(".").length}`, label: m[1].split(".").pop()!, text: m[2] };
+  m = /^(\d{1,2})\s*(?:[-.)–]|\/\s)\s*(\S.*)$/u.exec(text);
+  if (m && !/^\d/.test(m[2])) return { kind: "arabic", label: m[1], text: m[2] };
+  m = /^([a-zđ])\s*[).]\s+(\S.*)$/u.exec(text);
+  if (m) return { kind: "letter", label: m[1], text: m[2] };
+  m = /^([-–—])\s*(\S.*)$/u.exec(text);
+  if (m) return { kind: "dash", label: "", text: m[2] };
+  m = /^(\+)\s*(\S.*)$/u.exec(text);
+  if (m) return { kind: "plus", label: "", text: m[2] };
+  m = /^([•*◦●▪·])\s*(\S.*)$/u.exec(text);
+  if (m) return { kind: "bullet", label: "", text: m[2] };
+  return null;
+}
+
+/**
+ * Build the item tree of a range of lines. `startsItem` says whether an unmarked paragraph opens a new item
+ * (used when the section has no markers at all, as in a .docx whose numbering was automatic).
+ */
+export function buildItems(
+  lines: SourceLine[],
+  baseRef: string | null,
+  startsItem: (text: string) => boolean,
+): Item[] {
+  const texts = lines.map((l) => prose(l.text));
+  const anyMarker = texts.some((t) => parseMarker(t) !== null);
+  const root: Item[] = [];
+  const stack: Item[] = [];
+  const childrenOf = (parent: Item | undefined) => (parent ? parent.children : root);
+  const refOf = (parent: Item | undefined) => (parent ? parent.ref : baseRef);
+  lines.forEach((line, i) => {
+    const text = texts[i];
+    if (text === "") return;
+    const marker = parseMarker(text);
+    if (!marker && (anyMarker || !startsItem(text))) {
+      const current = stack[stack.length - 1];
+      if (current) current.more.push({ ...line, text });
+      return;
+    }
+    const mk = marker ?? { kind: "para", label: "", text };
+    const at = stack.findIndex((it) => it.kind === mk.kind);
+    if (at >= 0) stack.length = at;
+    const parent = stack[stack.length - 1];
+    const siblings = childrenOf(parent);
+    const label = mk.label || String(siblings.filter((s) => s.kind === mk.kind).length + 1);
+    const prefix = refOf(parent);
+    const item: Item = {
+      kind: mk.kind,
+      label,
+      ref: prefix ? `${prefix}.${label}` : label,
+      head: { ...line, text: mk.text },
+      more: [],
+      children: [],
+    };
+    siblings.push(item);
+    stack.push(item);
+  });
+  return root;
+}
+
+/** Every line of an item and its descendants, in order. */
+export function itemLines(item: Item): SourceLine[] {
+  return [item.head, ...item.more, ...item.children.flatMap(itemLines)];
+}

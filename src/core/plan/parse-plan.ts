@@ -1,0 +1,145 @@
+/**
+ * Read a plan document (kế hoạch) into a typed Plan: header, overall deadline, the assignments of its
+ * "Tổ chức thực hiện" section or task tables, units, the issuer's summary report, and warnings with lines.
+ * Pure: the same text always gives the same Plan.
+ */
+import type { Plan, PlanTask } from "./types";
+import { EmptyPlanError } from "../errors";
+import { parseClosing } from "./closing";
+import { deadlineCandidates, invalidDateWarnings, pickDeadline, type DeadlineCandidate } from "./deadlines";
+import { parseHeader } from "./header";
+import { buildItems } from "./items";
+import { bodyCasing, issuerFromText } from "./issuer";
+import { findOverallDeadline } from "./plan-deadline";
+import { collectUnits } from "./plan-units";
+import { findReportTo } from "./report-to";
+import { findSections } from "./sections";
+import { toSourceLines } from "./source-lines";
+import { findSummary } from "./summary";
+import { findTaskTables } from "./tables";
+import { tasksFromItems, tasksFromTable, type DraftTask } from "./tasks";
+import { leadingUnits, type UnitRef } from "./units";
+import { planWarnings, WarningList } from "./warnings";
+import { foldVietnamese } from "../text/vietnamese";
+
+function uniqueRefs(drafts: DraftTask[]): void {
+  const seen = new Map<string, number>();
+  for (const d of drafts) {
+    const n = (seen.get(d.ref) ?? 0) + 1;
+    seen.set(d.ref, n);
+    if (n > 1) d.ref = `${d.ref}-${n}`;
+  }
+}
+
+export function parsePlan(text: string): Plan {
+  const lines = toSourceLines(text);
+  if (lines.every((l) => l.text === "")) throw new EmptyPlanError();
+  const warnings = new WarningList();
+
+  const header = parseHeader(lines);
+  const closing = parseClosing(lines, header.bodyStart);
+  const bodyEnd = closing.start;
+  const issuedOn = header.issuedOn;
+  if (issuedOn === null) warnings.add(planWarnings.noIssueDate(header.blankDateLine));
+
+  for (const l of lines) for (const w of invalidDateWarnings(l.text, l.no, issuedOn)) warnings.add(w);
+
+  const textIssuer = issuerFromText(lines, header.bodyStart, Math.min(bodyEnd, header.bodyStart + 40));
+  const issuer = header.issuer ? bodyCasing(header.issuer, lines, header.bodyStart) : textIssuer;
+
+  const overall = findOverallDeadline(lines, header.bodyStart, bodyEnd, issuedOn);
+
+  // Assignments: task tables anywhere, and the items of the "Tổ chức thực hiện" sections.
+  const sections = findSections(lines, header.bodyStart, bodyEnd);
+  const sectionAt = (index: number) =>
+    [...sections].reverse().find((s) => s.heading <= index && index < s.end);
+  const tables = findTaskTables(lines, header.bodyStart, bodyEnd);
+  const inTable = (index: number) => tables.some((t) => index >= t.start && index < t.end);
+  const drafts: DraftTask[] = [];
+  const sources: { at: number; tasks: DraftTask[] }[] = [];
+  for (const table of tables) {
+    const section = sectionAt(table.start);
+    sources.push({ at: table.start, tasks: tasksFromTable(table, section?.roman ?? null) });
+  }
+  for (const section of sections.filter((s) => s.isAssignment)) {
+    const sectionLines = lines
+      .slice(section.heading + 1, section.end)
+      .filter((_, k) => !inTable(section.heading + 1 + k));
+    const items = buildItems(sectionLines, section.roman, (t) => leadingUnits(t) !== null);
+    sources.push({ at: section.heading, tasks: tasksFromItems(items) });
+  }
+  sources.sort((a, b) => a.at - b.at);
+  for (const s of sources) drafts.push(...s.tasks);
+  uniqueRefs(drafts);
+
+  const tasks: PlanTask[] = [];
+  const unitRefs: UnitRef[][] = [];
+  for (const d of drafts) {
+    let cands: DeadlineCandidate[] = [];
+    if (d.deadlineCell)
+      cands = deadlineCandidates(d.deadlineCell.text, d.deadlineCell.no, { issuedOn, cell: true });
+    if (cands.filter((c) => c.iso !== "").length === 0)
+      cands = [...cands, ...d.scan.flatMap((l) => deadlineCandidates(l.text, l.no, { issuedOn }))];
+    const picked = pickDeadline(cands);
+    const own = picked && picked.iso !== "" ? picked : null;
+    if (d.unitless && !own) continue;
+    if (picked) for (const w of picked.notes) warnings.add(w);
+    const task: PlanTask = {
+      ref: d.ref,
+      text: d.text,
+      units: d.units.map((u) => u.name),
+      deadline: own ? own.iso : overall.iso,
+      deadlineInherited: !own && overall.iso !== null,
+      reportTo: d.reportTo ?? findReportTo(d.text),
+      line: d.line,
+      isSummary: false,
+    };
+    if (own?.recurringDay !== undefined) task.recurrence = { every: "month", day: own.recurringDay };
+    if (!own) {
+      if (overall.iso) warnings.add(planWarnings.inherited(d.line, d.ref, overall.iso));
+      else warnings.add(planWarnings.noDeadline(d.line, d.ref));
+    }
+    if (d.unitless) warnings.add(planWarnings.noUnit(d.line, d.ref));
+    tasks.push(task);
+    unitRefs.push(d.units);
+  }
+  for (const w of overall.warnings) warnings.add(w);
+
+  const found = findSummary(tasks, issuer, closing.reportAbove);
+  if (found) {
+    found.task.isSummary = true;
+    found.task.reportTo = found.summary.reportTo;
+  }
+  const collected = collectUnits(tasks, unitRefs);
+  tasks.forEach((t, i) => (t.units = collected.taskUnits[i]));
+  if (found) found.summary.units = [...found.task.units];
+  for (const w of collected.warnings) warnings.add(w);
+  if (tasks.length === 0) warnings.add(planWarnings.noTasks());
+
+  const style =
+    header.style ??
+    (/^(?:t\.?\s?m|t\/m)\.?\s+(?:chi bo|dang uy|ban chap hanh doan|ban thuong vu)/.test(
+      foldVietnamese(closing.signature.authority ?? ""),
+    ) || /^(?:chi bo|dang uy|dang bo)/.test(foldVietnamese(issuer ?? ""))
+      ? "party"
+      : "state");
+
+  const sorted = [...warnings.items].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return {
+    number: header.number,
+    kind: header.kind,
+    issuer,
+    parentBody: header.parentBody,
+    place: header.place,
+    issuedOn,
+    title: header.title,
+    deadline: overall.iso,
+    summary: found ? found.summary : null,
+    tasks,
+    units: collected.units,
+    warnings: sorted,
+    style,
+    recipients: closing.recipients,
+    signature: closing.signature,
+  };
+}

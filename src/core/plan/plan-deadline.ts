@@ -1,0 +1,47 @@
+/** The plan's overall completion date: "Thời gian: Hoàn thành trước ngày 15 tháng 10 năm 2022", or a "THỜI GIAN THỰC HIỆN" section. */
+import type { IsoDate, PlanWarning } from "./types";
+import { deadlineCandidates, type DeadlineCandidate } from "./deadlines";
+import { findDateMentions } from "./dates";
+import { prose, type SourceLine } from "./source-lines";
+
+const TIME_LINE =
+  /^(?:(?:PHẦN\s+)?(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[-.):–]\s*)?(?:thời gian|thời hạn)(?![\p{L}])(?!\s+(?:tổ chức|diễn ra|khai mạc))/iu;
+const MARKED = /^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[-.):–]\s|^[-–+•]/u;
+
+export interface OverallDeadline {
+  iso: IsoDate | null;
+  warnings: PlanWarning[];
+}
+
+function latest(cands: DeadlineCandidate[]): DeadlineCandidate | null {
+  const known = cands.filter((c) => c.iso !== "");
+  return known.length === 0 ? null : known.reduce((a, b) => (b.iso > a.iso ? b : a));
+}
+
+export function findOverallDeadline(
+  lines: SourceLine[],
+  from: number,
+  to: number,
+  issuedOn: IsoDate | null,
+): OverallDeadline {
+  for (let i = from; i < to; i++) {
+    const text = prose(lines[i].text);
+    if (!TIME_LINE.test(text)) continue;
+    let cands = deadlineCandidates(text, lines[i].no, { issuedOn });
+    if (cands.length === 0 && findDateMentions(text).length === 0) {
+      // A heading "THỜI GIAN THỰC HIỆN" with the dates in the paragraphs under it.
+      for (let j = i + 1; j < Math.min(to, i + 4); j++) {
+        const next = prose(lines[j].text);
+        if (next === "") continue;
+        if (MARKED.test(next) && !/^[-–+•]/u.test(next)) break;
+        cands = deadlineCandidates(`Thời gian: ${next}`, lines[j].no, { issuedOn });
+        if (cands.length > 0) break;
+      }
+    }
+    const best = latest(cands);
+    if (best) return { iso: best.iso, warnings: best.notes };
+    const unknown = cands.find((c) => c.iso === "");
+    if (unknown) return { iso: null, warnings: unknown.notes };
+  }
+  return { iso: null, warnings: [] };
+}

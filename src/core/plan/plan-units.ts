@@ -1,0 +1,53 @@
+/** The plan's distinct units in order of first appearance, merged case- and accent-insensitively, groups with members. */
+import type { PlanTask, PlanUnit, PlanWarning } from "./types";
+import { foldVietnamese } from "../text/vietnamese";
+import type { UnitRef } from "./units";
+import { planWarnings } from "./warnings";
+
+export interface UnitsResult {
+  units: PlanUnit[];
+  warnings: PlanWarning[];
+  /** Each task's unit names, each spelled as first seen in the plan. */
+  taskUnits: string[][];
+}
+
+/**
+ * `refs[i]` are the units of `tasks[i]`. Units that appear only in the summary task (the issuer's own body)
+ * are not in the list: they get no input tab.
+ */
+export function collectUnits(tasks: Pick<PlanTask, "line" | "isSummary">[], refs: UnitRef[][]): UnitsResult {
+  const byKey = new Map<string, PlanUnit & { reporting: boolean }>();
+  const order: string[] = [];
+  const warnings: PlanWarning[] = [];
+  const warned = new Set<string>();
+  const taskUnits = refs.map((list, i) => {
+    const names: string[] = [];
+    const seen = new Set<string>();
+    for (const u of list) {
+      const key = foldVietnamese(u.name);
+      if (key === "") continue;
+      let entry = byKey.get(key);
+      if (!entry) {
+        entry = { name: u.name, members: [], reporting: false };
+        byKey.set(key, entry);
+        order.push(key);
+      } else if (entry.name !== u.name && !warned.has(u.name)) {
+        warned.add(u.name);
+        warnings.push(planWarnings.duplicateUnit(tasks[i].line, u.name, entry.name));
+      }
+      if (!tasks[i].isSummary) entry.reporting = true;
+      for (const m of u.members) {
+        if (!entry.members.some((x) => foldVietnamese(x) === foldVietnamese(m))) entry.members.push(m);
+      }
+      if (seen.has(key)) continue;
+      seen.add(key);
+      names.push(entry.name);
+    }
+    return names;
+  });
+  const units = order
+    .map((k) => byKey.get(k)!)
+    .filter((u) => u.reporting)
+    .map(({ name, members }) => ({ name, members }));
+  return { units, warnings, taskUnits };
+}

@@ -1,0 +1,59 @@
+/** Sections of a plan (I-, II., III…) and which of them hold the assignments ("Tổ chức thực hiện"). */
+import { prose, type SourceLine } from "./source-lines";
+import { foldVietnamese } from "../text/vietnamese";
+
+export interface Section {
+  /** "III", or null for an unnumbered assignment heading. */
+  roman: string | null;
+  title: string;
+  /** Index of the heading line. */
+  heading: number;
+  /** Index after the last line of the section. */
+  end: number;
+  isAssignment: boolean;
+}
+
+const ROMAN = /^(?:PHẦN\s+|Phần\s+)?([IVX]{1,5})\s*[-.):–]\s*(\S.*)$/u;
+const ROMAN_VALUE = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
+const ASSIGNMENT_TITLE =
+  /^(?:to chuc (?:trien khai )?thuc hien|trien khai thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem (?:thuc hien|cua)|giao nhiem vu|nhiem vu cua cac|to chuc thuc hien va che do bao cao)/;
+const PLAIN_ASSIGNMENT =
+  /^(?:\d{1,2}\s*[-.)]\s*)?(?:to chuc (?:trien khai )?thuc hien|phan cong (?:nhiem vu|thuc hien)|trach nhiem thuc hien)\s*[:.]?$/;
+
+export function isAssignmentTitle(title: string): boolean {
+  return ASSIGNMENT_TITLE.test(foldVietnamese(title));
+}
+
+export function romanHeading(text: string): { roman: string; title: string } | null {
+  const m = ROMAN.exec(text);
+  if (!m || !ROMAN_VALUE.test(m[1])) return null;
+  return { roman: m[1], title: m[2].replace(/[:.]+$/, "").trim() };
+}
+
+/** The sections between `from` and `to` (line indexes). */
+export function findSections(lines: SourceLine[], from: number, to: number): Section[] {
+  const sections: Section[] = [];
+  for (let i = from; i < to; i++) {
+    const h = romanHeading(prose(lines[i].text));
+    if (!h) continue;
+    if (sections.length > 0) sections[sections.length - 1].end = i;
+    sections.push({
+      roman: h.roman,
+      title: h.title,
+      heading: i,
+      end: to,
+      isAssignment: isAssignmentTitle(h.title),
+    });
+  }
+  if (!sections.some((s) => s.isAssignment)) {
+    // An unnumbered (or arabic-numbered) "Tổ chức thực hiện" heading, up to the next section or the closing.
+    for (let i = from; i < to; i++) {
+      const t = prose(lines[i].text);
+      if (t.split(/\s+/).length > 8 || !PLAIN_ASSIGNMENT.test(foldVietnamese(t))) continue;
+      const next = sections.find((s) => s.heading > i);
+      sections.push({ roman: null, title: t, heading: i, end: next ? next.heading : to, isAssignment: true });
+      break;
+    }
+  }
+  return sections;
+}

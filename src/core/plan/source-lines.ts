@@ -1,0 +1,45 @@
+/** The plan text as numbered, cleaned lines: NFC, LF, no markdown emphasis or heading marks. */
+import { normaliseText } from "../text/vietnamese";
+
+export interface SourceLine {
+  /** 1-based line number in the normalised input. */
+  no: number;
+  /** Cleaned and trimmed text. */
+  text: string;
+  /** Cleaned text with its tabs and leading cells kept (for tab-separated tables). */
+  raw: string;
+}
+
+/** Remove markdown emphasis, heading marks, escapes and invisible characters from one line. */
+export function cleanLine(line: string): string {
+  let s = line.replace(/[\u00a0\u2007\u202f]/g, " ").replace(/[\u200b-\u200d\u2060\ufeff]/g, "");
+  s = s.replace(/\*\*|__/g, "");
+  s = s.replace(/\\([\\`*_{}[\]()#+\-.!|>])/g, "$1");
+  s = s.replace(/^[ ]{0,3}#{1,6}\s+/, "");
+  s = s.replace(/^\s*>\s?/, "");
+  s = s.replace(/(^|[\s(])\*(?!\s)([^*\n]*[^*\s])\*(?=$|[\s,.;:)])/g, "$1$2");
+  s = s.replace(/(^|[\s(])_(?!\s)([^_\n]*[^_\s])_(?=$|[\s,.;:)])/g, "$1$2");
+  return s.replace(/[ \r]+$/, "");
+}
+
+export function toSourceLines(text: string): SourceLine[] {
+  return normaliseText(text)
+    .split("\n")
+    .map((line, i) => {
+      const raw = cleanLine(line);
+      return { no: i + 1, text: raw.replace(/\s+/g, (ws) => (ws.includes("\t") ? "\t" : " ")).trim(), raw };
+    });
+}
+
+/** Split a header/closing line whose two sides are separated by tabs or a wide run of spaces. */
+export function splitSides(text: string): string[] {
+  return text
+    .split(/\t+| {3,}/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/** The line without tabs (cells joined by a space), for prose matching. */
+export function prose(text: string): string {
+  return text.replace(/\t+/g, " ").replace(/ {2,}/g, " ").trim();
+}

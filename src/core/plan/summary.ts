@@ -1,0 +1,84 @@
+/** Which task is the compiled summary report the issuer itself owes ("Ban Chi ủy Chi bộ … Tổng hợp báo cáo …"). */
+import type { PlanSummary, PlanTask } from "./types";
+import { foldVietnamese } from "../text/vietnamese";
+
+const OWN_ORGANS = [
+  "ban chi uy",
+  "chi uy",
+  "van phong",
+  "thuong truc",
+  "ban thuong vu",
+  "thuong vu",
+  "ban chap hanh",
+  "bch",
+  "btv",
+  "ban giam hieu",
+  "bgh",
+  "ban giam doc",
+  "ban chi dao",
+  "ban to chuc",
+  "bo phan tong hop",
+  "lanh dao",
+];
+
+/** The text says its units compile ("tổng hợp báo cáo", "tổng hợp kết quả"), not "… để tổng hợp". */
+export function compilesReports(text: string): boolean {
+  const f = foldVietnamese(text);
+  const re = /tong hop/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(f)) !== null) {
+    const before = f.slice(Math.max(0, m.index - 30), m.index);
+    if (/(?:^|\s)de\s(?:\S+\s){0,3}$/.test(before)) continue;
+    const after = f.slice(m.index, m.index + 60);
+    if (/bao cao|ket qua|tinh hinh|danh sach|so lieu/.test(after)) return true;
+  }
+  return /bao cao tong hop/.test(f);
+}
+
+function isOwnOrgan(unit: string, issuer: string | null): boolean {
+  const f = foldVietnamese(unit);
+  if (/^(cac|nhung)\s/.test(f)) return false;
+  if (OWN_ORGANS.some((o) => f === o || f.startsWith(o + " "))) return true;
+  if (issuer) {
+    const i = foldVietnamese(issuer);
+    if (i === f || i.startsWith(f + " ") || f.endsWith(" " + i)) return true;
+  }
+  return false;
+}
+
+export function findSummary(
+  tasks: PlanTask[],
+  issuer: string | null,
+  reportAbove: string | null,
+): { task: PlanTask; summary: PlanSummary } | null {
+  const reportedTo = tasks
+    .map((t) => (t.reportTo ? foldVietnamese(t.reportTo) : null))
+    .filter((x): x is string => !!x);
+  let best: { task: PlanTask; score: number } | null = null;
+  for (const task of tasks) {
+    if (task.units.length === 0 || !compilesReports(task.text)) continue;
+    let score = 0;
+    for (const u of task.units) {
+      const f = foldVietnamese(u);
+      if (isOwnOrgan(u, issuer)) score += 2;
+      if (reportedTo.some((r) => f === r || f.startsWith(r + " ") || r.startsWith(f + " "))) score += 2;
+    }
+    if (score === 0) continue;
+    if (!best || score > best.score) best = { task, score };
+  }
+  if (!best) return null;
+  const task = best.task;
+  const reportTo =
+    task.reportTo && !task.units.some((u) => foldVietnamese(u) === foldVietnamese(task.reportTo!))
+      ? task.reportTo
+      : reportAbove;
+  return {
+    task,
+    summary: {
+      units: [...task.units],
+      deadline: task.deadline,
+      reportTo: reportTo ?? null,
+      taskRef: task.ref,
+    },
+  };
+}
