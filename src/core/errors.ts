@@ -92,3 +92,16 @@ export class HostError extends AppError {
     super("HOST_ERROR", `Excel báo lỗi khi ${operationVi}${detail ? `: ${detail}` : ""}`, `Excel failed while ${operationEn}${detail ? `: ${detail}` : ""}`, location, cause);
   }
 }
+
+/** One write request would pass the host's payload limit (Excel on the web: 5 MB) and cannot be split. */
+export class RequestTooLargeError extends AppError {
+  constructor(bytes: number, limitBytes: number, sheet?: string) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    super(
+      "REQUEST_TOO_LARGE",
+      `Dữ liệu cần ghi quá lớn cho một lần gửi tới Excel (${mb(bytes)} MB, giới hạn ${mb(limitBytes)} MB) và không chia nhỏ được; không ghi gì.`,
+      `The data to write is too large for one request to Excel (${mb(bytes)} MB, limit ${mb(limitBytes)} MB) and cannot be split; nothing was written.`,
+      sheet ? { sheet } : {},
+    );
+  }
+}
