@@ -68,12 +68,22 @@ export function generatePlanText(nTasks: number, nUnits = Math.min(nTasks, 60)):
     "III- TỔ CHỨC THỰC HIỆN",
     "",
   ];
+  // Real plans number their assignments 1, 2, 3 … and split long ones into lettered items a), b) …:
+  // groups of up to 10 lettered tasks under each numbered item.
+  const letters = "abcdeghik";
   for (let t = 0; t < nTasks; t++) {
     const month = 10 + (t % 3);
-    const day = 1 + (t % 28);
+    const day = month === 10 ? 13 + (t % 15) : 1 + (t % 28);
     const unit = unitName(t % Math.max(1, nUnits));
+    const sub = t % letters.length;
+    if (sub === 0) {
+      lines.push(
+        `${t / letters.length + 1}- Tổ chức tuyên truyền, xây dựng mô hình Dân vận khéo, đợt ${t / letters.length + 1}:`,
+        "",
+      );
+    }
     lines.push(
-      `${t + 1}- ${unit} tổ chức tuyên truyền, xây dựng mô hình Dân vận khéo số ${t + 1} ` +
+      `${letters[sub]}) ${unit} tổ chức tuyên truyền, xây dựng mô hình Dân vận khéo số ${t + 1} ` +
         `và báo cáo kết quả về Ban Chi ủy trước ngày ${dd(day)}/${dd(month)}/2022.`,
       "",
     );
