@@ -296,13 +296,17 @@ function strip(entry: CatalogueIndicator): Indicator {
 
 /**
  * The indicators proposed for a plan, in catalogue order: those of every topic the plan is about
- * (propaganda, Dân vận khéo, youth month, legal day, party review) plus funds for activity topics.
+ * (propaganda, Dân vận khéo, youth month, legal day, party review) plus funds, last, for activity topics.
  * A plan that matches nothing gets the propaganda set and funds (the most common report).
  */
 export function defaultIndicators(plan: Plan): Indicator[] {
   let topics = planTopics(plan);
   if (topics.length === 0 || (topics.length === 1 && topics[0] === "funds")) topics = ["propaganda", "funds"];
-  return INDICATOR_CATALOGUE.filter((e) => topics.includes(e.topic)).map(strip);
+  const chosen = INDICATOR_CATALOGUE.filter((e) => topics.includes(e.topic));
+  // Funds last: the money row closes the table whatever the topics.
+  return [...chosen.filter((e) => e.topic !== "funds"), ...chosen.filter((e) => e.topic === "funds")].map(
+    strip,
+  );
 }
 
 /** Codes the unit-tab layout uses itself: an indicator may not take one of them. */

@@ -84,6 +84,23 @@ function cut(text: string, max: number): string {
   return soft.replace(/[\s\-–.,;']+$/u, "");
 }
 
+/** Words that read badly at the end of a cut name. */
+const TRAILING_WORDS = /(?:\s+(?:và|của|các|cho|với|tại|thuộc|về|số|khu vực|-|–))+$/iu;
+
+/**
+ * Shorten to `max` characters keeping what tells units apart: a trailing number ("… khu vực 34") stays,
+ * the cut falls on a word boundary and drops dangling words ("và", "của" …).
+ */
+function shorten(text: string, max: number): string {
+  if (Array.from(text).length <= max) return text;
+  const tail = /\s(\(?\d+\)?|[IVXLC]+)$/u.exec(text);
+  if (tail) {
+    const head = tidy(cut(text.slice(0, tail.index), max - tail[1].length - 1).replace(TRAILING_WORDS, ""));
+    if (head !== "") return `${head} ${tail[1]}`;
+  }
+  return tidy(cut(text, max).replace(TRAILING_WORDS, ""));
+}
+
 function tidy(text: string): string {
   return text
     .replace(/\s+/g, " ")
@@ -121,7 +138,7 @@ function baseSheetName(unitName: string): BaseName {
       if (Array.from(name).length <= MAX_SHEET_NAME_LENGTH) break;
       name = name.replace(re, to);
     }
-    name = tidy(cut(name, MAX_SHEET_NAME_LENGTH));
+    name = shorten(name, MAX_SHEET_NAME_LENGTH);
   }
   let empty = false;
   if (name === "") {
@@ -153,7 +170,7 @@ export function chooseSheetName(
   while (takenKeys.has(sheetNameKey(name))) {
     n += 1;
     const suffix = ` (${n})`;
-    name = `${tidy(cut(base.name, MAX_SHEET_NAME_LENGTH - suffix.length))}${suffix}`;
+    name = `${shorten(base.name, MAX_SHEET_NAME_LENGTH - suffix.length)}${suffix}`;
   }
   const unit = nfc(unitName).trim();
   const notices: SheetNameNotice[] = [];
