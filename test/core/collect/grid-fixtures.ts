@@ -329,3 +329,114 @@ export function seedScenario(): { state: WorkbookState; grids: SheetGrid[] } {
   const g3 = unitTabGrid(state, u3, {});
   return { state, grids: [g1, g2, g3] };
 }
+
+/**
+ * A minimal in-memory WorkbookPort for use-case tests until/besides the simulated Excel host: counts round
+ * trips, applies patches cell by cell (formulas keep the core's cached value), keeps protection per sheet.
+ */
+export class MemoryPort {
+  roundTrips = 0;
+  stateXml: string | null = null;
+  private nextId = 1;
+  sheets = new Map<
+    string,
+    {
+      name: string;
+      position: number;
+      cells: Map<string, { value: CellValue; formula: CellValue }>;
+      protection?: { protect: boolean; password?: string };
+      inputRanges?: string[];
+    }
+  >();
+
+  addGrid(grid: SheetGrid): void {
+    const cells = new Map<string, { value: CellValue; formula: CellValue }>();
+    grid.values.forEach((r, i) =>
+      r.forEach((v, j) => {
+        const f = grid.formulas[i]?.[j] ?? v;
+        if (v !== null && v !== "")
+          cells.set(adrOf(grid.origin.row + i, grid.origin.column + j), { value: v, formula: f });
+      }),
+    );
+    this.sheets.set(grid.sheetId, { name: grid.name, position: this.sheets.size, cells });
+  }
+
+  grid(id: string): SheetGrid {
+    const s = this.sheets.get(id)!;
+    let maxR = 0;
+    let maxC = 0;
+    for (const a of s.cells.keys()) {
+      const { row, column } = parseAddress(a);
+      maxR = Math.max(maxR, row + 1);
+      maxC = Math.max(maxC, column + 1);
+    }
+    const values: CellValue[][] = Array.from({ length: maxR }, () =>
+      Array.from({ length: maxC }, () => null),
+    );
+    const formulas: CellValue[][] = Array.from({ length: maxR }, () =>
+      Array.from({ length: maxC }, () => null),
+    );
+    for (const [a, c] of s.cells) {
+      const { row, column } = parseAddress(a);
+      values[row][column] = c.value;
+      formulas[row][column] = c.formula;
+    }
+    return { sheetId: id, name: s.name, origin: { row: 0, column: 0 }, values, formulas };
+  }
+
+  gridByName(name: string): SheetGrid {
+    const id = [...this.sheets].find(([, s]) => s.name === name)![0];
+    return this.grid(id);
+  }
+
+  async readOverview(ids?: string[]) {
+    this.roundTrips++;
+    return {
+      stateXml: this.stateXml,
+      stateXmlCount: this.stateXml ? 1 : 0,
+      sheets: [...this.sheets].map(([id, s]) => ({ id, name: s.name, position: s.position })),
+      grids: (ids ?? []).filter((id) => this.sheets.has(id)).map((id) => this.grid(id)),
+    };
+  }
+
+  async readGrids(ids: string[]) {
+    this.roundTrips++;
+    return ids.filter((id) => this.sheets.has(id)).map((id) => this.grid(id));
+  }
+
+  async applyChanges(changes: import("../../../src/core/workbook/model").WorkbookChanges) {
+    this.roundTrips++;
+    const sheetIds: Record<string, string> = {};
+    for (const p of changes.patches) {
+      let id = p.sheetId;
+      if (p.create || !id) {
+        id = `new-${this.nextId++}`;
+        this.sheets.set(id, { name: p.layout.name, position: this.sheets.size, cells: new Map() });
+      }
+      const s = this.sheets.get(id)!;
+      if (p.rename) s.name = p.layout.name;
+      s.protection = p.layout.protection;
+      s.inputRanges = p.layout.inputRanges;
+      for (const [a, c] of Object.entries(p.cells)) {
+        if (c.formula !== undefined)
+          s.cells.set(a, { value: c.cachedValue ?? null, formula: `=${c.formula}` });
+        else if (c.value === null || c.value === undefined || c.value === "") s.cells.delete(a);
+        else s.cells.set(a, { value: c.value, formula: c.value });
+      }
+      sheetIds[p.layout.key] = id;
+    }
+    if (changes.stateXml !== undefined) this.stateXml = changes.stateXml;
+    return { sheetIds, roundTrips: 1 };
+  }
+}
+
+function adrOf(row: number, column: number): string {
+  let n = column + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${s}${row + 1}`;
+}

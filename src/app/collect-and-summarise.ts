@@ -1,0 +1,229 @@
+/**
+ * One click: collect every unit's tab, check it, track who submitted, and write the summary sheet, the
+ * tracker's status cells and the state — in a constant number of round trips whatever the number of units:
+ * cold 3 (overview; every tab's grid; the write), warm 2 (overview with grids by id; the write).
+ */
+import type { WorkbookPort } from "./workbook-port";
+import type { WorkbookState } from "../core/state/types";
+import type { SheetGrid, SheetInfo } from "../core/workbook/grid";
+import type { CellSpec, SheetPatch, WorkbookChanges } from "../core/workbook/model";
+import { adr } from "../core/workbook/address";
+import { serializeState } from "../core/state/serialize-state";
+import {
+  buildTrackerLayout,
+  trackerTrackingCells,
+  type TrackerUnitRow,
+} from "../core/workbook/build-tracker";
+import { collectWorkbook, findUnitSheet, likelyCopies } from "../core/collect/collect-workbook";
+import type { Finding } from "../core/collect/finding";
+import type { UnitSubmission } from "../core/collect/unit-submission";
+import { trackUnits, type TrackingResult } from "../core/tracking/track-units";
+import { hcmTimestamp } from "../core/tracking/hcm-time";
+import { aggregate, type IndicatorTotal } from "../core/summary/aggregate";
+import { buildReport } from "../core/summary/build-report";
+import { buildSummaryLayout, extractSecretaryText } from "../core/summary/build-summary-layout";
+import type { ReportDocument } from "../core/summary/report-model";
+import { caseKey } from "../core/text/vietnamese";
+import { loadWorkbookState } from "./load-workbook-state";
+
+export const DEFAULT_SUMMARY_SHEET_NAME = "Tổng hợp";
+
+export interface CollectAndSummariseOptions {
+  now: Date;
+  /** Sheet ids the pane already knows (unit tabs, tracker, summary): the warm path. */
+  knownSheetIds?: string[];
+  /** Compute only; do not write (for previews and the CLI's --json). */
+  dryRun?: boolean;
+}
+
+export interface CollectAndSummariseResult {
+  state: WorkbookState;
+  report: ReportDocument;
+  submissions: UnitSubmission[];
+  tracking: TrackingResult;
+  findings: Finding[];
+  totals: Record<string, IndicatorTotal>;
+  /** Round trips to the host (context.sync() calls with Office.js). */
+  roundTrips: number;
+  /** Sheet ids worth passing back as knownSheetIds next time. */
+  sheetIds: string[];
+}
+
+function summarySheetOf(state: WorkbookState, sheets: SheetInfo[]): SheetInfo | null {
+  const s = state.summarySheet;
+  if (s?.sheetId) {
+    const byId = sheets.find((x) => x.id === s.sheetId);
+    if (byId) return byId;
+  }
+  const name = s?.sheetName ?? DEFAULT_SUMMARY_SHEET_NAME;
+  return sheets.find((x) => caseKey(x.name) === caseKey(name)) ?? null;
+}
+
+function trackerSheetOf(state: WorkbookState, sheets: SheetInfo[]): SheetInfo | null {
+  const t = state.trackerSheet;
+  return (
+    sheets.find((x) => x.id === t.sheetId) ??
+    sheets.find((x) => caseKey(x.name) === caseKey(t.sheetName)) ??
+    null
+  );
+}
+
+/** Tracker wording for one unit. */
+function trackerRow(t: TrackingResult["units"][number]): TrackerUnitRow {
+  const status =
+    t.status === "tre-han"
+      ? `${t.label.vi} ${t.daysLate} ngày`
+      : t.status === "chua-nop" && t.daysLate > 0
+        ? `${t.label.vi} (quá hạn ${t.daysLate} ngày)`
+        : t.label.vi;
+  const tone =
+    t.status === "dung-han"
+      ? "ok"
+      : t.status === "tre-han"
+        ? "late"
+        : t.status === "chua-nop"
+          ? "missing"
+          : "pending";
+  return {
+    unitId: t.unitId,
+    submittedAt: t.submittedAt,
+    status: t.manual ? `${status} (tự đánh dấu)` : status,
+    tone,
+  };
+}
+
+/** Cells of the old summary that the new one does not write: cleared, so nothing stale remains. */
+function clearedCells(old: SheetGrid | undefined, cells: Record<string, CellSpec>): Record<string, CellSpec> {
+  if (!old) return cells;
+  const out: Record<string, CellSpec> = {};
+  old.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const a = adr(old.origin.row + i, old.origin.column + j);
+      if (v !== null && v !== "" && !(a in cells)) out[a] = { value: null };
+    }),
+  );
+  return { ...out, ...cells };
+}
+
+export async function collectAndSummarise(
+  port: WorkbookPort,
+  options: CollectAndSummariseOptions,
+): Promise<CollectAndSummariseResult> {
+  const { now } = options;
+  let roundTrips = 0;
+  const warm = options.knownSheetIds && options.knownSheetIds.length > 0;
+  const loaded = await loadWorkbookState(port, warm ? options.knownSheetIds : undefined);
+  roundTrips++;
+  let state = loaded.state;
+  const { sheets } = loaded.overview;
+
+  // Which sheets we need: every live unit tab, their likely copies, the tracker and the summary.
+  const sheetOfUnit = new Map(
+    state.units.filter((u) => !u.removed).map((u) => [u.unitId, findUnitSheet(u, sheets)]),
+  );
+  const unitSheets = [...sheetOfUnit.values()];
+  const summaryInfo = summarySheetOf(state, sheets);
+  const trackerInfo = trackerSheetOf(state, sheets);
+  const wanted = [
+    ...unitSheets.filter((s): s is SheetInfo => s !== null),
+    ...likelyCopies(state, sheets),
+    ...(summaryInfo ? [summaryInfo] : []),
+    ...(trackerInfo ? [trackerInfo] : []),
+  ].map((s) => s.id);
+  const wantedIds = [...new Set(wanted)];
+  const grids = [...loaded.overview.grids];
+  const have = new Set(grids.map((g) => g.sheetId));
+  const missing = wantedIds.filter((id) => !have.has(id));
+  if (missing.length) {
+    grids.push(...(await port.readGrids(missing)));
+    roundTrips++;
+  }
+  const gridById = new Map(grids.map((g) => [g.sheetId, g]));
+
+  // Core: collect, check, track, total, report.
+  const collected = collectWorkbook(state, sheets, grids, now);
+  // A manual "Đã nộp: Có" without a date is dated the first time a summary sees it (kept in the history).
+  const newEvents = collected.units
+    .filter((u) => u.submissionKind === "manual" && u.submittedAt === null)
+    .map((u) => ({
+      unitId: u.unitId,
+      kind: "manual" as const,
+      at: hcmTimestamp(now),
+      by: u.reporter,
+      comment: null,
+    }));
+  if (newEvents.length) {
+    for (const u of collected.units)
+      if (u.submissionKind === "manual" && u.submittedAt === null) u.submittedAt = hcmTimestamp(now);
+  }
+  const tracking = trackUnits(state, collected.units, now);
+  const totals = aggregate(state.indicators, collected.units);
+  const secretaryText = extractSecretaryText(summaryInfo ? gridById.get(summaryInfo.id) : null);
+  const report = buildReport({
+    state,
+    submissions: collected.units,
+    tracking,
+    findings: collected.findings,
+    totals,
+    now,
+    secretaryText,
+  });
+  const summaryName = summaryInfo?.name ?? state.summarySheet?.sheetName ?? DEFAULT_SUMMARY_SHEET_NAME;
+  const layout = buildSummaryLayout(report, { sheetName: summaryName });
+
+  // Unit tabs found under a new name or id: remember them.
+  state = {
+    ...state,
+    units: state.units.map((u) => {
+      const s = sheetOfUnit.get(u.unitId);
+      return s ? { ...u, sheetId: s.id, sheetName: s.name } : u;
+    }),
+    history: [...state.history, ...newEvents],
+    summarisedAt: hcmTimestamp(now),
+    summarySheet: { sheetId: summaryInfo?.id ?? null, sheetName: summaryName },
+  };
+
+  const patches: SheetPatch[] = [
+    summaryInfo
+      ? {
+          sheetId: summaryInfo.id,
+          create: false,
+          layout,
+          cells: clearedCells(gridById.get(summaryInfo.id), layout.cells),
+        }
+      : { sheetId: null, create: true, layout, cells: layout.cells },
+  ];
+  const trackerGrid = trackerInfo ? gridById.get(trackerInfo.id) : undefined;
+  if (trackerInfo && trackerGrid) {
+    const rows = tracking.units.map(trackerRow);
+    patches.push({
+      sheetId: trackerInfo.id,
+      create: false,
+      layout: buildTrackerLayout(state, rows),
+      cells: trackerTrackingCells(trackerGrid, state, rows),
+    });
+  }
+  const result = {
+    report,
+    submissions: collected.units,
+    tracking,
+    findings: collected.findings,
+    totals,
+  };
+  if (options.dryRun) return { ...result, state, roundTrips, sheetIds: wantedIds };
+
+  const changes: WorkbookChanges = { patches, stateXml: "" };
+  // The summary's id is known only after the write when it is created: the state is written in the
+  // same round trip with what we know; the next run finds the sheet by name and records its id.
+  changes.stateXml = serializeState(state);
+  const applied = await port.applyChanges(changes);
+  roundTrips += applied.roundTrips;
+  const summaryId = applied.sheetIds["summary"] ?? summaryInfo?.id ?? null;
+  state = { ...state, summarySheet: { sheetId: summaryId, sheetName: summaryName } };
+  return {
+    ...result,
+    state,
+    roundTrips,
+    sheetIds: [...new Set([...wantedIds, ...(summaryId ? [summaryId] : [])])],
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * "Mở lại": the secretary reopens a submitted tab with a comment the unit sees in its tab; the stamp is
+ * cleared, "Đã nộp" reset, inputs unlocked, and the event kept in the state's history.
+ */
+import type { WorkbookPort } from "./workbook-port";
+import type { WorkbookState } from "../core/state/types";
+import type { CellSpec } from "../core/workbook/model";
+import { FOOTER_CODES } from "../core/workbook/unit-tab-schema";
+import { serializeState } from "../core/state/serialize-state";
+import { buildUnitTabLayout } from "../core/workbook/build-unit-tab";
+import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
+import { findUnitSheet } from "../core/collect/collect-workbook";
+import { hcmTimestamp, hcmDisplay } from "../core/tracking/hcm-time";
+import { nfc } from "../core/text/vietnamese";
+import { AppError } from "../core/errors";
+import { loadWorkbookState } from "./load-workbook-state";
+
+export interface ReopenUnitTabOptions {
+  unitId: string;
+  comment: string;
+  now: Date;
+  by?: string | null;
+  /** Sheet ids the pane knows (saves a round trip). */
+  knownSheetIds?: string[];
+}
+
+export interface ReopenUnitTabResult {
+  unitId: string;
+  sheet: string;
+  comment: string;
+  roundTrips: number;
+}
+
+export class UnitTabNotFoundError extends AppError {
+  constructor(unit: string, sheet: string) {
+    super(
+      "UNIT_TAB_NOT_FOUND",
+      `Không tìm thấy trang "${sheet}" của đơn vị "${unit}": không thể mở lại.`,
+      `The tab "${sheet}" of unit "${unit}" was not found: it cannot be reopened.`,
+      { sheet },
+    );
+  }
+}
+
+export async function reopenUnitTab(
+  port: WorkbookPort,
+  options: ReopenUnitTabOptions,
+): Promise<ReopenUnitTabResult> {
+  const loaded = await loadWorkbookState(port, options.knownSheetIds);
+  let roundTrips = 1;
+  const { state, overview } = loaded;
+  const unit = state.units.find((u) => u.unitId === options.unitId);
+  if (!unit) throw new Error(`Unknown unit id: ${options.unitId}`);
+  const info = findUnitSheet(unit, overview.sheets);
+  if (!info) throw new UnitTabNotFoundError(unit.name, unit.sheetName);
+  let grid = overview.grids.find((g) => g.sheetId === info.id);
+  if (!grid) {
+    grid = (await port.readGrids([info.id]))[0];
+    roundTrips++;
+  }
+  const { submission } = analyseUnitTab({ ...grid, name: info.name }, unit, state);
+  const comment = nfc(options.comment).trim();
+  const cells: Record<string, CellSpec> = {};
+  const at = submission.fieldCells;
+  if (at[FOOTER_CODES.reopenComment]) {
+    cells[at[FOOTER_CODES.reopenComment]] = { value: `Mở lại lúc ${hcmDisplay(options.now)}: ${comment}` };
+  }
+  if (at[FOOTER_CODES.stamp]) cells[at[FOOTER_CODES.stamp]] = { value: null };
+  if (at[FOOTER_CODES.manualSubmitted] && submission.manualSubmitted)
+    cells[at[FOOTER_CODES.manualSubmitted]] = { value: "Không" };
+  const next: WorkbookState = {
+    ...state,
+    units: state.units.map((u) =>
+      u.unitId === unit.unitId ? { ...u, sheetId: info.id, sheetName: info.name } : u,
+    ),
+    history: [
+      ...state.history,
+      { unitId: unit.unitId, kind: "reopen", at: hcmTimestamp(options.now), by: options.by ?? null, comment },
+    ],
+  };
+  const layout = { ...buildUnitTabLayout(next, { ...unit, sheetName: info.name }), name: info.name };
+  const applied = await port.applyChanges({
+    patches: [{ sheetId: info.id, create: false, layout, cells }],
+    stateXml: serializeState(next),
+  });
+  roundTrips += applied.roundTrips;
+  return { unitId: unit.unitId, sheet: info.name, comment, roundTrips };
+}

@@ -1,0 +1,160 @@
+/**
+ * "Nộp báo cáo" in a unit's tab: check first (errors block, warnings need confirmation), then stamp the
+ * time (Asia/Ho_Chi_Minh) and the submitter in the tab, record the event in the state and lock the tab's
+ * inputs. Two round trips: read (state + this tab), write.
+ */
+import type { WorkbookPort } from "./workbook-port";
+import type { WorkbookState, UnitLink } from "../core/state/types";
+import type { SheetGrid } from "../core/workbook/grid";
+import type { CellSpec } from "../core/workbook/model";
+import { FOOTER_CODES } from "../core/workbook/unit-tab-schema";
+import { serializeState } from "../core/state/serialize-state";
+import { buildUnitTabLayout } from "../core/workbook/build-unit-tab";
+import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
+import { unitKeyOfGrid } from "../core/collect/collect-workbook";
+import { unitKeyValue } from "../core/workbook/unit-tab-schema";
+import type { Finding } from "../core/collect/finding";
+import { formatStamp } from "../core/collect/stamp";
+import { hcmTimestamp } from "../core/tracking/hcm-time";
+import { nfc } from "../core/text/vietnamese";
+import { loadWorkbookState } from "./load-workbook-state";
+
+export interface SubmitUnitTabOptions {
+  sheetId: string;
+  now: Date;
+  /** The signed-in Office user, when the host gives one; else the reporter typed in the tab is used. */
+  user?: string | null;
+  /** The unit saw the warnings and submits anyway. */
+  confirmWarnings?: boolean;
+}
+
+export type SubmitOutcome =
+  "submitted" | "errors" | "needs-confirmation" | "already-submitted" | "not-a-unit-tab";
+
+export interface SubmitUnitTabResult {
+  outcome: SubmitOutcome;
+  ok: boolean;
+  unitId: string | null;
+  findings: Finding[];
+  /** The stamp written, on success. */
+  stamp: string | null;
+  messageVi: string;
+  messageEn: string;
+  roundTrips: number;
+}
+
+/** The unit whose tab this is: by sheet id, else by the key the tab carries. */
+export function unitOfSheet(
+  state: WorkbookState,
+  sheetId: string,
+  grid: SheetGrid | undefined,
+): UnitLink | null {
+  const byId = state.units.find((u) => u.sheetId === sheetId && !u.removed);
+  if (byId) return byId;
+  const key = grid ? unitKeyOfGrid(grid) : null;
+  return key
+    ? (state.units.find((u) => !u.removed && unitKeyValue(u.unitId, state.planId) === key.key) ?? null)
+    : null;
+}
+
+/** The unit's layout with every input locked and the tab protected. */
+export function lockedUnitLayout(state: WorkbookState, unit: UnitLink) {
+  const layout = buildUnitTabLayout(state, unit);
+  return {
+    ...layout,
+    inputRanges: [],
+    protection: { protect: true, ...(unit.password ? { password: unit.password } : {}) },
+  };
+}
+
+export function lastSubmissionEvent(state: WorkbookState, unitId: string) {
+  return (
+    [...state.history]
+      .reverse()
+      .find((e) => e.unitId === unitId && (e.kind === "submit" || e.kind === "reopen")) ?? null
+  );
+}
+
+export async function submitUnitTab(
+  port: WorkbookPort,
+  options: SubmitUnitTabOptions,
+): Promise<SubmitUnitTabResult> {
+  const { state, overview } = await loadWorkbookState(port, [options.sheetId]);
+  let roundTrips = 1;
+  const grid = overview.grids.find((g) => g.sheetId === options.sheetId);
+  const unit = unitOfSheet(state, options.sheetId, grid);
+  const base = { unitId: unit?.unitId ?? null, stamp: null, roundTrips };
+  if (!unit || !grid) {
+    return {
+      ...base,
+      outcome: "not-a-unit-tab",
+      ok: false,
+      findings: [],
+      messageVi: "Trang đang mở không phải trang báo cáo của một đơn vị trong kế hoạch.",
+      messageEn: "The active sheet is not the report tab of a unit in the plan.",
+    };
+  }
+  if (lastSubmissionEvent(state, unit.unitId)?.kind === "submit") {
+    return {
+      ...base,
+      outcome: "already-submitted",
+      ok: false,
+      findings: [],
+      messageVi: `Đơn vị "${unit.name}" đã nộp báo cáo; muốn sửa, đề nghị người tổng hợp mở lại.`,
+      messageEn: `Unit "${unit.name}" has already submitted; to change it, ask the secretary to reopen it.`,
+    };
+  }
+  const { submission, findings } = analyseUnitTab(grid, unit, state, { submitting: true });
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length) {
+    return {
+      ...base,
+      outcome: "errors",
+      ok: false,
+      findings,
+      messageVi: `Chưa nộp được: có ${errors.length} lỗi cần sửa (xem danh sách ô).`,
+      messageEn: `Not submitted: ${errors.length} error(s) to fix (see the list of cells).`,
+    };
+  }
+  const warnings = findings.filter((f) => f.severity === "warning");
+  if (warnings.length && !options.confirmWarnings) {
+    return {
+      ...base,
+      outcome: "needs-confirmation",
+      ok: false,
+      findings,
+      messageVi: `Có ${warnings.length} cảnh báo. Kiểm tra lại rồi xác nhận để nộp.`,
+      messageEn: `${warnings.length} warning(s). Check them, then confirm to submit.`,
+    };
+  }
+  const stampCell = submission.fieldCells[FOOTER_CODES.stamp];
+  const by = options.user ? nfc(options.user).trim() : submission.reporter;
+  const stamp = formatStamp(options.now, by);
+  const cells: Record<string, CellSpec> = { [stampCell]: { value: stamp } };
+  const next: WorkbookState = {
+    ...state,
+    units: state.units.map((u) =>
+      u.unitId === unit.unitId ? { ...u, sheetId: grid.sheetId, sheetName: grid.name } : u,
+    ),
+    history: [
+      ...state.history,
+      { unitId: unit.unitId, kind: "submit", at: hcmTimestamp(options.now), by, comment: null },
+    ],
+  };
+  const layout = { ...lockedUnitLayout(next, { ...unit, sheetName: grid.name }), name: grid.name };
+  const applied = await port.applyChanges({
+    patches: [{ sheetId: grid.sheetId, create: false, layout, cells }],
+    stateXml: serializeState(next),
+  });
+  roundTrips += applied.roundTrips;
+  return {
+    outcome: "submitted",
+    ok: true,
+    unitId: unit.unitId,
+    findings,
+    stamp,
+    roundTrips,
+    messageVi: `Đã nộp báo cáo của "${unit.name}". ${stamp}.`,
+    messageEn: `The report of "${unit.name}" was submitted at ${hcmTimestamp(options.now)}${by ? ` by ${by}` : ""}.`,
+  };
+}
