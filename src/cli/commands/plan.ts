@@ -1,0 +1,53 @@
+/** `plan <file> [--json]`: read a plan and print its tasks, units, deadlines and warnings. */
+import { AppError } from "../../core/errors";
+import { parsePlan } from "../../core/plan/parse-plan";
+import { planToJson } from "../../core/plan/plan-json";
+import { planWarnings } from "../../core/plan/warnings";
+import { formatPlanTable } from "../format-plan-table";
+import { printError, type CliIo } from "../io";
+import { readDocument } from "../read-document";
+import { EXIT } from "../exit-codes";
+import { resolve } from "node:path";
+
+export const PLAN_USAGE =
+  "Cách dùng / Usage: tong-hop-bao-cao plan <tệp .txt|.md|.docx> [--json]\n" +
+  "  Đọc kế hoạch, in nhiệm vụ, đơn vị, thời hạn và cảnh báo. / Reads a plan and prints its tasks, units, deadlines and warnings.\n";
+
+export async function planCommand(args: string[], io: CliIo): Promise<number> {
+  let json = false;
+  const files: string[] = [];
+  for (const arg of args) {
+    if (arg === "--json") json = true;
+    else if (arg === "--help" || arg === "-h") {
+      io.stdout(PLAN_USAGE);
+      return EXIT.OK;
+    } else if (arg.startsWith("-") && arg !== "-") {
+      printError(io, `tùy chọn không hợp lệ "${arg}"`, `unknown option "${arg}"`);
+      io.stderr(PLAN_USAGE);
+      return EXIT.USAGE;
+    } else files.push(arg);
+  }
+  if (files.length !== 1) {
+    printError(io, "cần đúng một tệp kế hoạch", "exactly one plan file is needed");
+    io.stderr(PLAN_USAGE);
+    return EXIT.USAGE;
+  }
+  const file = files[0];
+  try {
+    const text = await readDocument(io.cwd ? resolve(io.cwd, file) : file);
+    const plan = planToJson(parsePlan(text));
+    io.stdout(json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlanTable(plan));
+    if (plan.tasks.length === 0) {
+      const w = planWarnings.noTasks();
+      io.stderr(`${w.message} (${file})\n${w.messageEn} (${file})\n`);
+      return EXIT.NO_TASKS;
+    }
+    return EXIT.OK;
+  } catch (error) {
+    if (error instanceof AppError) {
+      printError(io, `${error.messageVi} (${file})`, `${error.messageEn} (${file})`);
+      return EXIT.FILE_ERROR;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,32 @@
+/** Command line entry: `npm run --silent cli -- <command> …`; dispatches through the map in ./commands. */
+import { commands } from "./commands";
+import { printError, processIo, type CliIo } from "./io";
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  const usage = `Cách dùng / Usage: tong-hop-bao-cao <${Object.keys(commands).join("|")}> …\n`;
+  if (name === undefined || name === "--help" || name === "-h") {
+    (name === undefined ? io.stderr : io.stdout)(usage);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    printError(io, `không có lệnh "${name}"`, `unknown command "${name}"`);
+    io.stderr(usage);
+    return 2;
+  }
+  return command(args, io);
+}
+
+const isEntry = typeof require !== "undefined" ? require.main === module : process.argv[1]?.includes("main");
+if (isEntry) {
+  main(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      printError(processIo(), `lỗi không mong đợi: ${String(error)}`, `unexpected error: ${String(error)}`);
+      process.exitCode = 1;
+    },
+  );
+}
