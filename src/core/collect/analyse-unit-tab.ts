@@ -45,7 +45,7 @@ export const HUGE_VALUE = 1e12;
 const FORMULA_ERROR = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)/;
 
 function isCode(text: string): boolean {
-  return /^(#[A-Z_]+|NV:\S+|[A-Z][A-Z0-9_]*)$/.test(text);
+  return /^(#[A-Z_]+|NV:\S+|[A-Z][A-Z0-9_]*|[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)+)$/.test(text);
 }
 
 /** Events of this unit, in time order. */
