@@ -16,6 +16,7 @@ import {
   boxesIntersect,
   cellKey,
   parseBox,
+  parseKey as parseKeyOf,
 } from "./store";
 import type { WorkbookModel } from "./workbook-model";
 
@@ -133,13 +134,6 @@ export class SimRange extends ClientObject {
     if (name === "format") return this.format;
     if (name === "dataValidation") return this.dataValidation;
     return undefined;
-  }
-
-  /** @internal The plain address for method arguments (freezeAt). */
-  _addressForArgs(): string {
-    const t = this._find();
-    if (!t) throw invalidArgument("Range");
-    return boxAddress(t.box);
   }
 
   get address(): string {
@@ -954,10 +948,17 @@ export class SimDataValidation extends ClientObject {
       (t: RangeTarget) => {
         const model = this.context._host.model;
         model.assertChangeAllowed(t.sheet, "validation", t.box, "DataValidation.clear");
-        forEachCell(t.box, (r, c) => {
-          const cell = model.peek(t.sheet, r, c);
-          if (cell) delete cell.validation;
-        });
+        // Only stored cells can hold a rule: visit those (a whole-sheet clear stays cheap).
+        for (const [k, cell] of t.sheet.cells) {
+          const p = parseKeyOf(k);
+          if (
+            p.row >= t.box.top &&
+            p.row <= t.box.bottom &&
+            p.column >= t.box.left &&
+            p.column <= t.box.right
+          )
+            delete cell.validation;
+        }
       },
       "Clear",
     );

@@ -232,21 +232,21 @@ export class WorkbookModel {
   }
 
   clear(sheet: StoredSheet, box: Box, applyTo: string): void {
-    for (let r = box.top; r <= box.bottom; r++) {
-      for (let c = box.left; c <= box.right; c++) {
-        const cell = sheet.cells.get(cellKey(r, c));
-        if (!cell) continue;
-        if (applyTo === "All" || applyTo === "Contents") {
-          cell.value = null;
-          cell.formula = null;
-        }
-        if (applyTo === "All" || applyTo === "Formats") {
-          cell.format = {};
-          cell.numberFormat = "General";
-        }
-        if (applyTo === "Hyperlinks" || applyTo === "All") delete cell.hyperlink;
-        if (isCellDefault(cell)) sheet.cells.delete(cellKey(r, c));
+    for (const [k, cell] of [...sheet.cells]) {
+      const { row, column } = parseKey(k);
+      if (row < box.top || row > box.bottom || column < box.left || column > box.right) continue;
+      if (applyTo === "All" || applyTo === "Contents") {
+        cell.value = null;
+        cell.formula = null;
       }
+      if (applyTo === "All" || applyTo === "Formats") {
+        // Clearing formats returns the cell to the Normal style, which is locked.
+        cell.format = {};
+        cell.numberFormat = "General";
+        cell.locked = true;
+      }
+      if (applyTo === "Hyperlinks" || applyTo === "All") delete cell.hyperlink;
+      if (isCellDefault(cell)) sheet.cells.delete(k);
     }
     this.version++;
   }

@@ -507,12 +507,16 @@ export class SimFreezePanes extends ClientObject {
   }
   freezeAt(frozenRange: string | SimRange): void {
     this.context._host.requireApi("1.7", "WorksheetFreezePanes.freezeAt");
-    const address = typeof frozenRange === "string" ? frozenRange : frozenRange._addressForArgs();
+    const args = typeof frozenRange === "string" ? frozenRange : frozenRange._path;
     this._queue(
       "Method",
-      [address],
+      [args],
       (s: StoredSheet) => {
-        const b = parseBox(address, "WorksheetFreezePanes.freezeAt");
+        const b =
+          typeof frozenRange === "string"
+            ? parseBox(frozenRange, "WorksheetFreezePanes.freezeAt")
+            : frozenRange._resolveTarget()?.box;
+        if (!b) throw invalidArgument("WorksheetFreezePanes.freezeAt");
         s.freeze = { rows: b.bottom + 1, columns: b.right + 1 };
       },
       "FreezeAt",
