@@ -36,6 +36,8 @@ export interface TrackerView {
   planTitle: string | null;
   reportTo: string | null;
   units: TrackerUnitRow[];
+  /** Ready-to-send reminder text for the units that have not submitted (built by the core), or null. */
+  reminder: string | null;
 }
 
 export type Severity = "error" | "warning" | "info";

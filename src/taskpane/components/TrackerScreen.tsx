@@ -17,7 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, CopyRegular } from "@fluentui/react-icons";
 import type { AppServices, TrackerUnitRow, TrackerView, UnitStatus } from "../services";
-import { useI18n, type Messages } from "../i18n";
+import { useI18n } from "../i18n";
 import { formatIsoDate, formatTimestamp } from "../format";
 import { InfoBar } from "./ErrorBar";
 
@@ -45,14 +45,6 @@ const STATUS_COLOR: Record<UnitStatus, "success" | "danger" | "warning" | "infor
   "not-due": "informative",
 };
 
-export function reminderFor(view: TrackerView, t: Messages): string | null {
-  const missing = view.units.filter((u) => !u.removed && (u.status === "missing" || u.status === "not-due"));
-  if (missing.length === 0) return null;
-  const deadlines = missing.map((u) => u.deadline).filter((d): d is string => d !== null).sort();
-  const plan = view.planNumber ? `${t.thePlan} ${view.planNumber}` : t.thePlan;
-  return t.reminderText(plan, missing.map((u) => u.name).join("; "), formatIsoDate(deadlines[0]) || t.noDeadline);
-}
-
 export function TrackerScreen({ services, onError }: { services: AppServices; onError: (e: unknown) => void }) {
   const styles = useStyles();
   const { t } = useI18n();
@@ -71,7 +63,7 @@ export function TrackerScreen({ services, onError }: { services: AppServices; on
   useEffect(load, [load]);
 
   async function copyReminder(v: TrackerView) {
-    const text = reminderFor(v, t);
+    const text = v.reminder;
     if (!text) {
       setInfo(t.reminderNone);
       return;

@@ -84,8 +84,6 @@ export const en: Messages = {
   reminderCopied: "Reminder copied to the clipboard.",
   reminderCopyFailed: "Could not copy; select and copy the text below.",
   reminderNone: "No unit needs a reminder.",
-  reminderText: (plan, units, deadline) =>
-    `To: ${units}.\nPlease complete and submit your report on ${plan} by ${deadline}. Thank you.`,
   reminderTextLabel: "Reminder",
   reopen: "Reopen",
   reopenFor: (name) => `Reopen the report of ${name}`,
@@ -94,7 +92,6 @@ export const en: Messages = {
   reopenCancel: "Cancel",
   reopened: (name) => `The report of ${name} was reopened.`,
   noDeadline: "—",
-  thePlan: "the plan",
 
   submitNotUnitTab: "The active sheet is not a unit's sheet. Select a unit's sheet to submit its report.",
   submitUnit: (name) => `Report of ${name}`,
@@ -131,4 +128,13 @@ export const en: Messages = {
   exportDocx: "Export Word (.docx)",
   exported: (file) => `Exported ${file}.`,
   generatedAt: (date) => `Compiled at ${date}`,
+  pgTitle: "Playground: the task pane beside a simulated Excel",
+  pgSheets: "Sheets",
+  pgGrid: (sheet) => `Contents of sheet ${sheet}`,
+  pgCell: "Cell",
+  pgValue: "Value",
+  pgEnter: "Enter",
+  pgProtected: (cell) => `Cell ${cell} is locked (the sheet is protected).`,
+  pgEmpty: "The workbook has no sheets.",
+  pgPane: "Task pane",
 };

@@ -85,8 +85,6 @@ export const vi = {
   reminderCopied: "Đã sao chép lời nhắc vào bộ nhớ tạm.",
   reminderCopyFailed: "Không sao chép được; hãy chọn và sao chép nội dung bên dưới.",
   reminderNone: "Không có đơn vị nào cần nhắc.",
-  reminderText: (plan: string, units: string, deadline: string) =>
-    `Kính gửi: ${units}.\nĐề nghị các đơn vị hoàn thành và nộp báo cáo thực hiện ${plan} trước ngày ${deadline}. Trân trọng.`,
   reminderTextLabel: "Lời nhắc",
   reopen: "Mở lại",
   reopenFor: (name: string) => `Mở lại báo cáo của ${name}`,
@@ -95,7 +93,6 @@ export const vi = {
   reopenCancel: "Hủy",
   reopened: (name: string) => `Đã mở lại báo cáo của ${name}.`,
   noDeadline: "—",
-  thePlan: "kế hoạch",
 
   // Submit
   submitNotUnitTab:
@@ -135,6 +132,17 @@ export const vi = {
   exportDocx: "Xuất Word (.docx)",
   exported: (file: string) => `Đã xuất ${file}.`,
   generatedAt: (date: string) => `Tổng hợp lúc ${date}`,
+
+  // Playground (the simulated Excel beside the pane)
+  pgTitle: "Sân thử: ngăn tác vụ bên cạnh một Excel mô phỏng",
+  pgSheets: "Các trang tính",
+  pgGrid: (sheet: string) => `Nội dung trang ${sheet}`,
+  pgCell: "Ô",
+  pgValue: "Giá trị",
+  pgEnter: "Nhập",
+  pgProtected: (cell: string) => `Ô ${cell} bị khóa (trang tính được bảo vệ).`,
+  pgEmpty: "Sổ chưa có trang tính nào.",
+  pgPane: "Ngăn tác vụ",
 };
 
 type Widen<T> = T extends (...args: infer A) => string

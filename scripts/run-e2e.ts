@@ -1,0 +1,601 @@
+/**
+ * Browser tests of the task pane in the playground (the same bundle code, over the simulated Excel host),
+ * driven by playwright-core and the system Chromium.
+ *
+ *   tsx scripts/run-e2e.ts            build (development, --env playground) into out/e2e, serve it on
+ *                                     127.0.0.1, run the flow, write docs/screenshots/, print "N passed, M failed"
+ *   E2E_SKIP_BUILD=1                  reuse out/e2e
+ *
+ * Flow on the seed plan: paste → fix a unit's name → create sheets → fill two units' tabs in the grid →
+ * submit one → summary → the pane's figures and findings match the workbook; once more in English.
+ * Every screen is screenshotted at 350 and 500 px pane widths and checked with axe-core.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import { readFileSync, existsSync, statSync, mkdirSync } from "node:fs";
+import { join, extname, normalize } from "node:path";
+import type { AddressInfo } from "node:net";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { en } from "../src/taskpane/i18n/en";
+import { vi } from "../src/taskpane/i18n/vi";
+
+const ROOT = join(__dirname, "..");
+const OUT = join(ROOT, "out", "e2e");
+const SHOTS = join(ROOT, "docs", "screenshots");
+const SEED = join(ROOT, "..", "shared", "fixtures", "plans", "334-KH-CB.txt");
+const SEED_FALLBACK = "/work/shared/fixtures/plans/334-KH-CB.txt";
+const WIDTHS = [350, 500] as const;
+const STEP_TIMEOUT_MS = 30_000;
+
+// ---------------------------------------------------------------- tiny runner
+
+const results: { name: string; ok: boolean; error?: string }[] = [];
+
+async function step(name: string, fn: () => Promise<void>): Promise<boolean> {
+  const t0 = Date.now();
+  try {
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`timed out after ${STEP_TIMEOUT_MS} ms`)), STEP_TIMEOUT_MS),
+      ),
+    ]);
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
+    return true;
+  } catch (e) {
+    const error = e instanceof Error ? e.message.split("\n").slice(0, 6).join("\n") : String(e);
+    results.push({ name, ok: false, error });
+    console.log(`  ✗ ${name}\n      ${error.replace(/\n/g, "\n      ")}`);
+    return false;
+  }
+}
+
+function expect(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new Error(message);
+}
+
+// ---------------------------------------------------------------- build and serve
+
+function build(): void {
+  if (process.env.E2E_SKIP_BUILD && existsSync(join(OUT, "playground.html"))) return;
+  const t0 = Date.now();
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, "node_modules", "webpack", "bin", "webpack.js"),
+      "--mode",
+      "development",
+      "--env",
+      "playground",
+      "--env",
+      "out=out/e2e",
+    ],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" },
+  );
+  if (r.status !== 0) {
+    console.error(r.stdout.slice(-4000), r.stderr.slice(-4000));
+    throw new Error("webpack build failed");
+  }
+  console.log(`built out/e2e in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+const MIME: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".map": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".css": "text/css",
+  ".json": "application/json",
+};
+
+function serve(): Promise<{ server: Server; base: string }> {
+  const axe = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"));
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/__axe.js") {
+      res.writeHead(200, { "content-type": MIME[".js"] });
+      res.end(axe);
+      return;
+    }
+    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
+    const file = join(OUT, rel === "/" ? "playground.html" : rel);
+    if (!file.startsWith(OUT) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404);
+      res.end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": MIME[extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ server, base: `http://127.0.0.1:${port}` });
+    }),
+  );
+}
+
+// ---------------------------------------------------------------- page helpers
+
+interface Sheet {
+  id: string;
+  name: string;
+  cells: Record<string, { value: unknown; formula?: string; hyperlink?: { address?: string } | null }>;
+}
+
+async function snapshot(page: Page): Promise<{ sheets: Sheet[]; activeSheetId: string | null }> {
+  return page.evaluate(() => {
+    const snap = window.__playground!.host.snapshot();
+    return JSON.parse(JSON.stringify({ sheets: snap.sheets, activeSheetId: snap.activeSheetId }));
+  });
+}
+
+/** Codes in column A → their row number, for a unit tab. */
+function rowsByCode(sheet: Sheet): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [addr, c] of Object.entries(sheet.cells)) {
+    const m = /^A(\d+)$/.exec(addr);
+    if (m && typeof c.value === "string") out.set(c.value, Number(m[1]));
+  }
+  return out;
+}
+
+function indicatorCodes(sheet: Sheet): string[] {
+  const rows = [...rowsByCode(sheet).entries()].sort((a, b) => a[1] - b[1]);
+  const start = rows.findIndex(([code]) => code === "#CHI_TIEU");
+  const end = rows.findIndex(([code]) => code === "#CHUNG");
+  if (start < 0) return [];
+  return rows
+    .slice(start + 1, end < 0 ? undefined : end)
+    .map(([code]) => code)
+    .filter((c) => !c.startsWith("#"));
+}
+
+async function typeInCell(page: Page, address: string, text: string): Promise<void> {
+  await page.getByTestId("grid-address").fill(address);
+  await page.getByTestId("grid-value").fill(text);
+  await page.getByTestId("grid-value").press("Enter");
+  await page.waitForFunction(
+    ([a, t]) => {
+      const td = document.querySelector(`td[data-address="${a}"]`);
+      return td !== null && td.textContent !== "" && (t === "" || td.textContent !== null);
+    },
+    [address, text],
+  );
+}
+
+async function openSheet(page: Page, name: string): Promise<void> {
+  await page.locator(`[data-sheet-tab="${name}"]`).click();
+  await page.waitForFunction(
+    (n) => document.querySelector("table[data-sheet]")?.getAttribute("data-sheet") === n,
+    name,
+  );
+}
+
+async function paneTab(page: Page, label: string): Promise<void> {
+  await page.getByTestId("pane").getByRole("tab", { name: label }).click();
+}
+
+async function setPaneWidth(page: Page, width: number): Promise<void> {
+  await page.getByTestId("pane").evaluate((el, w) => {
+    (el as HTMLElement).style.width = `${w}px`;
+  }, width);
+  await page.waitForTimeout(100);
+}
+
+/** Screenshots of the pane at both widths, plus checks: nothing wider than the pane, axe clean. */
+async function screenshotScreen(page: Page, lang: "vi" | "en", screen: string): Promise<void> {
+  for (const width of WIDTHS) {
+    await setPaneWidth(page, width);
+    const overflow = await page.getByTestId("pane").evaluate((el) => {
+      const pane = el.getBoundingClientRect();
+      const bad: string[] = [];
+      for (const node of Array.from(
+        el.querySelectorAll("button, input, textarea, select, table, h1, h2, h3, [role=tab]"),
+      )) {
+        const r = node.getBoundingClientRect();
+        if (r.width > 0 && r.right > pane.right + 1)
+          bad.push(
+            `${node.tagName.toLowerCase()} "${(node.textContent ?? "").slice(0, 30)}" right=${Math.round(r.right)} > ${Math.round(pane.right)}`,
+          );
+      }
+      return bad;
+    });
+    expect(overflow.length === 0, `clipped at ${width} px: ${overflow.slice(0, 3).join("; ")}`);
+    // Full pane content, scrolled: the pane element scrolls, so capture its full scroll height.
+    const pane = page.getByTestId("pane");
+    const height = await pane.evaluate((el) => el.scrollHeight);
+    const vp = page.viewportSize()!;
+    if (height > vp.height)
+      await page.setViewportSize({ width: vp.width, height: Math.min(height + 20, 6000) });
+    await pane.screenshot({ path: join(SHOTS, `${lang}-${screen}-${width}.png`) });
+    if (height > vp.height) await page.setViewportSize(vp);
+  }
+  await setPaneWidth(page, 380);
+}
+
+async function axeCheck(page: Page): Promise<void> {
+  const has = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
+  if (!has) await page.addScriptTag({ url: "/__axe.js" });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document.querySelector("[data-testid=pane]"), {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+    }));
+  });
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.length === 0,
+    `axe: ${serious.map((v) => `${v.id} (${v.impact}) at ${v.targets.join(", ")}`).join("; ")}`,
+  );
+}
+
+/** No English UI string in the Vietnamese pane. */
+async function noEnglishIn(page: Page): Promise<void> {
+  const text = await page.getByTestId("pane").innerText();
+  const leaks: string[] = [];
+  const scan = (envalue: unknown, vivalue: unknown, key: string) => {
+    if (key === "languageSwitch") return;
+    if (typeof envalue === "string") {
+      if (envalue.length > 3 && envalue !== vivalue && text.includes(envalue)) leaks.push(envalue);
+    } else if (envalue && typeof envalue === "object") {
+      for (const k of Object.keys(envalue))
+        scan((envalue as Record<string, unknown>)[k], (vivalue as Record<string, unknown>)?.[k], k);
+    }
+  };
+  for (const k of Object.keys(en))
+    scan((en as Record<string, unknown>)[k], (vi as Record<string, unknown>)[k], k);
+  expect(leaks.length === 0, `English in the Vietnamese pane: ${leaks.join(" | ")}`);
+}
+
+async function checkScreen(page: Page, lang: "vi" | "en", screen: string): Promise<void> {
+  await step(`${lang}: ${screen}: screenshots at 350/500 px, nothing clipped`, () =>
+    screenshotScreen(page, lang, screen),
+  );
+  await step(`${lang}: ${screen}: axe finds no serious or critical violation`, () => axeCheck(page));
+  if (lang === "vi") await step(`vi: ${screen}: no English strings in the pane`, () => noEnglishIn(page));
+}
+
+// ---------------------------------------------------------------- the flow
+
+async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<void> {
+  const t = lang === "vi" ? vi : en;
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    locale: lang === "vi" ? "vi-VN" : "en-US",
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/Download the React DevTools|office\.js|Office\.js|favicon/i.test(m.text()))
+      problems.push(`console: ${m.text().slice(0, 200)}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { __csp: string[] }).__csp ??= [];
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const seed = readFileSync(existsSync(SEED) ? SEED : SEED_FALLBACK, "utf8");
+  const pane = page.getByTestId("pane");
+  let unitSheets: string[] = [];
+
+  const loaded = await step(`${lang}: the playground loads (pane, grid, no CSP violation)`, async () => {
+    await page.goto(`${base}/playground.html?lang=${lang}&pane=380`);
+    await pane.getByRole("tab", { name: t.tabPlan }).waitFor();
+    await page.getByTestId("grid").waitFor();
+    await page.evaluate(() => localStorage.clear());
+    const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+    expect(csp.length === 0, `CSP violations: ${csp.join("; ")}`);
+  });
+  if (!loaded) return void (await context.close());
+
+  if (lang === "vi") await checkScreen(page, lang, "empty");
+
+  await step(`${lang}: paste the seed plan and read it`, async () => {
+    await pane.getByLabel(t.planTextLabel).fill(seed);
+    await pane.getByRole("button", { name: t.readPlan }).click();
+    await pane.getByText("334-KH/CB").first().waitFor();
+    await pane.getByText("12/10/2022").first().waitFor();
+  });
+
+  const renamed = lang === "vi" ? "Tổ đảng số 1" : "Party group 1";
+  await step(`${lang}: fix one unit's name`, async () => {
+    const inputs = pane.getByLabel(/^(Tên đơn vị|Unit name) \d+$/);
+    const n = await inputs.count();
+    let done = false;
+    for (let i = 0; i < n; i++) {
+      if ((await inputs.nth(i).inputValue()) === "Tổ đảng tổ 1") {
+        await inputs.nth(i).fill(renamed);
+        await inputs.nth(i).press("Tab");
+        done = true;
+      }
+    }
+    expect(done, `no unit named "Tổ đảng tổ 1" in the pane (${n} unit inputs)`);
+    const units = await pane
+      .getByLabel(t.colUnits)
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(
+      units.some((u) => u.includes(renamed)),
+      `the tasks did not follow the rename: ${units.join(" | ")}`,
+    );
+  });
+
+  await checkScreen(page, lang, "plan");
+
+  await step(`${lang}: create the tracker and the unit tabs`, async () => {
+    await pane.getByRole("button", { name: t.createWorkbook }).click();
+    await pane
+      .getByText(lang === "vi" ? /Đã tạo sổ theo dõi với \d+ đơn vị/ : /Tracker created with \d+ units/)
+      .waitFor();
+    const snap = await snapshot(page);
+    unitSheets = snap.sheets.filter((s) => rowsByCode(s).has("MA_DON_VI")).map((s) => s.name);
+    expect(
+      unitSheets.length >= 2,
+      `expected at least two unit tabs, found: ${snap.sheets.map((s) => s.name).join(", ")}`,
+    );
+    expect(
+      snap.sheets.some((s) => Object.values(s.cells).some((c) => c.value === renamed)),
+      `the renamed unit "${renamed}" is not in the workbook`,
+    );
+  });
+
+  const typed: Record<string, Record<string, number>> = {};
+  await step(`${lang}: fill two units' tabs in the grid`, async () => {
+    const snap = await snapshot(page);
+    for (const [k, name] of unitSheets.slice(0, 2).entries()) {
+      await openSheet(page, name);
+      const sheet = snap.sheets.find((s) => s.name === name)!;
+      const rows = rowsByCode(sheet);
+      typed[name] = {};
+      for (const [i, code] of indicatorCodes(sheet).entries()) {
+        const measure = String(sheet.cells[`C${rows.get(code)}`]?.value ?? "");
+        const v = /đồng/.test(measure) ? 1_500_000 * (k + 1) : (i + 2) * (k + 3);
+        await typeInCell(page, `D${rows.get(code)}`, String(v));
+        typed[name][code] = v;
+      }
+      for (const [code, row] of rows) {
+        if (code.startsWith("NV:")) await typeInCell(page, `E${row}`, "Hoàn thành");
+      }
+      if (rows.has("NGUOI_BAO_CAO")) await typeInCell(page, `D${rows.get("NGUOI_BAO_CAO")}`, "Nguyễn Thị Hà");
+    }
+    const after = await snapshot(page);
+    for (const name of Object.keys(typed)) {
+      const sheet = after.sheets.find((s) => s.name === name)!;
+      const rows = rowsByCode(sheet);
+      for (const [code, v] of Object.entries(typed[name])) {
+        const got = sheet.cells[`D${rows.get(code)}`]?.value;
+        expect(got === v, `${name}!D${rows.get(code)} holds ${JSON.stringify(got)}, typed ${v}`);
+      }
+    }
+  });
+
+  await step(`${lang}: activating a unit tab opens the submit screen with its checks`, async () => {
+    await openSheet(page, unitSheets[0]);
+    await pane
+      .getByRole("heading", { name: t.submitUnit(unitSheets[0]).replace(unitSheets[0], "") + "" })
+      .or(pane.getByRole("button", { name: t.submit }))
+      .first()
+      .waitFor();
+    await pane.getByRole("button", { name: t.submit }).waitFor();
+  });
+  await checkScreen(page, lang, "submit");
+
+  await step(`${lang}: submit the first unit`, async () => {
+    await pane.getByRole("button", { name: t.submit }).click();
+    await pane.getByText(lang === "vi" ? /Đã nộp lúc/ : /Submitted at/).waitFor();
+    const snap = await snapshot(page);
+    const sheet = snap.sheets.find((s) => s.name === unitSheets[0])!;
+    const stampRow = rowsByCode(sheet).get("XAC_NHAN_NOP");
+    const stamp = stampRow ? sheet.cells[`D${stampRow}`]?.value : null;
+    expect(
+      typeof stamp === "string" && stamp.length > 0,
+      `no submission stamp in ${unitSheets[0]} (XAC_NHAN_NOP)`,
+    );
+  });
+
+  await step(
+    `${lang}: the tracker lists the units with their status; clicking one activates its tab`,
+    async () => {
+      await paneTab(page, t.tabTracker);
+      const table = pane.getByRole("table");
+      await table.waitFor();
+      for (const name of unitSheets) {
+        const link = pane.getByRole("button", {
+          name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`),
+        });
+        if ((await link.count()) === 0) continue;
+      }
+      const rowsText = await table.innerText();
+      expect(
+        rowsText.includes(t.status.late) || rowsText.includes(t.status["on-time"]),
+        `no submitted status in: ${rowsText}`,
+      );
+      expect(rowsText.includes(t.status.missing), `no missing status in: ${rowsText}`);
+      const second = unitSheets[1];
+      await pane
+        .getByTitle(t.openUnitTab(second))
+        .first()
+        .click()
+        .catch(async () => {
+          await pane.getByRole("button").filter({ hasText: second }).first().click();
+        });
+      await page.waitForFunction(
+        (n) => document.querySelector("table[data-sheet]")?.getAttribute("data-sheet") === n,
+        second,
+      );
+      await paneTab(page, t.tabTracker);
+      await pane.getByRole("table").waitFor();
+    },
+  );
+  await checkScreen(page, lang, "tracker");
+
+  const paneFigures: Record<string, string> = {};
+  await step(`${lang}: summarise: totals, figures and findings shown`, async () => {
+    await paneTab(page, t.tabSummary);
+    await pane.getByRole("button", { name: t.summarise }).click();
+    await pane.getByTestId("summary-totals").waitFor();
+    const rows = pane.locator("[data-code]");
+    const n = await rows.count();
+    for (let i = 0; i < n; i++) {
+      const code = (await rows.nth(i).getAttribute("data-code"))!;
+      paneFigures[code] = (await rows.nth(i).locator("[data-value]").getAttribute("data-value")) ?? "";
+    }
+    expect(n > 0, "no figures in the pane");
+  });
+
+  await step(
+    `${lang}: the pane's figures match the workbook (unit tabs and the summary sheet's formulas)`,
+    async () => {
+      const snap = await snapshot(page);
+      const summary = snap.sheets.find((s) => /Tổng hợp/.test(s.name));
+      expect(summary, `no summary sheet among ${snap.sheets.map((s) => s.name).join(", ")}`);
+      for (const [code, shown] of Object.entries(paneFigures)) {
+        let sum = 0;
+        let any = false;
+        for (const name of unitSheets) {
+          const sheet = snap.sheets.find((s) => s.name === name)!;
+          const row = rowsByCode(sheet).get(code);
+          const v = row ? sheet.cells[`D${row}`]?.value : null;
+          if (typeof v === "number") {
+            sum += v;
+            any = true;
+          }
+        }
+        const expected = any ? String(sum) : "";
+        expect(
+          shown === expected,
+          `${code}: pane shows ${JSON.stringify(shown)}, the unit tabs add up to ${JSON.stringify(expected)}`,
+        );
+      }
+      const units = await pane.locator("[data-total=units] dd").innerText();
+      const submitted = await pane.locator("[data-total=submitted] dd").innerText();
+      expect(
+        Number(units) === unitSheets.length,
+        `pane says ${units} units, the workbook has ${unitSheets.length} unit tabs`,
+      );
+      expect(Number(submitted) === 1, `pane says ${submitted} submitted, one unit submitted`);
+      // Every figure of the summary sheet that is a formula refers to the unit tabs' cells.
+      const formulas = Object.values(summary!.cells).filter((c) => typeof c.formula === "string");
+      expect(formulas.length > 0, "the summary sheet has no formulas linking to the unit tabs");
+    },
+  );
+
+  await step(
+    `${lang}: the findings shown are the workbook's, each a link that activates its cell`,
+    async () => {
+      const findings = pane.getByRole("list", { name: t.findingsTitle });
+      const count = (await findings.count()) ? await findings.locator("li").count() : 0;
+      const snap = await snapshot(page);
+      const summary = snap.sheets.find((s) => /Tổng hợp/.test(s.name))!;
+      const linked = Object.values(summary.cells).filter((c) => c.hyperlink).length;
+      expect(count > 0, "no findings listed (a missing unit and an unsubmitted tab should give some)");
+      expect(linked >= count, `the summary sheet links ${linked} cells, the pane lists ${count} findings`);
+      const first = findings.locator("li button").first();
+      const label = await first.innerText();
+      const sheetName = label.slice(0, label.lastIndexOf("!"));
+      await first.click();
+      await page.waitForFunction(
+        (n) => document.querySelector("table[data-sheet]")?.getAttribute("data-sheet") === n,
+        sheetName,
+      );
+      await paneTab(page, t.tabSummary);
+    },
+  );
+
+  await step(`${lang}: export the report as .docx`, async () => {
+    await paneTab(page, t.tabSummary);
+    await pane.getByRole("button", { name: t.summarise }).click();
+    await pane.getByTestId("summary-totals").waitFor();
+    const download = page.waitForEvent("download");
+    await pane.getByRole("button", { name: t.exportDocx }).click();
+    const d = await download;
+    expect(d.suggestedFilename().endsWith(".docx"), `download named ${d.suggestedFilename()}`);
+    const saved = await page.evaluate(() => window.__playground!.savedFiles);
+    expect(saved.length === 1 && saved[0].bytes > 2000, `saved files: ${JSON.stringify(saved)}`);
+  });
+  await checkScreen(page, lang, "summary");
+
+  await step(`${lang}: no page errors, console errors or CSP violations during the flow`, async () => {
+    const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+    expect(
+      csp.length === 0 && problems.length === 0,
+      [...csp.map((c) => `CSP ${c}`), ...problems].slice(0, 5).join("; "),
+    );
+  });
+
+  if (lang === "vi") {
+    await step("vi: the draft plan survives closing and reopening the pane", async () => {
+      await page.reload();
+      await pane.getByRole("tab", { name: t.tabPlan }).waitFor();
+      await pane.getByText(t.draftRestored).waitFor();
+      const text = await pane.getByLabel(t.planTextLabel).inputValue();
+      expect(text.includes("334-KH/CB"), "the pasted plan text was lost");
+      const names = await pane
+        .getByLabel(/^Tên đơn vị \d+$/)
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      expect(names.includes(renamed), `the renamed unit was lost: ${names.join(", ")}`);
+    });
+  }
+  await context.close();
+}
+
+async function main(): Promise<void> {
+  const ensure = spawnSync("bash", [join(ROOT, "scripts", "ensure-chromium.sh")], { stdio: "inherit" });
+  if (ensure.status !== 0) throw new Error("chromium is not available (scripts/ensure-chromium.sh failed)");
+  const executablePath = execFileSync("bash", ["-c", "command -v chromium"], { encoding: "utf8" }).trim();
+  mkdirSync(SHOTS, { recursive: true });
+  build();
+  const { server, base } = await serve();
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  try {
+    console.log("Vietnamese flow:");
+    await flow(browser, base, "vi");
+    console.log("English flow:");
+    await flow(browser, base, "en");
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main()
+  .catch((e: unknown) => {
+    results.push({ name: "setup", ok: false, error: e instanceof Error ? e.message : String(e) });
+    console.error(e);
+  })
+  .finally(() => {
+    const passed = results.filter((r) => r.ok).length;
+    const failed = results.length - passed;
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(failed > 0 || passed === 0 ? 1 : 0);
+  });

@@ -1,0 +1,108 @@
+/**
+ * The playground: the same task pane beside a simulated Excel (src/testing/simulated-excel), in any browser.
+ * The pane's AppServices come from the same createAppServices as in Excel, over the Office.js port driven by
+ * the simulated host. `?lang=en` opens it in English, `?pane=350` sets the pane width in px.
+ * window.__playground exposes the host to the browser tests (they read the workbook from it).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { SimulatedExcelHost } from "../testing/simulated-excel";
+import { createOfficeWorkbookPort } from "../excel/office-workbook-port";
+import { App } from "../taskpane/components/App";
+import { createAppServices, downloadInBrowser } from "../taskpane/services-from-port";
+import { I18nContext, MESSAGES, languageFor } from "../taskpane/i18n";
+import { GridView } from "./grid-view";
+
+const params = new URLSearchParams(window.location.search);
+const paneWidth = Math.max(300, Number(params.get("pane") ?? 380) || 380);
+const displayLanguage = params.get("lang") === "en" ? "en-US" : "vi-VN";
+
+const host = new SimulatedExcelHost({ sheets: ["Sheet1"], apiVersion: "1.7" });
+const listeners = new Set<() => void>();
+let lastActive = host.model.activeSheetId;
+const savedFiles: { fileName: string; bytes: number }[] = [];
+
+const services = createAppServices(createOfficeWorkbookPort(host.runner, { isSetSupported: (v) => host.isSetSupported("ExcelApi", v) }), {
+  info: { kind: "playground", displayLanguage, userName: params.get("user") ?? "Thư ký" },
+  activeSheet: async () => {
+    const s = host.model.sheets.find((x) => x.id === host.model.activeSheetId);
+    return s ? { id: s.id, name: s.name } : null;
+  },
+  onActiveSheetChanged: (listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  saveFile: async (bytes, fileName, mime) => {
+    savedFiles.push({ fileName, bytes: bytes.byteLength });
+    await downloadInBrowser(bytes, fileName, mime);
+  },
+});
+
+declare global {
+  interface Window {
+    __playground?: { host: SimulatedExcelHost; savedFiles: typeof savedFiles };
+  }
+}
+window.__playground = { host, savedFiles };
+
+const useStyles = makeStyles({
+  root: { display: "flex", height: "100vh", overflow: "hidden" },
+  pane: {
+    flexShrink: 0,
+    overflowY: "auto",
+    overflowX: "hidden",
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  grid: { flexGrow: 1, minWidth: 0, backgroundColor: tokens.colorNeutralBackground2 },
+});
+
+function Playground() {
+  const styles = useStyles();
+  const [version, setVersion] = useState(0);
+  const syncs = useRef(host.syncCount);
+  const bump = useCallback(() => setVersion((v) => v + 1), []);
+  const i18n = useMemo(() => {
+    const lang = languageFor(displayLanguage);
+    return { lang, t: MESSAGES[lang] };
+  }, []);
+
+  // Follow the pane's writes (sync count) and activations, like Excel's own events.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const active = host.model.activeSheetId;
+      if (host.syncCount !== syncs.current || active !== lastActive) {
+        syncs.current = host.syncCount;
+        bump();
+      }
+      if (active !== lastActive) {
+        lastActive = active;
+        for (const l of listeners) l();
+      }
+    }, 150);
+    return () => clearInterval(timer);
+  }, [bump]);
+
+  return (
+    <div className={styles.root}>
+      <aside className={styles.pane} style={{ width: paneWidth }} aria-label={i18n.t.pgPane} data-testid="pane">
+        <App services={services} />
+      </aside>
+      <FluentProvider theme={webLightTheme} className={styles.grid}>
+        <I18nContext.Provider value={i18n}>
+          <GridView host={host} version={version} onChange={bump} />
+        </I18nContext.Provider>
+      </FluentProvider>
+    </div>
+  );
+}
+
+function start() {
+  const root = document.getElementById("root");
+  if (root) createRoot(root).render(<Playground />);
+}
+
+// office.js (served locally) initialises outside Office too; the pane does not depend on it here.
+if (typeof Office !== "undefined") Office.onReady(() => start());
+else start();

@@ -1,0 +1,315 @@
+/**
+ * Builds the pane's `AppServices` from a WorkbookPort and a few host hooks. The same code runs in Excel
+ * (office-host.ts gives the Office.js port) and in the playground (simulated host): one place that maps the
+ * use-cases' results to the screens' view models.
+ */
+import type { WorkbookPort } from "../app/workbook-port";
+import { collectAndSummarise, type CollectAndSummariseResult } from "../app/collect-and-summarise";
+import { submitUnitTab, unitOfSheet } from "../app/submit-unit-tab";
+import { reopenUnitTab } from "../app/reopen-unit-tab";
+import { loadWorkbookState } from "../app/load-workbook-state";
+import { createWorkbook } from "../app/create-workbook";
+import { parsePlan } from "../core/plan/parse-plan";
+import { defaultIndicators } from "../core/workbook/indicator-catalogue";
+import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
+import type { Finding } from "../core/collect/finding";
+import type { TrackingStatus } from "../core/tracking/track-units";
+import { reminderText } from "../core/tracking/track-units";
+import { AppError, StateMissingError, UnreadableFileError } from "../core/errors";
+import { normaliseText } from "../core/text/vietnamese";
+import type { ReportDocument } from "../core/summary/report-model";
+import type { WorkbookState } from "../core/state/types";
+import type {
+  AppServices,
+  CellNote,
+  HostInfo,
+  ProgressListener,
+  SummaryView,
+  TrackerView,
+  UnitStatus,
+  UnitTabView,
+} from "./services";
+
+export interface HostHooks {
+  info: HostInfo;
+  /** The active worksheet, or null. */
+  activeSheet(): Promise<{ id: string; name: string } | null>;
+  onActiveSheetChanged(listener: () => void): () => void;
+  /** Hand a file to the user (download in a browser). */
+  saveFile(bytes: Uint8Array, fileName: string, mimeType: string): Promise<void>;
+  now?: () => Date;
+}
+
+const STATUS: Record<TrackingStatus, UnitStatus> = {
+  "dung-han": "on-time",
+  "tre-han": "late",
+  "chua-nop": "missing",
+  "chua-den-han": "not-due",
+};
+
+const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** A port that reports its reads and writes as progress stages (the use-cases stay unaware of the UI). */
+function withProgress(
+  port: WorkbookPort,
+  onProgress: ProgressListener | undefined,
+  count: () => number,
+): WorkbookPort {
+  if (!onProgress) return port;
+  return {
+    readOverview: (ids) => {
+      onProgress({ stage: "reading", count: count() });
+      return port.readOverview(ids);
+    },
+    readGrids: (ids) => {
+      onProgress({ stage: "reading", count: ids.length });
+      return port.readGrids(ids);
+    },
+    applyChanges: (changes) => {
+      onProgress({ stage: "writing" });
+      return port.applyChanges(changes);
+    },
+    activate: port.activate?.bind(port),
+  };
+}
+
+function noteOf(f: Finding, sheetIds: Map<string, string>): CellNote {
+  return {
+    severity: f.severity,
+    messageVi: f.messageVi,
+    messageEn: f.messageEn,
+    sheetId: f.sheet ? (sheetIds.get(f.sheet) ?? null) : null,
+    sheetName: f.sheet ?? f.unit,
+    cell: f.sheet ? (f.cell ?? "A1") : null,
+  };
+}
+
+function trackerOf(result: CollectAndSummariseResult): TrackerView {
+  const { state, tracking } = result;
+  const byId = new Map(tracking.units.map((u) => [u.unitId, u]));
+  const units = state.units.map((link) => {
+    const t = byId.get(link.unitId);
+    return {
+      unitId: link.unitId,
+      name: link.name,
+      sheetId: link.sheetId,
+      sheetName: link.sheetName,
+      deadline: link.deadline,
+      status: t ? STATUS[t.status] : ("missing" as UnitStatus),
+      submittedAt: t?.submittedAt ?? null,
+      removed: link.removed,
+    };
+  });
+  const missing = units.filter((u) => !u.removed && (u.status === "missing" || u.status === "not-due"));
+  return {
+    planNumber: state.plan.number,
+    planTitle: state.plan.title,
+    reportTo: state.plan.summary?.reportTo ?? null,
+    units,
+    reminder: missing.length ? missing.map((u) => reminderText(state, u.unitId)).join("\n\n") : null,
+  };
+}
+
+function fileNameOf(report: ReportDocument, state: WorkbookState | null): string {
+  const number = state?.plan.number?.replace(/[^\p{L}\p{N}]+/gu, "-") ?? "";
+  const date = report.generatedAt.slice(0, 10);
+  return `bao-cao-tong-hop${number ? `-${number}` : ""}-${date}.docx`.replace(/-+/g, "-");
+}
+
+export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServices {
+  const now = () => (hooks.now ? hooks.now() : new Date());
+  let knownSheetIds: string[] = [];
+  let lastState: WorkbookState | null = null;
+
+  async function activeUnit() {
+    const active = await hooks.activeSheet();
+    if (!active) return null;
+    let loaded;
+    try {
+      loaded = await loadWorkbookState(port, [active.id]);
+    } catch (e) {
+      if (e instanceof StateMissingError) return null;
+      throw e;
+    }
+    const grid = loaded.overview.grids.find((g) => g.sheetId === active.id);
+    const unit = unitOfSheet(loaded.state, active.id, grid);
+    if (!unit || !grid) return null;
+    return { state: loaded.state, unit, grid: { ...grid, name: active.name }, active };
+  }
+
+  function unitTabView(a: NonNullable<Awaited<ReturnType<typeof activeUnit>>>): UnitTabView {
+    const { submission, findings } = analyseUnitTab(a.grid, a.unit, a.state, {
+      submitting: true,
+    });
+    const ids = new Map([[a.active.name, a.active.id]]);
+    const checks = findings.map((f) => noteOf(f, ids));
+    return {
+      unitId: a.unit.unitId,
+      name: a.unit.name,
+      sheetId: a.active.id,
+      sheetName: a.active.name,
+      deadline: a.unit.deadline,
+      submittedAt: submission.submitted ? (submission.submittedAt ?? now().toISOString()) : null,
+      reopenComment: submission.reopenComment,
+      checks,
+      canSubmit: !checks.some((c) => c.severity === "error"),
+    };
+  }
+
+  return {
+    host: hooks.info,
+    parsePlan: (text) => parsePlan(normaliseText(text)),
+    defaultIndicators: (plan) => defaultIndicators(plan),
+
+    async readPlanFile(file) {
+      const name = file.name.toLowerCase();
+      try {
+        if (name.endsWith(".docx")) {
+          // mammoth (browser build) only when a .docx is opened.
+          const mammoth = await import(/* webpackChunkName: "mammoth" */ "mammoth");
+          const result = await mammoth.extractRawText({ arrayBuffer: await file.arrayBuffer() });
+          return normaliseText(result.value);
+        }
+        if (name.endsWith(".txt") || name.endsWith(".md") || file.type.startsWith("text/")) {
+          return normaliseText(await file.text());
+        }
+      } catch (e) {
+        throw new UnreadableFileError(
+          file.name,
+          "tệp .docx bị hỏng hoặc không đúng định dạng",
+          "the .docx file is damaged or not a .docx",
+          e,
+        );
+      }
+      throw new UnreadableFileError(
+        file.name,
+        "chỉ đọc được tệp .txt, .md hoặc .docx",
+        "only .txt, .md and .docx files can be read",
+      );
+    },
+
+    async createWorkbook(input, onProgress) {
+      const result = await createWorkbook(
+        withProgress(port, onProgress, () => input.plan.units.length),
+        {
+          plan: input.plan,
+          indicators: input.indicators,
+          now: now(),
+        },
+      );
+      knownSheetIds = Object.values(result.sheetIds ?? {});
+      return {
+        updated: result.updated ?? false,
+        unitCount: result.state.units.filter((u) => !u.removed).length,
+        sheetNames: result.state.units.map((u) => u.sheetName),
+      };
+    },
+
+    async loadTracker() {
+      let result: CollectAndSummariseResult;
+      try {
+        result = await collectAndSummarise(port, { now: now(), dryRun: true, knownSheetIds });
+      } catch (e) {
+        if (e instanceof StateMissingError) return null;
+        throw e;
+      }
+      knownSheetIds = result.sheetIds;
+      lastState = result.state;
+      return trackerOf(result);
+    },
+
+    async activate(sheetId, sheetName, cell) {
+      if (!port.activate) return;
+      let id = sheetId;
+      if (!id) {
+        const overview = await port.readOverview([]);
+        id = overview.sheets.find((s) => s.name === sheetName)?.id ?? null;
+      }
+      if (id) await port.activate(id, cell ?? undefined);
+    },
+
+    async activeUnitTab() {
+      const a = await activeUnit();
+      return a ? unitTabView(a) : null;
+    },
+
+    onActiveSheetChanged: (listener) => hooks.onActiveSheetChanged(listener),
+
+    async submitUnitTab(sheetId) {
+      const result = await submitUnitTab(port, {
+        sheetId,
+        now: now(),
+        user: hooks.info.userName,
+        confirmWarnings: true, // the pane lists the warnings next to the button before it is pressed
+      });
+      if (!result.ok && result.outcome !== "already-submitted") {
+        throw new AppError(`SUBMIT_${result.outcome.toUpperCase()}`, result.messageVi, result.messageEn);
+      }
+      const a = await activeUnit();
+      if (!a) throw new AppError("SUBMIT_NOT_A_UNIT_TAB", result.messageVi, result.messageEn);
+      return unitTabView(a);
+    },
+
+    async reopenUnitTab(unitId, comment) {
+      await reopenUnitTab(port, { unitId, comment, now: now(), by: hooks.info.userName, knownSheetIds });
+    },
+
+    async collectAndSummarise(onProgress) {
+      const counting = () => lastState?.units.filter((u) => !u.removed).length ?? 0;
+      const result = await collectAndSummarise(withProgress(port, onProgress, counting), {
+        now: now(),
+        knownSheetIds,
+      });
+      knownSheetIds = result.sheetIds;
+      lastState = result.state;
+      const overview = await port.readOverview([]);
+      const ids = new Map(overview.sheets.map((s) => [s.name, s.id]));
+      const rates = result.tracking.rates;
+      const view: SummaryView = {
+        unitCount: rates.expected,
+        submittedCount: rates.submitted,
+        onTimeCount: rates.onTime,
+        lateCount: rates.late,
+        missingCount: rates.missing + rates.notYetDue,
+        figures: result.state.indicators.map((ind) => ({
+          code: ind.code,
+          name: ind.name,
+          unit: ind.unit,
+          total: result.totals[ind.code]?.value ?? null,
+        })),
+        findings: result.findings.map((f) => noteOf(f, ids)),
+        summarySheetName: result.state.summarySheet?.sheetName ?? "Tổng hợp",
+        summarySheetId: result.state.summarySheet?.sheetId ?? null,
+        report: result.report,
+        generatedAt: result.report.generatedAt,
+      };
+      return view;
+    },
+
+    async exportReportDocx(report) {
+      // The .docx writer loads only when asked for.
+      const { renderReportDocx } = await import(/* webpackChunkName: "report-docx" */ "../file/report-docx");
+      const bytes = await renderReportDocx(report);
+      const fileName = fileNameOf(report, lastState);
+      await hooks.saveFile(bytes, fileName, DOCX_MIME);
+      return { fileName, bytes: bytes.byteLength };
+    },
+  };
+}
+
+/** Browser download of a generated file. */
+export async function downloadInBrowser(
+  bytes: Uint8Array,
+  fileName: string,
+  mimeType: string,
+): Promise<void> {
+  const blob = new Blob([bytes as BlobPart], { type: mimeType });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

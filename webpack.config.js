@@ -1,0 +1,142 @@
+/**
+ * Webpack for the task pane, in the style of Microsoft's Office add-in React template.
+ *
+ *   npm run build                          production bundle in dist/ (manifest URLs rewritten when ADDIN_URL is set)
+ *   npm run build:dev / dev-server         development bundle; dev server on https://localhost:3000 with the
+ *                                          Office dev certificate (~/.office-addin-dev-certs), else http
+ *   npm run playground (--env playground)  adds the playground page: the pane beside a simulated Excel host,
+ *                                          with office.js served locally from @microsoft/office-js
+ */
+const path = require("path");
+const fs = require("fs");
+const os = require("os");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_LOCAL = "office-js/office.js";
+
+/** Content-Security-Policy of every page: scripts only from us and Microsoft's Office CDN; no eval. */
+function csp({ devServer }) {
+  return [
+    "default-src 'self'",
+    "script-src 'self' https://appsforoffice.microsoft.com",
+    // Fluent UI (Griffel) inserts <style> elements at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    devServer ? "connect-src 'self' ws: wss:" : "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors https: 'self'",
+  ].join("; ");
+}
+
+function devCertificate() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const cert = path.join(dir, "localhost.crt");
+  const key = path.join(dir, "localhost.key");
+  if (fs.existsSync(cert) && fs.existsSync(key)) {
+    return { type: "https", options: { cert: fs.readFileSync(cert), key: fs.readFileSync(key) } };
+  }
+  return { type: "http" };
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const dev = argv.mode !== "production";
+  const playground = Boolean(env.playground);
+  const addinUrl = process.env.ADDIN_URL ? process.env.ADDIN_URL.replace(/\/?$/, "/") : null;
+  const devServing = Boolean(process.env.WEBPACK_SERVE);
+
+  const entry = {
+    taskpane: "./src/taskpane/index.tsx",
+    commands: "./src/commands/commands.ts",
+  };
+  if (playground) entry.playground = "./src/playground/index.tsx";
+
+  const page = (name, title, officeJs, chunks) =>
+    new HtmlWebpackPlugin({
+      filename: `${name}.html`,
+      template: "./src/taskpane/page.html",
+      chunks,
+      templateParameters: { title, officeJs, csp: csp({ devServer: devServing }) },
+      inject: "body",
+      scriptLoading: "defer",
+    });
+
+  const copies = [
+    { from: "assets/*.png", to: "assets/[name][ext]" },
+    { from: "src/taskpane/help.html", to: "help.html" },
+    {
+      from: "manifest.xml",
+      to: "manifest.xml",
+      transform(content) {
+        const xml = content.toString();
+        return !dev && addinUrl ? xml.split(DEV_URL).join(addinUrl) : xml;
+      },
+    },
+  ];
+  if (playground) {
+    // office.js served locally for the offline playground and the browser tests. Marked minimized so Terser
+    // never touches it (minifying office.js takes minutes).
+    copies.push({
+      from: "node_modules/@microsoft/office-js/dist/office.js",
+      to: OFFICE_JS_LOCAL,
+      info: { minimized: true },
+    });
+  }
+
+  return {
+    mode: dev ? "development" : "production",
+    // No eval-based source maps: the pages' CSP forbids eval.
+    devtool: dev ? "source-map" : false,
+    entry,
+    output: {
+      path: path.resolve(__dirname, env.out || "dist"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".jsx"],
+      // mammoth's browser build (its package.json "browser" map) and no Node built-ins in the pane.
+      aliasFields: ["browser"],
+      fallback: {
+        fs: false,
+        path: false,
+        os: false,
+        crypto: false,
+        stream: false,
+        util: false,
+        buffer: false,
+      },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+      ],
+    },
+    plugins: [
+      page("taskpane", "Tổng hợp báo cáo", OFFICE_JS_CDN, ["taskpane"]),
+      page("commands", "Tổng hợp báo cáo", OFFICE_JS_CDN, ["commands"]),
+      ...(playground
+        ? [page("playground", "Tổng hợp báo cáo — playground", OFFICE_JS_LOCAL, ["playground"])]
+        : []),
+      new CopyWebpackPlugin({ patterns: copies }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      port: 3000,
+      server: devCertificate(),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      open: playground ? ["/playground.html"] : false,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
