@@ -45,6 +45,7 @@ export function buildItems(
   lines: SourceLine[],
   baseRef: string | null,
   startsItem: (text: string) => boolean,
+  isNameOnly: (text: string) => boolean = () => false,
 ): Item[] {
   const texts = lines.map((l) => prose(l.text));
   const anyMarker = texts.some((t) => parseMarker(t) !== null);
@@ -57,7 +58,10 @@ export function buildItems(
     if (text === "") return;
     const marker = parseMarker(text);
     if (!marker && (anyMarker || !startsItem(text))) {
-      const current = stack[stack.length - 1];
+      // Continue the deepest item that is not just a name in a list of members ("- Chi đoàn 10A1;").
+      let k = stack.length - 1;
+      while (k > 0 && stack[k].more.length === 0 && stack[k].children.length === 0 && isNameOnly(stack[k].head.text)) k--;
+      const current = stack[k];
       if (current) current.more.push({ ...line, text });
       return;
     }

@@ -65,7 +65,12 @@ export function parsePlan(text: string): Plan {
     const sectionLines = lines
       .slice(section.heading + 1, section.end)
       .filter((_, k) => !inTable(section.heading + 1 + k));
-    const items = buildItems(sectionLines, section.roman, (t) => leadingUnits(t) !== null);
+    const items = buildItems(
+      sectionLines,
+      section.roman,
+      (t) => leadingUnits(t) !== null,
+      (t) => leadingUnits(t)?.form === "bare" && t.split(/\s+/).length <= 8,
+    );
     sources.push({ at: section.heading, tasks: tasksFromItems(items) });
   }
   sources.sort((a, b) => a.at - b.at);

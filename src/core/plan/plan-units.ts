@@ -12,11 +12,11 @@ export interface UnitsResult {
 }
 
 /**
- * `refs[i]` are the units of `tasks[i]`. Units that appear only in the summary task (the issuer's own body)
- * are not in the list: they get no input tab.
+ * `refs[i]` are the units of `tasks[i]`. The units of the summary task (the issuer's own body, which compiles
+ * the report) are not in the list, even when they have other tasks: they get no input tab.
  */
 export function collectUnits(tasks: Pick<PlanTask, "line" | "isSummary">[], refs: UnitRef[][]): UnitsResult {
-  const byKey = new Map<string, PlanUnit & { reporting: boolean }>();
+  const byKey = new Map<string, PlanUnit & { reporting: boolean; summary: boolean }>();
   const order: string[] = [];
   const warnings: PlanWarning[] = [];
   const warned = new Set<string>();
@@ -28,14 +28,15 @@ export function collectUnits(tasks: Pick<PlanTask, "line" | "isSummary">[], refs
       if (key === "") continue;
       let entry = byKey.get(key);
       if (!entry) {
-        entry = { name: u.name, members: [], reporting: false };
+        entry = { name: u.name, members: [], reporting: false, summary: false };
         byKey.set(key, entry);
         order.push(key);
       } else if (entry.name !== u.name && !warned.has(u.name)) {
         warned.add(u.name);
         warnings.push(planWarnings.duplicateUnit(tasks[i].line, u.name, entry.name));
       }
-      if (!tasks[i].isSummary) entry.reporting = true;
+      if (tasks[i].isSummary) entry.summary = true;
+      else entry.reporting = true;
       for (const m of u.members) {
         if (!entry.members.some((x) => foldVietnamese(x) === foldVietnamese(m))) entry.members.push(m);
       }
@@ -47,7 +48,7 @@ export function collectUnits(tasks: Pick<PlanTask, "line" | "isSummary">[], refs
   });
   const units = order
     .map((k) => byKey.get(k)!)
-    .filter((u) => u.reporting)
+    .filter((u) => u.reporting && !u.summary)
     .map(({ name, members }) => ({ name, members }));
   return { units, warnings, taskUnits };
 }

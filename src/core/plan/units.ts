@@ -124,6 +124,13 @@ const HEADS = [
   "ngân hàng",
   "quỹ",
   "đài",
+  "cơ sở",
+  "viện",
+  "học viện",
+  "nhà văn hóa",
+  "câu lạc bộ",
+  "clb",
+  "ban quản lý",
 ];
 
 /** Words that, following a head word, make it something else ("Hội nghị", "Trường hợp", "Phòng, chống"). */
@@ -143,6 +150,7 @@ const NOT_AFTER: Record<string, RegExp> = {
   cụm: /^(từ)/u,
   khối: /^(lượng)/u,
   quỹ: /^(thời)/u,
+  "cơ sở": /^(vật chất|dữ liệu|pháp lý|khoa học|để)/u,
 };
 
 /** Verbs and modal words that begin what a unit must do (always lower case in running text). */
@@ -262,6 +270,31 @@ const VERBS = [
   "tuyên dương",
   "khen thưởng",
   "chọn",
+  "lấy",
+  "nhận xét",
+  "ghi",
+  "trao đổi",
+  "thảo luận",
+  "bình chọn",
+  "xếp loại",
+  "kiểm điểm",
+  "chấm",
+  "đưa",
+  "bàn",
+  "thống nhất",
+  "đề nghị",
+  "liên hệ",
+  "ký",
+  "công bố",
+  "hoàn chỉnh",
+  "chuyển",
+  "phát",
+  "mở",
+  "kêu gọi",
+  "vận dụng",
+  "thăm",
+  "tặng",
+  "trao",
 ];
 
 const VERB_RE = new RegExp(
@@ -294,7 +327,7 @@ export function tidyUnitName(name: string): string {
 
 /** True when the phrase starts like the name of a unit or a person in charge. */
 export function looksLikeUnit(phrase: string): boolean {
-  let s = lower(phrase.trim());
+  let s = lower(phrase.replace(/\([^()]*\)/g, " ").trim());
   const hadPlural = LEADING_PERSON.test(s);
   s = s.replace(LEADING_PERSON, "");
   if (s === "" || s.split(/\s+/).length > 16) return false;
