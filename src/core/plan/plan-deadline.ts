@@ -5,7 +5,7 @@ import { findDateMentions } from "./dates";
 import { prose, type SourceLine } from "./source-lines";
 
 const TIME_LINE =
-  /^(?:(?:PHẦN\s+)?(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[-.):–]\s*)?(?:thời gian|thời hạn)(?![\p{L}])(?!\s+(?:tổ chức|diễn ra|khai mạc))/iu;
+  /^(?:[-–+•]\s*)?(?:(?:PHẦN\s+)?(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[-.):–]\s*)?(?:thời gian|thời hạn)(?![\p{L}])(?!\s+(?:tổ chức|diễn ra|khai mạc))/iu;
 const MARKED = /^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[-.):–]\s|^[-–+•]/u;
 
 export interface OverallDeadline {
