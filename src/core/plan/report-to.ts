@@ -66,7 +66,7 @@ function unitAt(text: string): string | null {
 
 /** The body a task reports to, or null. */
 export function findReportTo(text: string): string | null {
-  const re = /(?<![\p{L}])(báo cáo|gửi|nộp|chuyển)((?:\s+(?:về|lên|tới|đến|cho))*)\s+/gu;
+  const re = /(?<![\p{L}])(báo cáo|gửi|nộp|chuyển)((?:\s+(?:về|lên|tới|đến|cho))*)\s+/giu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const after = text.slice(m.index + m[0].length);
