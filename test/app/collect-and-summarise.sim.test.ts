@@ -16,7 +16,10 @@ import type { WorkbookState, UnitLink } from "../../src/core/state/types";
 import type { CellSpec, CellValue } from "../../src/core/workbook/model";
 import { NOW, seedState } from "../core/collect/grid-fixtures";
 
-async function setup(units: UnitLink[] | null, fill: (u: UnitLink, i: number) => Record<string, CellValue>) {
+async function setup(
+  units: UnitLink[] | null,
+  fill: (u: UnitLink, i: number) => Partial<Record<string, CellValue>>,
+) {
   const host = new SimulatedExcelHost();
   const port = createOfficeWorkbookPort(host.runner, { isSetSupported: () => true });
   let state: WorkbookState = seedState();
@@ -41,7 +44,7 @@ async function setup(units: UnitLink[] | null, fill: (u: UnitLink, i: number) =>
         sub.values[code]?.cell ??
         sub.fieldCells[code] ??
         (code === "STATUS" ? sub.tasks[0].cells!.status : null);
-      if (at) cells[at] = { value: v };
+      if (at && v !== undefined) cells[at] = { value: v };
     }
     return {
       sheetId: u.sheetId,
