@@ -92,7 +92,7 @@ function isTitleStop(text: string): boolean {
   return (
     ROMAN_HEADING.test(text) ||
     /^(?:\d{1,2}\s*[-.)]|[a-zđ]\s*[).]|[-–+•*])\s+/u.test(text) ||
-    /^(?:Thực hiện|Căn cứ|Nhằm|Để|Theo|Qua|Trên cơ sở|Hôm nay|Kính gửi|Được sự|Thi hành|Hưởng ứng|Tiếp tục thực hiện)\s/u.test(
+    /^(?:Thời gian|Thời hạn|Địa điểm|Thực hiện|Căn cứ|Nhằm|Để|Theo|Qua|Trên cơ sở|Hôm nay|Kính gửi|Được sự|Thi hành|Hưởng ứng|Tiếp tục thực hiện)(?:\s|:)/u.test(
       text,
     ) ||
     /số\s*:?\s*\d+[-/]\S*\s*,?\s+(?:ngày|của)/iu.test(text) ||
@@ -184,7 +184,10 @@ export function parseHeader(lines: SourceLine[]): Header {
     for (; i < lines.length && titleParts.length < 4; i++) {
       const t = prose(lines[i].text);
       if (t === "") continue;
-      if (isTitleStop(t) || PLACE_DATE_RE.test(t) || NUMBER_RE.test(t)) break;
+      // The line right after the kind is the subject even when it starts like grounds ("Thực hiện …").
+      const first = titleParts.length === 0 && !/^Căn cứ\s/u.test(t) && !/số\s*:?\s*\d+[-/]/iu.test(t);
+      if (!(first && !ROMAN_HEADING.test(t) && !/:$/.test(t)) && isTitleStop(t)) break;
+      if (PLACE_DATE_RE.test(t) || NUMBER_RE.test(t)) break;
       titleParts.push(t);
     }
     bodyStart = i;
