@@ -136,12 +136,22 @@ export function buildTrackerLayout(state: WorkbookState, tracking?: TrackerUnitR
 
   // Header: issuing body left, national/party line right; number; place and date; kind; title.
   layout.cells[adr(0, CODE_COLUMN)] = { value: TRACKER_CODES.header, style: codeStyle };
-  merge(layout, 0, 1, 3, { value: cap(plan.parentBody), style: center });
+  // With a parent body: parent, then the issuer in bold; without: the issuer, then Party documents' "*".
+  const [line1, line2]: CellSpec[] = plan.parentBody
+    ? [
+        { value: cap(plan.parentBody), style: center },
+        { value: cap(plan.issuer), style: { ...center, bold: true } },
+      ]
+    : [
+        { value: cap(plan.issuer), style: { ...center, bold: true } },
+        { value: plan.style === "party" ? "*" : "", style: center },
+      ];
+  merge(layout, 0, 1, 3, line1);
   merge(layout, 0, 4, LAST, {
     value: plan.style === "state" ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "ĐẢNG CỘNG SẢN VIỆT NAM",
     style: { ...center, bold: true },
   });
-  merge(layout, 1, 1, 3, { value: cap(plan.issuer), style: { ...center, bold: true } });
+  merge(layout, 1, 1, 3, line2);
   merge(layout, 1, 4, LAST, {
     value: plan.style === "state" ? "Độc lập - Tự do - Hạnh phúc" : "",
     style: { ...center, bold: true },

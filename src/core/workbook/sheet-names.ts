@@ -35,7 +35,8 @@ const ALWAYS: [RegExp, string][] = [
   [w("Ban Thường vụ"), "BTV"],
   // "Tổ đảng tổ 1", "Tổ đảng số 2", "Tổ Đảng tổ số 3" → "Tổ đảng 1"
   [w("(Tổ đảng)\\s+(?:tổ\\s+)?(?:số\\s+)?(\\d+)"), "Tổ đảng $2"],
-  [w("(Chi đoàn|Tổ)\\s+số\\s+(\\d+)"), "$1 $2"],
+  // "… số 2" → "… 2" ("Tổ Công đoàn số 1" → "Tổ Công đoàn 1")
+  [w("số\\s+(\\d+)"), "$1"],
 ];
 
 /** Shortenings applied only when the name is still too long (domain.md). */

@@ -31,14 +31,45 @@ describe("buildTrackerLayout (seed)", () => {
   });
 
   test("header: issuer, party line, number, place and date, kind, title", () => {
-    expect(t.cells.B1.value).toBe("ĐẢNG ỦY SLĐT BXH SƠN LA");
+    expect(t.cells.B1).toMatchObject({
+      value: "CHI BỘ CƠ SỞ ĐIỀU TRỊ NGHIỆN MA TÚY TỈNH",
+      style: { bold: true },
+    });
     expect(t.cells.E1.value).toBe("ĐẢNG CỘNG SẢN VIỆT NAM");
-    expect(t.cells.B2.value).toBe("CHI BỘ CƠ SỞ ĐIỀU TRỊ NGHIỆN MA TÚY TỈNH");
+    expect(t.cells.B2.value).toBe("*");
     expect(t.cells.B3.value).toBe("Số 334-KH/CB");
     expect(t.cells.E3.value).toBe("Sơn La, ngày 12 tháng 10 năm 2022");
     expect(t.cells.B5.value).toBe("KẾ HOẠCH");
     expect(String(t.cells.B6.value)).toMatch(/^Triển khai hướng dẫn tuyên truyền kỷ niệm 92 năm/);
     expect(t.merges).toEqual(expect.arrayContaining(["B1:D1", "E1:G1", "B6:G6"]));
+  });
+
+  test("with a parent body and the state style: parent above the issuer, Quốc hiệu and Tiêu ngữ", () => {
+    const s = createState(
+      seedPlan({
+        parentBody: "UBND tỉnh Sơn La",
+        issuer: "Sở Lao động - Thương binh và Xã hội",
+        style: "state",
+      }),
+      [],
+      {
+        planId: "p",
+        existingSheetNames: [],
+      },
+    );
+    const layout = buildTrackerLayout(s);
+    expect([
+      layout.cells.B1.value,
+      layout.cells.B2.value,
+      layout.cells.E1.value,
+      layout.cells.E2.value,
+    ]).toEqual([
+      "UBND TỈNH SƠN LA",
+      "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+    ]);
+    expect(layout.cells.B2.style?.bold).toBe(true);
   });
 
   test("task table: STT, nhiệm vụ, đơn vị thực hiện, hạn, báo cáo về", () => {

@@ -82,6 +82,10 @@ describe("buildUnitTabLayout (seed, BCH Công đoàn)", () => {
     );
     expect(v(INFO_CODES.deadline)).toMatchObject({ value: 44850, style: { numberFormat: "dd/mm/yyyy" } });
     expect(v(INFO_CODES.reportTo).value).toBe("Ban Chi ủy");
+    const doanThe = buildUnitTabLayout(state, state.units[2]);
+    expect(at(doanThe, rowOf(doanThe, INFO_CODES.reportTo), FIELD_VALUE_COLUMN).value).toBe(
+      "Ban Chi ủy Chi bộ",
+    );
   });
 
   test("task row: owned text, deadline, report-to; status/date/result are input with the status list", () => {
