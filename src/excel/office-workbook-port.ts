@@ -19,7 +19,7 @@ export interface OfficePortOptions {
   isSetSupported?: (version: string) => boolean;
   /** Excel on the web's request limit (5 MB). */
   payloadLimitBytes?: number;
-  /** Largest estimated request the adapter sends (default 80 % of the limit, a margin for the estimate). */
+  /** Largest estimated request the adapter sends (default 90 % of the limit, a margin for the estimate). */
   requestBudgetBytes?: number;
 }
 
@@ -77,7 +77,7 @@ export function createOfficeWorkbookPort(
 ): WorkbookPort {
   const supports = options.isSetSupported ?? defaultSupport;
   const limit = options.payloadLimitBytes ?? EXCEL_PAYLOAD_LIMIT_BYTES;
-  const budget = options.requestBudgetBytes ?? Math.floor(limit * 0.8);
+  const budget = options.requestBudgetBytes ?? Math.floor(limit * 0.9);
   const features = (): HostFeatures => ({
     api17: supports("1.7"),
     api18: supports("1.8"),

@@ -254,7 +254,7 @@ export function sheetCommands(patch: SheetPatch, features: HostFeatures): Comman
 }
 
 /** Rough request bytes of one queued Office.js call (object path + action envelope). */
-export const CALL_OVERHEAD_BYTES = 300;
+export const CALL_OVERHEAD_BYTES = 200;
 
 /** How many Office.js calls a command becomes (range lists become one call with ExcelApi 1.9). */
 export function callCount(c: Command, features: HostFeatures): number {

@@ -1,0 +1,100 @@
+/**
+ * "Tạo sổ" / "Cập nhật sổ": write the tracker and one input tab per unit, or bring them up to date after the
+ * plan changed, never touching what a unit typed. At most 3 round trips whatever the number of units:
+ *   1. state part + sheet list;
+ *   2. (re-run only) the grids of our linked tabs;
+ *   3. the write, state part included.
+ * Sheets created on a first run get their host ids only after the write; the state is completed with them
+ * in a further round trip when the budget allows (always on a first run: 1 + 1 + 1). When it does not, the
+ * stored state keeps the new tabs by name and the next run links them (it reads the unlinked sheets then).
+ */
+import { StateCorruptError } from "../core/errors";
+import type { Plan } from "../core/plan/types";
+import { newPlanId } from "../core/state/plan-id";
+import { parseState } from "../core/state/serialize-state";
+import type { WorkbookState } from "../core/state/types";
+import type { SheetGrid } from "../core/workbook/grid";
+import type { Indicator } from "../core/workbook/indicators";
+import { completeState, planWorkbookChanges, type Notice } from "../core/workbook/plan-changes";
+import type { WorkbookPort } from "./workbook-port";
+
+export const MAX_CREATE_ROUND_TRIPS = 3;
+
+export interface CreateWorkbookInput {
+  plan: Plan;
+  indicators: Indicator[];
+  /** Keep a known plan id (tests, re-runs); otherwise the stored one, else a new one. */
+  planId?: string;
+  /** For the new plan id (injected in tests). */
+  now?: Date;
+}
+
+export interface CreateWorkbookResult {
+  state: WorkbookState;
+  notices: Notice[];
+  /** Round trips to the host this run used (≤ 3). */
+  roundTrips: number;
+}
+
+function planSeedText(plan: Plan): string {
+  return [plan.number, plan.issuer, plan.issuedOn, plan.title].map((x) => x ?? "").join("\u0001");
+}
+
+export async function createWorkbook(
+  port: WorkbookPort,
+  input: CreateWorkbookInput,
+): Promise<CreateWorkbookResult> {
+  let roundTrips = 0;
+  const overview = await port.readOverview();
+  roundTrips++;
+  if (overview.stateXmlCount > 1) {
+    throw new StateCorruptError(
+      `sổ có ${overview.stateXmlCount} phần dữ liệu kế hoạch (hai kế hoạch trong một sổ); hãy tách thành hai sổ.`,
+      `the workbook holds ${overview.stateXmlCount} plan data parts (two plans in one workbook); split it in two.`,
+    );
+  }
+  const previous = overview.stateXml !== null ? parseState(overview.stateXml) : null;
+
+  let grids: SheetGrid[] = [];
+  if (previous) {
+    const present = new Set(overview.sheets.map((s) => s.id));
+    const linked = [previous.trackerSheet.sheetId, ...previous.units.map((u) => u.sheetId)].filter(
+      (id): id is string => id !== null && present.has(id),
+    );
+    const unresolved =
+      previous.trackerSheet.sheetId === null ||
+      !present.has(previous.trackerSheet.sheetId) ||
+      previous.units.some((u) => !u.removed && (u.sheetId === null || !present.has(u.sheetId)));
+    // A tab not linked by id (never recorded, or gone) may still be ours under another name: read the
+    // sheets we do not know too, so the core can recognise a tab by its unit-key cell.
+    const known = new Set([...linked, previous.summarySheet?.sheetId ?? ""]);
+    const ids = unresolved
+      ? [...linked, ...overview.sheets.map((s) => s.id).filter((id) => !known.has(id))]
+      : linked;
+    grids = await port.readGrids(ids);
+    roundTrips++;
+  }
+
+  const planId =
+    input.planId ??
+    previous?.planId ??
+    newPlanId(planSeedText(input.plan), (input.now ?? new Date()).toISOString());
+  const planned = planWorkbookChanges({
+    plan: input.plan,
+    indicators: input.indicators,
+    previous,
+    sheets: overview.sheets,
+    grids,
+    planId,
+  });
+  const applied = await port.applyChanges(planned.changes);
+  roundTrips += applied.roundTrips;
+
+  const createdKeys = planned.changes.patches.filter((p) => p.create || !p.sheetId).map((p) => p.layout.key);
+  const completed = completeState(planned.state, applied.sheetIds);
+  if (createdKeys.length > 0 && roundTrips < MAX_CREATE_ROUND_TRIPS) {
+    const stored = await port.applyChanges({ patches: [], stateXml: completed.stateXml });
+    roundTrips += stored.roundTrips;
+  }
+  return { state: completed.state, notices: planned.notices, roundTrips };
+}
