@@ -50,7 +50,7 @@ const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => Parts }[] = [
     make: (m) => ({ kind: "dayMonth", day: +m[1], month: +m[2], year: null }),
   },
   {
-    re: /tháng\s+(\d{1,2})(?![\d/.-]|\s*năm)/giu,
+    re: /tháng\s+(\d{1,2})(?!\d|\s*[/.-]\s*\d|\s*năm)/giu,
     make: (m) => ({ kind: "monthNoYear", day: null, month: +m[1], year: null }),
   },
 ];

@@ -34,12 +34,17 @@ interface Expected {
 
 export function planFixtures(): { name: string; file: string; expected: Expected }[] {
   return readdirSync(dir)
-    .filter((f) => !f.endsWith(".expected.json") && readdirSync(dir).includes(f.replace(/\.[^.]+$/, ".expected.json")))
+    .filter(
+      (f) =>
+        !f.endsWith(".expected.json") && readdirSync(dir).includes(f.replace(/\.[^.]+$/, ".expected.json")),
+    )
     .sort()
     .map((file) => ({
       name: file,
       file: join(dir, file),
-      expected: JSON.parse(readFileSync(join(dir, file.replace(/\.[^.]+$/, ".expected.json")), "utf8")) as Expected,
+      expected: JSON.parse(
+        readFileSync(join(dir, file.replace(/\.[^.]+$/, ".expected.json")), "utf8"),
+      ) as Expected,
     }));
 }
 
@@ -65,17 +70,28 @@ describe.each(fixtures)("$name", ({ file, expected }) => {
     expect(json.tasks.map((t) => t.ref)).toEqual(expected.tasks.map((t) => t.ref));
   });
 
-  test.each(expected.tasks.map((t) => [t.ref, t] as const))("task %s", (_ref, want) => {
-    const got = json.tasks.find((t) => t.ref === want.ref);
-    expect(got).toBeDefined();
-    expect({ units: got!.units, deadline: got!.deadline, reportTo: got!.reportTo, line: got!.line }).toEqual({
-      units: want.units,
-      deadline: want.deadline,
-      reportTo: want.reportTo,
-      line: want.line,
+  if (expected.tasks.length === 0) {
+    test("no tasks", () => {
+      expect(json.tasks).toEqual([]);
     });
-    expect(got!.text.startsWith(want.textStart)).toBe(true);
-  });
+  } else {
+    test.each(expected.tasks.map((t) => [t.ref, t] as const))("task %s", (_ref, want) => {
+      const got = json.tasks.find((t) => t.ref === want.ref);
+      expect(got).toBeDefined();
+      expect({
+        units: got!.units,
+        deadline: got!.deadline,
+        reportTo: got!.reportTo,
+        line: got!.line,
+      }).toEqual({
+        units: want.units,
+        deadline: want.deadline,
+        reportTo: want.reportTo,
+        line: want.line,
+      });
+      expect(got!.text.startsWith(want.textStart)).toBe(true);
+    });
+  }
 
   test("units with members", () => {
     expect(json.units).toEqual(expected.units);
