@@ -20,7 +20,8 @@ export function createHyperFormulaEvaluator(): FormulaEvaluator {
         for (let r = 0; r < rows.length; r++) rows[r] ??= [];
         data[sheet.name] = rows;
       }
-      const hf = HyperFormula.buildFromSheets(data, { licenseKey: "gpl-v3" });
+      // Array arithmetic on: Excel evaluates SUMPRODUCT's arguments as arrays (SUMPRODUCT(--(LEN(range)>0))).
+      const hf = HyperFormula.buildFromSheets(data, { licenseKey: "gpl-v3", useArrayArithmetic: true });
       return {
         valueAt(sheetName: string, row: number, column: number): CellValue {
           const sheet = hf.getSheetId(sheetName);
