@@ -7,12 +7,16 @@ interface OfficeLikeError {
   debugInfo?: { errorLocation?: string };
 }
 
-/** Sheet names for a location: the one sheet, or the first few of a batch. */
-export function sheetsLabel(names: ReadonlyArray<string | null>): string | undefined {
+/**
+ * Sheet names for a location: the one sheet the failed request touched, or the first few of them.
+ * Excel's error does not say which command of a request failed, so a request over several sheets can only
+ * name them all.
+ */
+export function sheetsLabel(names: ReadonlyArray<string | null>, max = 5): string | undefined {
   const unique = [...new Set(names.filter((n): n is string => !!n))];
   if (unique.length === 0) return undefined;
-  if (unique.length <= 3) return unique.join("', '");
-  return `${unique.slice(0, 3).join("', '")}' … (+${unique.length - 3})`;
+  if (unique.length <= max) return unique.join("', '");
+  return `${unique.slice(0, max).join("', '")}' … (+${unique.length - max})`;
 }
 
 /**
