@@ -1,3 +1,6 @@
+import { AppError, formatLocation } from "../core/errors";
+import type { CliIo } from "./io";
+
 /**
  * Exit codes of the command line (`npm run --silent cli -- …`, `tong-hop-bao-cao …`). The README cites
  * this table.
@@ -41,3 +44,38 @@ export const EXIT_CODE_TABLE: { code: ExitCode; vi: string; en: string }[] = [
     en: "Import refused (another plan, unmappable layout, submitted tab without --force) or units' data has errors",
   },
 ];
+
+/** The exit code for an error thrown by a command: file/state problems → 1, anything else → 1 too. */
+export function exitCodeOf(error: unknown): ExitCode {
+  const code = (error as { exitCode?: unknown })?.exitCode;
+  if (code === EXIT.USAGE || code === EXIT.NO_TASKS || code === EXIT.REFUSED) return code;
+  return EXIT.FILE_ERROR;
+}
+
+/** A wrong command line: exit code 2. */
+export class UsageError extends Error {
+  readonly exitCode = EXIT.USAGE;
+  constructor(
+    readonly messageVi: string,
+    readonly messageEn: string,
+  ) {
+    super(`${messageVi} / ${messageEn}`);
+    this.name = "UsageError";
+  }
+}
+
+/** Print an error with its file, sheet and cell on stderr; return its exit code. */
+export function reportError(io: CliIo, error: unknown, file?: string): number {
+  if (error instanceof UsageError) {
+    io.stderr(`Lỗi cú pháp: ${error.messageVi}\nUsage error: ${error.messageEn}\n`);
+    return EXIT.USAGE;
+  }
+  if (error instanceof AppError) {
+    const location = formatLocation({ file, ...error.location });
+    io.stderr(`Lỗi: ${error.messageVi}${location}\nError: ${error.messageEn}${location}\n`);
+    return exitCodeOf(error);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`Lỗi: ${message}${file ? ` [${file}]` : ""}\nError: ${message}\n`);
+  return exitCodeOf(error);
+}

@@ -28,6 +28,15 @@ function overlaps(a: string, b: string): boolean {
   );
 }
 
+/**
+ * Undo merges the layout no longer has, before any cell is written (a cell inside an old merge would
+ * otherwise be written into the merge's first cell). Only for sheets the add-in owns whole (the summary).
+ */
+export function removeStaleMerges(ws: ExcelJS.Worksheet, merges: string[]): void {
+  const wanted = new Set(merges.map((m) => rangeAddress(parseRange(m))));
+  for (const m of existingMerges(ws)) if (!wanted.has(rangeAddress(parseRange(m)))) ws.unMergeCells(m);
+}
+
 export function renderMerges(ws: ExcelJS.Worksheet, merges: string[]): void {
   for (const merge of merges) {
     const normal = rangeAddress(parseRange(merge));
@@ -144,6 +153,7 @@ export async function renderSheet(
   layout: SheetLayout,
   cells: Record<string, CellSpec>,
 ): Promise<void> {
+  if (layout.role === "summary") removeStaleMerges(ws, layout.merges);
   renderCells(ws, cells);
   renderMerges(ws, layout.merges);
   renderColumns(ws, layout);

@@ -208,11 +208,76 @@ function tableFontSize(columns: number): number {
   return 10;
 }
 
+/** Rough Times New Roman advance widths in em: capitals are wide, digits and lower case about half. */
+function textEm(text: string, bold = false): number {
+  let em = 0;
+  for (const ch of text.normalize("NFC")) {
+    if (/\p{Lu}/u.test(ch)) em += 0.72;
+    else if (/[\d\s.,]/.test(ch)) em += 0.5;
+    else em += 0.47;
+  }
+  return bold ? em * 1.08 : em;
+}
+
+/** Twips a text takes on one line at `size` pt. */
+const textTwips = (text: string, size: number, bold = false): number => textEm(text, bold) * size * 20;
+/** Left + right cell margins (60 + 60) and a little air, twips. */
+const CELL_PAD = 200;
+
+/**
+ * Column widths in twips. Every column gets at least its longest unbreakable word (a date, a total such as
+ * "12.000.000", a heading word), so nothing breaks inside a word; then columns get their full one-line
+ * width while it fits, and the longest ones are capped at one common width ("water filling"), so short
+ * columns ("Đúng hạn") stay on one line and long text wraps.
+ */
+export function columnWidths(table: ReportTable, size: number): number[] {
+  const words = (t: string): string[] => t.split(/\s+/).filter((w) => w !== "");
+  const cells = table.columns.map((_, i) => [
+    ...table.rows.map((r) => ({ text: cellText(r[i] ?? { value: null }), bold: r[i]?.bold ?? false })),
+    ...(table.totalsRow ? [{ text: cellText(table.totalsRow[i] ?? { value: null }), bold: true }] : []),
+  ]);
+  const hard = table.columns.map(
+    (c, i) =>
+      Math.max(
+        ...words(c.heading).map((w) => textTwips(w, size, true)),
+        ...cells[i].flatMap((x) => words(x.text).map((w) => textTwips(w, size, x.bold))),
+        textTwips("00", size),
+      ) + CELL_PAD,
+  );
+  // A heading may wrap, but preferably into three lines at most.
+  const soft = table.columns.map((c, i) =>
+    Math.max(hard[i], textTwips(c.heading, size, true) / 3 + CELL_PAD),
+  );
+  const naturals = cells.map((list, i) =>
+    Math.max(soft[i], ...list.map((x) => textTwips(x.text, size, x.bold) + CELL_PAD)),
+  );
+  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  const mins = sum(soft) <= CONTENT_WIDTH ? soft : hard;
+  const minSum = sum(mins);
+  if (minSum >= CONTENT_WIDTH) return mins.map((m) => Math.floor((m * CONTENT_WIDTH) / minSum));
+  const widthAt = (cap: number): number[] => naturals.map((n, i) => Math.max(mins[i], Math.min(n, cap)));
+  let widths: number[];
+  if (sum(naturals) <= CONTENT_WIDTH) {
+    widths = naturals;
+  } else {
+    let lo = 0;
+    let hi = Math.max(...naturals);
+    for (let k = 0; k < 40; k++) {
+      const mid = (lo + hi) / 2;
+      if (sum(widthAt(mid)) > CONTENT_WIDTH) hi = mid;
+      else lo = mid;
+    }
+    widths = widthAt(lo);
+  }
+  // Whatever is left goes to the widest (text) columns in proportion, so the table spans the page.
+  const spare = CONTENT_WIDTH - sum(widths);
+  const total = sum(widths);
+  return widths.map((w) => Math.floor(w + (spare * w) / total));
+}
+
 function reportTable(table: ReportTable): (Paragraph | Table)[] {
   const size = tableFontSize(table.columns.length);
-  const hints = table.columns.map((c) => Math.max(c.width ?? 10, 4));
-  const total = hints.reduce((a, b) => a + b, 0);
-  const widths = hints.map((h) => Math.floor((CONTENT_WIDTH * h) / total));
+  const widths = columnWidths(table, size);
   const alignOf = (i: number, cell?: ReportCell): (typeof AlignmentType)[keyof typeof AlignmentType] => {
     const a = table.columns[i].align ?? (cell && typeof cell.value === "number" ? "right" : "left");
     return a === "center" ? AlignmentType.CENTER : a === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT;
@@ -325,7 +390,7 @@ function closingBlock(report: ReportDocument): Table {
   if (signature.authority)
     right.push(para(signature.authority.toUpperCase(), { size: 14, bold: true, align: C, before: 12 }));
   if (signature.title) right.push(para(signature.title.toUpperCase(), { size: 14, bold: true, align: C }));
-  for (let i = 0; i < 4; i++) right.push(para("", { size: 14, align: C }));
+  for (let i = 0; i < 3; i++) right.push(para("", { size: 14, align: C }));
   if (signature.name) right.push(para(signature.name, { size: 14, bold: true, align: C }));
   return twoColumns(left, right, 0.5);
 }

@@ -1,0 +1,160 @@
+/**
+ * `summary <workbook.xlsx> [--now <ISO>] [-o <out.xlsx>] [--json] [--docx <report.docx>] [--in-place]`:
+ * collect every unit's tab, check, track, write the "Tổng hợp" sheet — through the same use-case as the
+ * task pane's one click. The input file is never modified unless --in-place; without -o the result goes
+ * to "<name>.tong-hop.xlsx" beside it (with --json alone nothing is written).
+ */
+import { writeFile, mkdir } from "node:fs/promises";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { collectAndSummarise, type CollectAndSummariseResult } from "../../app/collect-and-summarise";
+import { openWorkbookFile, saveWorkbook } from "../../file/workbook-file";
+import { renderReportDocx } from "../../file/report-docx";
+import { EXIT, reportError, UsageError } from "../exit-codes";
+import type { CliIo } from "../io";
+
+export const SUMMARY_USAGE =
+  "summary <sổ.xlsx> [--now <ISO>] [-o <ra.xlsx>] [--json] [--docx <báo-cáo.docx>] [--in-place]";
+
+interface SummaryOptions {
+  workbook: string;
+  now: Date;
+  out: string | null;
+  json: boolean;
+  docx: string | null;
+  inPlace: boolean;
+}
+
+function parse(args: string[], cwd: string): SummaryOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        now: { type: "string" },
+        out: { type: "string", short: "o" },
+        json: { type: "boolean", default: false },
+        docx: { type: "string" },
+        "in-place": { type: "boolean", default: false },
+      },
+    });
+  } catch (e) {
+    const m = (e as Error).message;
+    throw new UsageError(`${m}. Cách dùng: ${SUMMARY_USAGE}`, `${m}. Usage: ${SUMMARY_USAGE}`);
+  }
+  const { positionals, values } = parsed;
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      `cần đúng một sổ .xlsx. Cách dùng: ${SUMMARY_USAGE}`,
+      `need exactly one .xlsx workbook. Usage: ${SUMMARY_USAGE}`,
+    );
+  }
+  if (values.out && values["in-place"]) {
+    throw new UsageError("chỉ dùng một trong -o và --in-place", "use either -o or --in-place, not both");
+  }
+  const now = values.now ? new Date(values.now) : new Date();
+  if (Number.isNaN(now.getTime())) {
+    throw new UsageError(
+      `--now "${values.now}" không phải thời điểm ISO (vd 2022-10-17T10:00:00+07:00)`,
+      `--now "${values.now}" is not an ISO time (e.g. 2022-10-17T10:00:00+07:00)`,
+    );
+  }
+  return {
+    workbook: resolve(cwd, positionals[0]),
+    now,
+    out: values.out ? resolve(cwd, values.out) : null,
+    json: values.json ?? false,
+    docx: values.docx ? resolve(cwd, values.docx) : null,
+    inPlace: values["in-place"] ?? false,
+  };
+}
+
+/** The --json shape: units, totals and findings, plain values only. */
+export interface SummaryJson {
+  units: {
+    name: string;
+    sheet: string | null;
+    status: string;
+    submittedAt: string | null;
+    values: Record<string, number | string | null>;
+  }[];
+  totals: Record<string, number | string | null>;
+  findings: { sheet: string | null; cell: string | null; severity: string; message: string }[];
+}
+
+export function summaryJson(result: CollectAndSummariseResult): SummaryJson {
+  const trackingById = new Map(result.tracking.units.map((t) => [t.unitId, t]));
+  return {
+    units: result.submissions.map((s) => ({
+      name: s.unit,
+      sheet: s.sheet,
+      status: trackingById.get(s.unitId)?.status ?? "chua-nop",
+      submittedAt: s.submittedAt,
+      values: Object.fromEntries(
+        result.state.indicators.map((i) => [i.code, s.values[i.code]?.value ?? null]),
+      ),
+    })),
+    totals: Object.fromEntries(
+      result.state.indicators.map((i) => [i.code, result.totals[i.code]?.value ?? null]),
+    ),
+    findings: result.findings.map((f) => ({
+      sheet: f.sheet,
+      cell: f.cell,
+      severity: f.severity,
+      message: f.messageVi,
+    })),
+  };
+}
+
+/** Where the summarised workbook goes: -o, the input itself (--in-place), or "<name>.tong-hop.xlsx". */
+export function summaryOutputPath(opts: SummaryOptions): string | null {
+  if (opts.inPlace) return opts.workbook;
+  if (opts.out) return opts.out;
+  if (opts.json && !opts.docx) return null;
+  const stem = basename(opts.workbook, extname(opts.workbook));
+  return join(dirname(opts.workbook), `${stem}.tong-hop.xlsx`);
+}
+
+export async function summaryCommand(args: string[], io: CliIo): Promise<number> {
+  let file: string | undefined;
+  try {
+    const opts = parse(args, io.cwd ?? process.cwd());
+    file = opts.workbook;
+    const out = summaryOutputPath(opts);
+    io.stderr(`Mở sổ / opening ${opts.workbook}\n`);
+    const port = await openWorkbookFile(opts.workbook);
+    io.stderr(`Thu thập, kiểm tra, tổng hợp / collecting, checking, summarising…\n`);
+    const result = await collectAndSummarise(port, { now: opts.now, dryRun: out === null });
+    if (out) {
+      file = out;
+      await saveWorkbook(port, out);
+      io.stderr(`Đã ghi / wrote ${out}\n`);
+    }
+    if (opts.docx) {
+      file = opts.docx;
+      await mkdir(dirname(opts.docx), { recursive: true });
+      await writeFile(opts.docx, await renderReportDocx(result.report));
+      io.stderr(`Đã ghi báo cáo Word / wrote the Word report ${opts.docx}\n`);
+    }
+    const errors = result.findings.filter((f) => f.severity === "error").length;
+    if (opts.json) {
+      io.stdout(`${JSON.stringify(summaryJson(result), null, 2)}\n`);
+    } else {
+      const r = result.tracking.rates;
+      io.stdout(
+        `Tổng hợp ${result.submissions.length} đơn vị: ${result.findings.length} vấn đề (${errors} lỗi).\n` +
+          `Summarised ${result.submissions.length} units: ${result.findings.length} findings (${errors} errors).\n` +
+          `Đã nộp ${r.submitted}/${r.expected} (${r.rate}%): đúng hạn ${r.onTime}, trễ hạn ${r.late}, chưa nộp ${r.missing}, chưa đến hạn ${r.notYetDue}.\n` +
+          `Submitted ${r.submitted}/${r.expected} (${r.rate}%): on time ${r.onTime}, late ${r.late}, missing ${r.missing}, not yet due ${r.notYetDue}.\n`,
+      );
+      for (const f of result.findings) {
+        const where = f.sheet ? `'${f.sheet}'${f.cell ? `!${f.cell}` : ""}` : f.unit;
+        io.stdout(`  [${f.severity}] ${where}: ${f.messageVi}\n`);
+      }
+    }
+    return errors > 0 ? EXIT.REFUSED : EXIT.OK;
+  } catch (error) {
+    return reportError(io, error, file);
+  }
+}
