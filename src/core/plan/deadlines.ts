@@ -121,7 +121,8 @@ function plausibility(line: number, iso: IsoDate, issuedOn: IsoDate | null): Pla
 function recurringCandidates(text: string, line: number, issuedOn: IsoDate | null): DeadlineCandidate[] {
   if (!/(?:hằng|hàng|mỗi)\s+tháng|định kỳ/iu.test(text)) return [];
   const out: DeadlineCandidate[] = [];
-  const re = /(?:trước|chậm nhất(?:\s+là)?|vào|hạn(?:\s+nộp)?)\s+ngày\s+(\d{1,2})(?!\d|\s*[/.-]\s*\d|\s*tháng)/giu;
+  const re =
+    /(?:trước|chậm nhất(?:\s+là)?|vào|hạn(?:\s+nộp)?)\s+ngày\s+(\d{1,2})(?!\d|\s*[/.-]\s*\d|\s*tháng)/giu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const clause = text.slice(clauseStart(text, m.index), text.length);

@@ -112,7 +112,9 @@ function joinBodies(parts: Body[]): Body[] {
   const out: Body[] = [];
   for (const p of parts) {
     const prev = out[out.length - 1];
-    const incomplete = prev !== undefined && /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)$/u.test(prev.text);
+    const incomplete =
+      prev !== undefined &&
+      /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)$/u.test(prev.text);
     if (prev && (incomplete || /^(VÀ|-|&)\s/u.test(p.text) || /[-,&]$|\sVÀ$/u.test(prev.text)))
       prev.text = `${prev.text} ${p.text}`;
     else out.push({ ...p });

@@ -22,9 +22,9 @@ interface Marker {
 }
 
 export function parseMarker(text: string): Marker | null {
-  let m = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s*[-.):]?\s+(\S.*)$/u.exec(text);
+  let m = /^(\d{1,3}(?:\.\d{1,3})+)\.?\s*[-.):]?\s+(\S.*)$/u.exec(text);
   if (m) return { kind: `dotted${m[1].split(".").length}`, label: m[1].split(".").pop()!, text: m[2] };
-  m = /^(\d{1,2})\s*(?:[-.)–]|\/\s)\s*(\S.*)$/u.exec(text);
+  m = /^(\d{1,3})\s*(?:[-.)–]|\/\s)\s*(\S.*)$/u.exec(text);
   if (m && !/^\d/.test(m[2])) return { kind: "arabic", label: m[1], text: m[2] };
   m = /^([a-zđ])\s*[).]\s+(\S.*)$/u.exec(text);
   if (m) return { kind: "letter", label: m[1], text: m[2] };
@@ -60,7 +60,13 @@ export function buildItems(
     if (!marker && (anyMarker || !startsItem(text))) {
       // Continue the deepest item that is not just a name in a list of members ("- Chi đoàn 10A1;").
       let k = stack.length - 1;
-      while (k > 0 && stack[k].more.length === 0 && stack[k].children.length === 0 && isNameOnly(stack[k].head.text)) k--;
+      while (
+        k > 0 &&
+        stack[k].more.length === 0 &&
+        stack[k].children.length === 0 &&
+        isNameOnly(stack[k].head.text)
+      )
+        k--;
       const current = stack[k];
       if (current) current.more.push({ ...line, text });
       return;

@@ -4,6 +4,8 @@
  * their members "Các tổ chức đoàn thể (Công đoàn, Đoàn Thanh niên, Hội Cựu chiến binh)".
  */
 
+import { foldVietnamese } from "../text/vietnamese";
+
 export interface UnitRef {
   name: string;
   members: string[];
@@ -132,6 +134,10 @@ const HEADS = [
   "clb",
   "ban quản lý",
 ];
+
+const PLAIN_HEADS = [...new Set(HEADS.map((h) => foldVietnamese(h)))].filter(
+  (h) => !["so", "to chuc"].includes(h),
+);
 
 /** Words that, following a head word, make it something else ("Hội nghị", "Trường hợp", "Phòng, chống"). */
 const NOT_AFTER: Record<string, RegExp> = {
@@ -332,11 +338,15 @@ export function looksLikeUnit(phrase: string): boolean {
   s = s.replace(LEADING_PERSON, "");
   if (s === "" || s.split(/\s+/).length > 16) return false;
   if (!/^[\p{L}]/u.test(s)) return false;
-  for (const head of HEADS) {
+  // Text typed without accents ("To dang to 1") is matched against the heads without accents.
+  const plain = foldVietnamese(s) === s;
+  if (plain) s = s.replace(/^cac\s+|^nhung\s+/u, "");
+  const heads = plain ? PLAIN_HEADS : HEADS;
+  for (const head of heads) {
     if (!s.startsWith(head)) continue;
     const after = s.slice(head.length);
     if (after !== "" && !/^[\s,;:()/-]/u.test(after) && !(head === "đ/c" && /^\S/.test(after))) continue;
-    const not = NOT_AFTER[head];
+    const not = plain ? undefined : NOT_AFTER[head];
     if (not && not.test(after.trimStart())) {
       if (!(head === "tổ" && hadPlural && /^\s*chức/u.test(after))) continue;
     }
