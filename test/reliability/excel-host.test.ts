@@ -124,10 +124,10 @@ describe("Excel: requests over 5 MB", () => {
 });
 
 describe("Excel: a sync that throws mid-way", () => {
-  // The seed write is about 330 actions: failures in the state part, the tracker, a unit tab, and after all of
-  // them. Not covered yet: a failure right after a unit tab is added and before its cells are written leaves an
-  // empty tab that the re-run updates as if it were a filled one (plan-changes treats it as existing).
-  it.each([1, 40, 250, 10_000])(
+  // The seed write is about 330 actions: failures in the state part, the tracker, a unit tab, right after a
+  // unit tab is added and before its cells are written (150: the re-run lays the empty tab out in full),
+  // and after all of them.
+  it.each([1, 40, 150, 250, 10_000])(
     "gives a bilingual HostError after %i actions, and a re-run succeeds",
     async (afterActions) => {
       const host = new SimulatedExcelHost();

@@ -419,6 +419,12 @@ export function planWorkbookChanges(input: PlanChangesInput): PlanChangesResult 
       });
       continue;
     }
+    if (codeRowsOf(grid).size === 0 && usedEnd(grid) === grid.origin.row) {
+      // An empty tab we made (a creation interrupted before its cells were written): lay it out in full.
+      const layout = { ...buildUnitTabLayout(state, link), name: grid.name };
+      patches.push({ sheetId: link.sheetId, create: false, layout, cells: layout.cells, replaceAll: true });
+      continue;
+    }
     const { patch, missingCodes } = unitTabUpdate(
       state,
       link,
