@@ -11,7 +11,7 @@ import { STATE_NAMESPACE } from "../core/state/types";
 import { caseKey } from "../core/text/vietnamese";
 import { newCustomXmlPart, rootNamespaceOf, type CustomXmlPart } from "./ooxml-parts";
 import { readGrid } from "./read-grid";
-import { renderSheet } from "./render-layout";
+import { renderSheet, type SheetLinks } from "./render-layout";
 import { literalOf } from "./render-cell";
 
 function typeInto(cell: ExcelJS.Cell, value: CellValue): void {
@@ -28,7 +28,19 @@ export class FileWorkbookPort implements WorkbookPort {
     public customXmlParts: CustomXmlPart[] = [],
     /** The file this workbook came from, for error messages. */
     readonly file?: string,
+    /** Internal hyperlinks by sheet id (ExcelJS has no model for them). */
+    readonly links: Map<string, SheetLinks> = new Map(),
   ) {}
+
+  /** The internal hyperlinks of a sheet (created on first use). */
+  linksOf(sheetId: string): SheetLinks {
+    let links = this.links.get(sheetId);
+    if (!links) {
+      links = new Map();
+      this.links.set(sheetId, links);
+    }
+    return links;
+  }
 
   /** Our state parts (custom XML in our namespace). */
   get stateParts(): CustomXmlPart[] {
@@ -103,7 +115,8 @@ export class FileWorkbookPort implements WorkbookPort {
           ws.name = layout.name;
         }
       }
-      await renderSheet(ws, layout, patch.create ? { ...layout.cells, ...patch.cells } : patch.cells);
+      const cells = patch.create ? { ...layout.cells, ...patch.cells } : patch.cells;
+      await renderSheet(ws, layout, cells, this.linksOf(this.sheetIdOf(ws)));
       sheetIds[layout.key] = this.sheetIdOf(ws);
     }
     if (changes.stateXml !== undefined) {

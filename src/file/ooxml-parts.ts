@@ -4,14 +4,14 @@
  *   customXml/itemPropsN.xml, customXml/_rels/itemN.xml.rels, the workbook relationship and the content
  *   type — so Excel's `workbook.customXmlParts.getByNamespace(...)` finds the part;
  * - internal hyperlinks, which Excel stores as `<hyperlink ref="A1" location="'Sheet'!B4"/>` without a
- *   relationship (ExcelJS writes them as external links, and drops location-only links when reading).
+ *   relationship on any cell, numbers included (ExcelJS only knows hyperlinks on text, as external links,
+ *   and drops location-only links when reading).
  */
 import JSZip from "jszip";
 
 const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
 const REL_CUSTOM_XML_PROPS =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
-const REL_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 const CT_CUSTOM_XML_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
 const NS_DATASTORE = "http://schemas.openxmlformats.org/officeDocument/2006/customXml";
 
@@ -164,38 +164,57 @@ export async function worksheetPartsByName(zip: JSZip): Promise<Map<string, stri
   return out;
 }
 
-function relsPathOf(partPath: string): string {
-  const slash = partPath.lastIndexOf("/");
-  return `${partPath.slice(0, slash)}/_rels/${partPath.slice(slash + 1)}.rels`;
-}
+/** Elements that follow <hyperlinks> in a worksheet (CT_Worksheet order). */
+const AFTER_HYPERLINKS = [
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
 
-/** Rewrite ExcelJS's "#'Sheet'!A1" external hyperlinks as Excel's internal `location` hyperlinks. */
-export async function fixInternalHyperlinks(zip: JSZip): Promise<void> {
-  for (const path of (await worksheetPartsByName(zip)).values()) {
-    const sheetFile = zip.file(path);
-    const relsFile = zip.file(relsPathOf(path));
-    if (!sheetFile || !relsFile) continue;
-    let rels = await relsFile.async("string");
-    const internal = new Map<string, string>();
-    rels = rels.replace(/<Relationship\b[^>]*\/>/g, (tag) => {
-      const a = attributesOf(tag);
-      if (a.Type === REL_HYPERLINK && a.Target?.startsWith("#")) {
-        internal.set(a.Id, a.Target.slice(1));
-        return "";
-      }
-      return tag;
-    });
-    if (internal.size === 0) continue;
-    let sheet = await sheetFile.async("string");
-    sheet = sheet.replace(/<hyperlink\b[^>]*\/>/g, (tag) => {
-      const a = attributesOf(tag);
-      const location = a["r:id"] ? internal.get(a["r:id"]) : undefined;
-      if (location === undefined) return tag;
-      const tooltip = a.tooltip ? ` tooltip="${escapeXml(a.tooltip)}"` : "";
-      return `<hyperlink ref="${escapeXml(a.ref)}" location="${escapeXml(location)}"${tooltip}/>`;
-    });
-    zip.file(path, sheet);
-    zip.file(relsPathOf(path), rels);
+/**
+ * Write internal hyperlinks as Excel stores them: `<hyperlink ref="B4" location="'Tổ 1'!D12"/>` inside the
+ * worksheet's <hyperlinks>, no relationship. `bySheetName`: sheet name → (A1 → location).
+ */
+export async function writeInternalHyperlinks(
+  zip: JSZip,
+  bySheetName: Map<string, Map<string, string>>,
+): Promise<void> {
+  const parts = await worksheetPartsByName(zip);
+  for (const [name, links] of bySheetName) {
+    const path = parts.get(name);
+    const file = path ? zip.file(path) : null;
+    if (!path || !file || links.size === 0) continue;
+    let xml = await file.async("string");
+    const elements = [...links]
+      .map(([ref, location]) => `<hyperlink ref="${escapeXml(ref)}" location="${escapeXml(location)}"/>`)
+      .join("");
+    if (/<hyperlinks>/.test(xml)) {
+      xml = xml.replace("</hyperlinks>", `${elements}</hyperlinks>`);
+    } else {
+      const block = `<hyperlinks>${elements}</hyperlinks>`;
+      const next = AFTER_HYPERLINKS.map((tag) => xml.search(new RegExp(`<${tag}[\\s/>]`))).filter(
+        (i) => i >= 0,
+      );
+      const at = next.length ? Math.min(...next) : xml.lastIndexOf("</worksheet>");
+      xml = `${xml.slice(0, at)}${block}${xml.slice(at)}`;
+    }
+    zip.file(path, xml);
   }
 }
 

@@ -18,19 +18,17 @@ export function literalOf(value: CellValue | undefined): ExcelJS.CellValue {
   return value;
 }
 
-/** The ExcelJS value of a cell spec: a formula with its cached result, a hyperlink, or a literal. */
+/**
+ * The ExcelJS value of a cell spec: a formula with its cached result, or a literal. An internal link is
+ * not part of the value (numbers stay numbers): the port keeps it and writes Excel's `<hyperlink>`.
+ */
 export function cellValueOf(spec: CellSpec): ExcelJS.CellValue {
   if (spec.formula !== undefined) {
     const formula = spec.formula.replace(/^=/, "");
     const result = literalOf(spec.cachedValue);
     return (result === null ? { formula } : { formula, result }) as ExcelJS.CellFormulaValue;
   }
-  const literal = literalOf(spec.value);
-  if (spec.link) {
-    const text = literal === null ? "" : String(literal);
-    return { text, hyperlink: `#${spec.link.replace(/^#/, "")}` };
-  }
-  return literal;
+  return literalOf(spec.value);
 }
 
 export function fontOf(style: CellStyle, base: Partial<ExcelJS.Font> | undefined): Partial<ExcelJS.Font> {
@@ -101,7 +99,7 @@ export function styleOf(style: CellStyle, current: Partial<ExcelJS.Style>): Part
   return next;
 }
 
-/** Write one cell spec into an ExcelJS cell: value (or formula + cached value, or link) and style. */
+/** Write one cell spec into an ExcelJS cell: value (or formula + cached value) and style. */
 export function renderCell(cell: ExcelJS.Cell, spec: CellSpec): void {
   cell.value = cellValueOf(spec);
   if (spec.style) cell.style = styleOf(spec.style, cell.style);

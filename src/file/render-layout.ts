@@ -8,8 +8,17 @@ import { parseRange, rangeAddress } from "../core/workbook/address";
 import type { CellSpec, DataValidationSpec, SheetLayout } from "../core/workbook/model";
 import { argbOf, renderCell, setLocked } from "./render-cell";
 
-export function renderCells(ws: ExcelJS.Worksheet, cells: Record<string, CellSpec>): void {
-  for (const [address, spec] of Object.entries(cells)) renderCell(ws.getCell(address), spec);
+/** Internal hyperlinks of one sheet: A1 address → location ("'Tổ 1'!D12"). */
+export type SheetLinks = Map<string, string>;
+
+/** Write the cells; a written cell keeps an internal link only if its spec has one. */
+export function renderCells(ws: ExcelJS.Worksheet, cells: Record<string, CellSpec>, links: SheetLinks): void {
+  for (const [address, spec] of Object.entries(cells)) {
+    renderCell(ws.getCell(address), spec);
+    const key = address.replace(/\$/g, "").toUpperCase();
+    if (spec.link) links.set(key, spec.link.replace(/^#/, ""));
+    else links.delete(key);
+  }
 }
 
 /** Merges already present (ExcelJS keeps them as "A1:B2" strings in the model). */
@@ -152,9 +161,10 @@ export async function renderSheet(
   ws: ExcelJS.Worksheet,
   layout: SheetLayout,
   cells: Record<string, CellSpec>,
+  links: SheetLinks,
 ): Promise<void> {
   if (layout.role === "summary") removeStaleMerges(ws, layout.merges);
-  renderCells(ws, cells);
+  renderCells(ws, cells, links);
   renderMerges(ws, layout.merges);
   renderColumns(ws, layout);
   renderRowHeights(ws, layout.rowHeights);

@@ -6,18 +6,11 @@ import JSZip from "jszip";
 import { UnreadableFileError } from "../core/errors";
 import { FileWorkbookPort } from "./file-workbook-port";
 import {
-  fixInternalHyperlinks,
   readCustomXmlParts,
   readInternalHyperlinks,
   writeCustomXmlParts,
+  writeInternalHyperlinks,
 } from "./ooxml-parts";
-
-/** Give back to a text cell the internal hyperlink ExcelJS dropped when reading. */
-function relink(cell: ExcelJS.Cell, location: string): void {
-  const v = cell.value;
-  if (v === null || v === undefined || typeof v === "object") return;
-  cell.value = { text: String(v), hyperlink: `#${location}` };
-}
 
 /** An empty workbook (no sheets yet: the layout creates them). */
 export function newWorkbook(): FileWorkbookPort {
@@ -57,12 +50,12 @@ export async function openWorkbookBuffer(
     );
   }
   const parts = await readCustomXmlParts(zip);
-  for (const [sheetName, links] of await readInternalHyperlinks(zip)) {
+  const links = new Map<string, Map<string, string>>();
+  for (const [sheetName, list] of await readInternalHyperlinks(zip)) {
     const ws = workbook.getWorksheet(sheetName);
-    if (!ws) continue;
-    for (const { ref, location } of links) relink(ws.getCell(ref.split(":")[0]), location);
+    if (ws) links.set(String(ws.id), new Map(list.map(({ ref, location }) => [ref.split(":")[0], location])));
   }
-  return new FileWorkbookPort(workbook, parts, file);
+  return new FileWorkbookPort(workbook, parts, file, links);
 }
 
 export async function openWorkbookFile(path: string): Promise<FileWorkbookPort> {
@@ -83,7 +76,12 @@ export async function workbookToBuffer(port: FileWorkbookPort): Promise<Uint8Arr
   port.workbook.calcProperties = { ...port.workbook.calcProperties, fullCalcOnLoad: true };
   const written = await port.workbook.xlsx.writeBuffer();
   const zip = await JSZip.loadAsync(written as ArrayBuffer);
-  await fixInternalHyperlinks(zip);
+  const bySheetName = new Map<string, Map<string, string>>();
+  for (const ws of port.workbook.worksheets) {
+    const links = port.links.get(port.sheetIdOf(ws));
+    if (links?.size) bySheetName.set(ws.name, links);
+  }
+  await writeInternalHyperlinks(zip, bySheetName);
   await writeCustomXmlParts(zip, port.customXmlParts);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

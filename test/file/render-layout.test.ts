@@ -27,6 +27,8 @@ function unitLayout(): SheetLayout {
       A4: { value: "Đến Tổng hợp", link: "'Tổng hợp'!B4" },
       B5: { value: "dài dòng văn tự", style: { wrap: true, vAlign: "top", italic: true, underline: true } },
       D5: { value: null },
+      A6: { value: 42, link: "'Tổng hợp'!B4" },
+      B6: { value: null, link: "'Tổ 1''s'!D3" },
     },
     merges: ["A1:E1"],
     columnWidths: [12, 40, 10, 16, 20, 8],
@@ -180,6 +182,10 @@ describe("file adapter renders a layout faithfully (read back with ExcelJS)", ()
     const names = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
     const xml = (await Promise.all(names.map((n) => zip.file(n)!.async("string")))).join("");
     expect(xml).toContain(`<hyperlink ref="A4" location="&apos;Tổng hợp&apos;!B4"/>`);
+    // A number keeps its type under a link; an empty cell can carry one too.
+    expect(xml).toContain(`<hyperlink ref="A6" location="&apos;Tổng hợp&apos;!B4"/>`);
+    expect(xml).toContain(`<hyperlink ref="B6" location="&apos;Tổ 1&apos;&apos;s&apos;!D3"/>`);
+    expect(ws.getCell("A6").value).toBe(42);
     const rels = Object.keys(zip.files).filter((n) => n.includes("worksheets/_rels/") && n.endsWith(".rels"));
     for (const r of rels) expect(await zip.file(r)!.async("string")).not.toContain("hyperlink");
   });
