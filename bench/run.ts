@@ -4,7 +4,8 @@
  *
  * Flags: --quick (small sizes, few runs), --runs N, --sizes 10,50,200,500, --indicators 50,
  *        --sync-ms 50, --mb-ms 80 (latency model; env BENCH_SYNC_MS / BENCH_MB_MS),
- *        --per-cell-real N (largest size at which the per-cell baseline really runs; default 10),
+ *        --per-cell-real N / --per-unit-real N (largest size at which each naive baseline is really sent;
+ *        default 10 / 50; above, it is counted from the product's recorded calls),
  *        --only round-trips,core,files, --no-build, --no-write.
  */
 import { cpus } from "node:os";
@@ -38,6 +39,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
     runs: Math.max(1, Number(value("--runs") ?? (quick ? 1 : 5))),
     latency: latencyFromArgs(argv, env),
     perCellRealMax: Number(value("--per-cell-real") ?? (quick ? 3 : 10)),
+    perUnitRealMax: Number(value("--per-unit-real") ?? (quick ? 3 : 50)),
     quick,
     noBuild: argv.includes("--no-build"),
   };

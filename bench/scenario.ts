@@ -9,8 +9,10 @@ export interface BenchOptions {
   /** Timed runs per figure (median of these). */
   runs: number;
   latency: LatencyModel;
-  /** Largest size at which the per-cell baseline is run for real; above it, it is counted (estimated). */
+  /** Largest size at which the per-cell baseline is sent for real; above it, it is counted. */
   perCellRealMax: number;
+  /** Largest size at which the per-unit baseline is sent for real; above it, it is counted. */
+  perUnitRealMax: number;
   /** Quick mode: fewer runs and smaller sizes (tests and smoke checks). */
   quick: boolean;
   /** Skip the webpack build even when dist/ is missing or stale. */
