@@ -32,6 +32,10 @@ export interface UnitFill {
   sheetId: string;
   sheetName: string;
   scenario: SampleScenario;
+  /** The unit's deadline (ISO), as in the state. */
+  deadline: IsoDate | null;
+  /** Indicator code → the A1 address of its value cell. */
+  indicatorCells: Record<string, string>;
   /** A1 address → what the person types (numbers as numbers, text as text, dates as serials or text). */
   cells: Record<string, CellValue>;
 }
@@ -119,11 +123,17 @@ function fillFor(
     sheetId: grid.sheetId,
     sheetName: grid.name,
     scenario,
+    deadline: unit.deadline,
+    indicatorCells: {},
     cells,
   };
+  const rows = rowsByCode(grid);
+  for (const ind of state.indicators) {
+    const r = rows.get(ind.code);
+    if (r !== undefined) fill.indicatorCells[ind.code] = adr(r, INDICATOR_COLUMNS.value);
+  }
   if (scenario === "missing") return fill;
 
-  const rows = rowsByCode(grid);
   const at = (code: string, column: number, value: CellValue): void => {
     const r = rows.get(code);
     if (r !== undefined) cells[adr(r, column)] = value;
