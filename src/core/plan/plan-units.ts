@@ -12,11 +12,11 @@ export interface UnitsResult {
 }
 
 /**
- * `refs[i]` are the units of `tasks[i]`. The units of the summary task (the issuer's own body, which compiles
- * the report) are not in the list, even when they have other tasks: they get no input tab.
+ * `refs[i]` are the units of `tasks[i]`. Every unit of every task is listed, the summary task's too (which
+ * units get an input tab is the workbook model's decision: see reportingUnits).
  */
 export function collectUnits(tasks: Pick<PlanTask, "line" | "isSummary">[], refs: UnitRef[][]): UnitsResult {
-  const byKey = new Map<string, PlanUnit & { reporting: boolean; summary: boolean }>();
+  const byKey = new Map<string, PlanUnit>();
   const order: string[] = [];
   const warnings: PlanWarning[] = [];
   const warned = new Set<string>();
@@ -28,15 +28,13 @@ export function collectUnits(tasks: Pick<PlanTask, "line" | "isSummary">[], refs
       if (key === "") continue;
       let entry = byKey.get(key);
       if (!entry) {
-        entry = { name: u.name, members: [], reporting: false, summary: false };
+        entry = { name: u.name, members: [] };
         byKey.set(key, entry);
         order.push(key);
       } else if (entry.name !== u.name && !warned.has(u.name)) {
         warned.add(u.name);
         warnings.push(planWarnings.duplicateUnit(tasks[i].line, u.name, entry.name));
       }
-      if (tasks[i].isSummary) entry.summary = true;
-      else entry.reporting = true;
       for (const m of u.members) {
         if (!entry.members.some((x) => foldVietnamese(x) === foldVietnamese(m))) entry.members.push(m);
       }
@@ -46,9 +44,6 @@ export function collectUnits(tasks: Pick<PlanTask, "line" | "isSummary">[], refs
     }
     return names;
   });
-  const units = order
-    .map((k) => byKey.get(k)!)
-    .filter((u) => u.reporting && !u.summary)
-    .map(({ name, members }) => ({ name, members }));
+  const units = order.map((k) => byKey.get(k)!).map(({ name, members }) => ({ name, members }));
   return { units, warnings, taskUnits };
 }
