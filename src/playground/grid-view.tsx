@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
-import { Button, Input, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Input, Tab, TabList, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { SimulatedExcelHost, SheetSnapshot } from "../testing/simulated-excel";
 import { parseAddress, adr } from "../core/workbook/address";
 import { useI18n } from "../taskpane/i18n";
@@ -142,7 +142,7 @@ export function GridView({ host, version, onChange }: { host: SimulatedExcelHost
                   return (
                     <td
                       key={c}
-                      className={classes.join(" ")}
+                      className={mergeClasses(...classes)}
                       data-address={a}
                       title={shown(cell?.value)}
                       onClick={() => setSelected(a)}

@@ -103,6 +103,7 @@ function start() {
   if (root) createRoot(root).render(<Playground />);
 }
 
-// office.js (served locally) initialises outside Office too; the pane does not depend on it here.
-if (typeof Office !== "undefined") Office.onReady(() => start());
-else start();
+// office.js (served locally) initialises outside Office too (host null); the pane does not depend on it here,
+// so the page starts at once and never waits on it.
+start();
+if (typeof Office !== "undefined") void Office.onReady();

@@ -189,6 +189,7 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
     },
 
     async createWorkbook(input, onProgress) {
+      const updated = lastState !== null;
       const result = await createWorkbook(
         withProgress(port, onProgress, () => input.plan.units.length),
         {
@@ -197,11 +198,15 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
           now: now(),
         },
       );
-      knownSheetIds = Object.values(result.sheetIds ?? {});
+      lastState = result.state;
+      knownSheetIds = [result.state.trackerSheet.sheetId, ...result.state.units.map((u) => u.sheetId)].filter(
+        (id): id is string => id !== null,
+      );
       return {
-        updated: result.updated ?? false,
+        updated,
         unitCount: result.state.units.filter((u) => !u.removed).length,
         sheetNames: result.state.units.map((u) => u.sheetName),
+        notices: result.notices.map((n) => ({ vi: n.vi, en: n.en })),
       };
     },
 

@@ -70,6 +70,8 @@ export interface CreateWorkbookView {
   updated: boolean;
   unitCount: number;
   sheetNames: string[];
+  /** What the write did that the secretary should know (a unit removed, a sheet name changed …). */
+  notices: { vi: string; en: string }[];
 }
 
 export interface SummaryFigure {

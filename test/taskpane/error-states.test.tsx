@@ -91,7 +91,7 @@ describe("error states", () => {
   it("switches language with the button, and every visible label changes", async () => {
     const { services } = fakeServices();
     await renderApp(<App services={services} draftStore={memoryStore()} />);
-    fireEvent.click(screen.getByRole("button", { name: "Ngôn ngữ giao diện" }));
+    fireEvent.click(screen.getByRole("button", { name: "English" }));
     expect(screen.getByRole("tab", { name: "Tracker" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Read the plan" })).toBeTruthy();
     expect(screen.queryByText("Kế hoạch")).toBeNull();

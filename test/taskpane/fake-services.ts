@@ -97,7 +97,7 @@ export function fakeServices(overrides: Partial<AppServices> = {}, displayLangua
     readPlanFile: async (f: File) => f.text(),
     createWorkbook: async (input) => {
       calls.created.push(input);
-      return { updated: false, unitCount: input.plan.units.length, sheetNames: [] };
+      return { updated: false, unitCount: input.plan.units.length, sheetNames: [], notices: [] };
     },
     loadTracker: async (): Promise<TrackerView | null> => null,
     activate: async (_id, sheetName, cell) => {

@@ -78,7 +78,7 @@ export function App({ services, theme = webLightTheme, draftStore, initialScreen
             <Button
               size="small"
               appearance="subtle"
-              aria-label={t.languageSwitchLabel}
+              title={t.languageSwitchLabel}
               lang={lang === "vi" ? "en" : "vi"}
               onClick={() => setLang(lang === "vi" ? "en" : "vi")}
             >

@@ -16,12 +16,13 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalS,
     display: "grid",
-    gridTemplateColumns: "1fr 1fr",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
     gap: tokens.spacingHorizontalS,
     alignItems: "end",
   },
   wide: { gridColumn: "1 / -1" },
   head: { gridColumn: "1 / -1", display: "flex", justifyContent: "space-between", alignItems: "center" },
+  control: { width: "100%", minWidth: 0 },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -69,6 +70,7 @@ export function IndicatorsEditor({
             </Field>
             <Field label={t.indType}>
               <Select
+                className={styles.control}
                 value={ind.type}
                 onChange={(_, d) => onChange(updateIndicator(indicators, index, { type: d.value as IndicatorType }))}
               >
@@ -81,6 +83,7 @@ export function IndicatorsEditor({
             </Field>
             <Field label={t.indAggregation}>
               <Select
+                className={styles.control}
                 value={ind.aggregation}
                 onChange={(_, d) =>
                   onChange(updateIndicator(indicators, index, { aggregation: d.value as Aggregation }))
@@ -113,6 +116,7 @@ function CommitInput({ value, onCommit }: { value: string; onCommit: (v: string)
   useEffect(() => setText(value), [value]);
   return (
     <Input
+      style={{ width: "100%", minWidth: 0 }}
       value={text}
       onChange={(_, d) => setText(d.value)}
       onBlur={() => text !== value && onCommit(text.normalize("NFC"))}

@@ -29,7 +29,7 @@ export interface PlanScreenProps {
 
 export function PlanScreen({ services, store, onError, clearError }: PlanScreenProps) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const [initial] = useState(() => store.load());
   const [text, setText] = useState(initial?.text ?? "");
   const [plan, setPlan] = useState<Plan | null>(initial?.plan ?? null);
@@ -86,7 +86,8 @@ export function PlanScreen({ services, store, onError, clearError }: PlanScreenP
     try {
       const result = await services.createWorkbook({ plan, indicators });
       setHasWorkbook(true);
-      setInfo(result.updated ? t.updatedWorkbook(result.unitCount) : t.createdWorkbook(result.unitCount));
+      const done = result.updated ? t.updatedWorkbook(result.unitCount) : t.createdWorkbook(result.unitCount);
+      setInfo([done, ...result.notices.map((n) => (lang === "vi" ? n.vi : n.en))].join(" "));
     } catch (e) {
       onError(e);
     } finally {

@@ -14,15 +14,16 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalS,
     display: "grid",
-    gridTemplateColumns: "1fr",
+    gridTemplateColumns: "minmax(0, 1fr)",
     gap: tokens.spacingVerticalXS,
+    minWidth: 0,
   },
   fields: {
     display: "grid",
-    gridTemplateColumns: "1fr",
+    gridTemplateColumns: "minmax(0, 1fr)",
     gap: tokens.spacingVerticalXS,
-    "@media (min-width: 460px)": { gridTemplateColumns: "1fr 9.5em", columnGap: tokens.spacingHorizontalS },
   },
+  control: { width: "100%", minWidth: 0 },
   rowHead: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   ref: { fontWeight: tokens.fontWeightSemibold },
   warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorPaletteDarkOrangeForeground2 },
@@ -106,11 +107,12 @@ function TaskRow({ plan, task, index, onChange, onRemove }: TaskRowProps) {
         />
       </div>
       <Field label={t.colTask}>
-        <Textarea value={task.text} rows={2} resize="vertical" onChange={(_, d) => onChange({ text: d.value })} />
+        <Textarea className={styles.control} value={task.text} rows={2} resize="vertical" onChange={(_, d) => onChange({ text: d.value })} />
       </Field>
       <div className={styles.fields}>
         <Field label={t.colUnits} hint={t.unitsHint}>
           <Input
+            className={styles.control}
             value={unitsText}
             onChange={(_, d) => setUnitsText(d.value)}
             onBlur={() => onChange({ units: splitUnits(unitsText) })}
@@ -123,6 +125,7 @@ function TaskRow({ plan, task, index, onChange, onRemove }: TaskRowProps) {
           validationMessage={dateInvalid ? t.invalidDate : undefined}
         >
           <Input
+            className={styles.control}
             value={dateText}
             placeholder={t.dateHint}
             inputMode="numeric"

@@ -169,7 +169,7 @@ export default function SummaryScreen({ services, onError }: { services: AppServ
                     <TableRow key={f.code} data-code={f.code}>
                       <TableCell className={styles.cell}>
                         {f.name}
-                        {f.unit ? ` (${f.unit})` : ""}
+                        {f.unit && !f.name.includes(`(${f.unit})`) ? ` (${f.unit})` : ""}
                       </TableCell>
                       <TableCell className={styles.num} data-value={f.total ?? ""}>
                         {formatNumber(f.total, lang)}

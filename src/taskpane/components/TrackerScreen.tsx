@@ -13,6 +13,7 @@ import {
   TableRow,
   Badge,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, CopyRegular } from "@fluentui/react-icons";
@@ -27,7 +28,10 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   table: { tableLayout: "auto", width: "100%" },
   cell: { overflowWrap: "anywhere", verticalAlign: "top", paddingTop: tokens.spacingVerticalXS },
-  small: { fontSize: tokens.fontSizeBase200 },
+  small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  nowrap: { whiteSpace: "nowrap" },
+  dateCol: { width: "6.5em" },
+  statusCol: { width: "8em" },
   reopen: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -104,9 +108,8 @@ export function TrackerScreen({ services, onError }: { services: AppServices; on
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t.colUnit}</TableHeaderCell>
-                <TableHeaderCell>{t.colDeadline}</TableHeaderCell>
-                <TableHeaderCell>{t.colStatus}</TableHeaderCell>
-                <TableHeaderCell>{t.colSubmittedAt}</TableHeaderCell>
+                <TableHeaderCell className={styles.dateCol}>{t.colDeadline}</TableHeaderCell>
+                <TableHeaderCell className={styles.statusCol}>{t.colStatus}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -121,20 +124,29 @@ export function TrackerScreen({ services, onError }: { services: AppServices; on
                       {u.name}
                     </Link>
                     {u.removed && <div className={styles.small}>({t.removedUnit})</div>}
-                  </TableCell>
-                  <TableCell className={styles.cell}>{formatIsoDate(u.deadline) || t.noDeadline}</TableCell>
-                  <TableCell className={styles.cell}>
-                    <Badge appearance="tint" color={STATUS_COLOR[u.status]}>
-                      {t.status[u.status]}
-                    </Badge>
-                  </TableCell>
-                  <TableCell className={styles.cell}>
-                    <span className={styles.small}>{formatTimestamp(u.submittedAt)}</span>
                     {u.submittedAt && (
                       <div>
-                        <Button size="small" appearance="subtle" aria-label={t.reopenFor(u.name)} onClick={() => setReopening(u)}>
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          aria-label={t.reopenFor(u.name)}
+                          onClick={() => setReopening(u)}
+                        >
                           {t.reopen}
                         </Button>
+                      </div>
+                    )}
+                  </TableCell>
+                  <TableCell className={mergeClasses(styles.cell, styles.nowrap)}>
+                    {formatIsoDate(u.deadline) || t.noDeadline}
+                  </TableCell>
+                  <TableCell className={styles.cell}>
+                    <Badge appearance="tint" color={STATUS_COLOR[u.status]} className={styles.nowrap}>
+                      {t.status[u.status]}
+                    </Badge>
+                    {u.submittedAt && (
+                      <div className={styles.small} title={t.colSubmittedAt}>
+                        {formatTimestamp(u.submittedAt)}
                       </div>
                     )}
                   </TableCell>
