@@ -139,3 +139,63 @@ export function pdfToPngs(pdf: string, prefix: string, dpi = 80): string[] {
     .sort()
     .map((f) => join(dir, f));
 }
+
+/** One sheet's edits: A1 address → a number (setValue), text (setString) or null (cleared). */
+export interface LibreOfficeEdit {
+  sheet: string;
+  cells: Record<string, string | number | boolean | null>;
+}
+
+function basicString(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function xmlEscape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * Open `xlsx` in LibreOffice Calc, type the edits as a person would (through Calc's own API, in a Basic
+ * macro), and save it back as .xlsx to `out` with Calc's Excel 2007 filter: a file "edited and saved by
+ * LibreOffice".
+ */
+export function editInLibreOffice(xlsx: string, edits: LibreOfficeEdit[], out: string): string {
+  const profile = freshProfile();
+  soffice(profile, ["--terminate_after_init"]);
+  const lines: string[] = [
+    "Sub EditAndSave",
+    "  Dim args(0) As New com.sun.star.beans.PropertyValue",
+    '  args(0).Name = "Hidden"',
+    "  args(0).Value = True",
+    `  doc = StarDesktop.loadComponentFromURL(${basicString(`file://${encodeURI(xlsx)}`)}, "_blank", 0, args())`,
+  ];
+  for (const edit of edits) {
+    lines.push(`  sheet = doc.Sheets.getByName(${basicString(edit.sheet)})`);
+    for (const [address, value] of Object.entries(edit.cells)) {
+      const cell = `sheet.getCellRangeByName(${basicString(address)})`;
+      if (value === null || value === "") lines.push(`  ${cell}.setString("")`);
+      else if (typeof value === "number") lines.push(`  ${cell}.setValue(${value})`);
+      else if (typeof value === "boolean") lines.push(`  ${cell}.setValue(${value ? 1 : 0})`);
+      else lines.push(`  ${cell}.setString(${basicString(value)})`);
+    }
+  }
+  lines.push(
+    "  Dim props(1) As New com.sun.star.beans.PropertyValue",
+    '  props(0).Name = "FilterName"',
+    '  props(0).Value = "Calc MS Excel 2007 XML"',
+    '  props(1).Name = "Overwrite"',
+    "  props(1).Value = True",
+    `  doc.storeToURL(${basicString(`file://${encodeURI(out)}`)}, props())`,
+    "  doc.close(True)",
+    "End Sub",
+  );
+  const module =
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">\n` +
+    `<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">\n` +
+    `${xmlEscape(lines.join("\n"))}\n</script:module>\n`;
+  writeFileSync(join(profile, "user", "basic", "Standard", "Module1.xba"), module);
+  soffice(profile, ["macro:///Standard.Module1.EditAndSave"]);
+  readFileSync(out); // throws when LibreOffice saved nothing
+  return out;
+}
