@@ -2,17 +2,47 @@ import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 import globals from "globals";
 
-const nodeBuiltins = ["fs", "path", "os", "child_process", "crypto", "url", "util", "stream", "zlib", "http", "https", "worker_threads"];
+const nodeBuiltins = [
+  "fs",
+  "path",
+  "os",
+  "child_process",
+  "crypto",
+  "url",
+  "util",
+  "stream",
+  "zlib",
+  "http",
+  "https",
+  "worker_threads",
+];
 
 export default [
-  { ignores: ["dist/**", "out/**", "node_modules/**", "coverage/**", "bench/results.json", "docs/**", "test/support/file-stub.js"] },
+  {
+    ignores: [
+      "dist/**",
+      "out/**",
+      "node_modules/**",
+      "coverage/**",
+      "bench/results.json",
+      "docs/**",
+      "test/support/file-stub.js",
+    ],
+  },
   ...officeAddins.configs.react,
   {
     languageOptions: {
       parser: tsParser,
       ecmaVersion: 2022,
       sourceType: "module",
-      globals: { ...globals.browser, ...globals.node, ...globals.jest, Office: "readonly", Excel: "readonly", OfficeExtension: "readonly" },
+      globals: {
+        ...globals.browser,
+        ...globals.node,
+        ...globals.jest,
+        Office: "readonly",
+        Excel: "readonly",
+        OfficeExtension: "readonly",
+      },
     },
     settings: { react: { version: "19" } },
     rules: {
@@ -31,22 +61,62 @@ export default [
       "no-restricted-imports": [
         "error",
         {
-          paths: [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`), "react", "react-dom", "exceljs", "docx", "mammoth", "hyperformula"].map(
-            (name) => ({ name, message: "src/core is pure TypeScript: no Node, UI, ExcelJS or docx imports." }),
-          ),
+          paths: [
+            ...nodeBuiltins,
+            ...nodeBuiltins.map((m) => `node:${m}`),
+            "react",
+            "react-dom",
+            "exceljs",
+            "docx",
+            "mammoth",
+            "hyperformula",
+          ].map((name) => ({
+            name,
+            message: "src/core is pure TypeScript: no Node, UI, ExcelJS or docx imports.",
+          })),
           patterns: [
-            { group: ["@microsoft/office-js", "@fluentui/*", "node:*"], message: "src/core must not depend on Office.js, Fluent UI or Node." },
-            { group: ["**/excel/**", "**/file/**", "**/cli/**", "**/taskpane/**", "**/app/**", "**/testing/**"], message: "src/core must not import adapters, use-cases or UI." },
+            {
+              group: ["@microsoft/office-js", "@fluentui/*", "node:*"],
+              message: "src/core must not depend on Office.js, Fluent UI or Node.",
+            },
+            {
+              group: [
+                "**/excel/**",
+                "**/file/**",
+                "**/cli/**",
+                "**/taskpane/**",
+                "**/app/**",
+                "**/testing/**",
+              ],
+              message: "src/core must not import adapters, use-cases or UI.",
+            },
           ],
         },
       ],
-      "no-restricted-globals": ["error", { name: "Excel", message: "src/core must not touch Office.js." }, { name: "Office", message: "src/core must not touch Office.js." }, { name: "require", message: "no require in core" }, { name: "process", message: "no Node globals in core" }, { name: "Buffer", message: "no Node globals in core" }],
+      "no-restricted-globals": [
+        "error",
+        { name: "Excel", message: "src/core must not touch Office.js." },
+        { name: "Office", message: "src/core must not touch Office.js." },
+        { name: "require", message: "no require in core" },
+        { name: "process", message: "no Node globals in core" },
+        { name: "Buffer", message: "no Node globals in core" },
+      ],
     },
   },
   {
     files: ["src/app/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/excel/**", "**/file/**", "**/cli/**", "**/taskpane/**", "exceljs", "react"], message: "use-cases depend on ports, not adapters or UI." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/excel/**", "**/file/**", "**/cli/**", "**/taskpane/**", "exceljs", "react"],
+              message: "use-cases depend on ports, not adapters or UI.",
+            },
+          ],
+        },
+      ],
     },
   },
 ];

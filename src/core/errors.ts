@@ -17,7 +17,13 @@ export class AppError extends Error {
   readonly location: ErrorLocation;
   override readonly cause?: unknown;
 
-  constructor(code: string, messageVi: string, messageEn: string, location: ErrorLocation = {}, cause?: unknown) {
+  constructor(
+    code: string,
+    messageVi: string,
+    messageEn: string,
+    location: ErrorLocation = {},
+    cause?: unknown,
+  ) {
     super(`${messageVi} / ${messageEn}${formatLocation(location)}`);
     this.name = new.target.name;
     this.code = code;
@@ -39,13 +45,24 @@ export function formatLocation(loc: ErrorLocation): string {
 
 export class EmptyPlanError extends AppError {
   constructor(location: ErrorLocation = {}) {
-    super("EMPTY_PLAN", "Văn bản trống, không có nội dung để đọc.", "The document is empty: nothing to read.", location);
+    super(
+      "EMPTY_PLAN",
+      "Văn bản trống, không có nội dung để đọc.",
+      "The document is empty: nothing to read.",
+      location,
+    );
   }
 }
 
 export class UnreadableFileError extends AppError {
   constructor(file: string, reasonVi: string, reasonEn: string, cause?: unknown) {
-    super("UNREADABLE_FILE", `Không đọc được tệp: ${reasonVi}`, `Cannot read the file: ${reasonEn}`, { file }, cause);
+    super(
+      "UNREADABLE_FILE",
+      `Không đọc được tệp: ${reasonVi}`,
+      `Cannot read the file: ${reasonEn}`,
+      { file },
+      cause,
+    );
   }
 }
 
@@ -61,7 +78,13 @@ export class StateMissingError extends AppError {
 
 export class StateCorruptError extends AppError {
   constructor(detailVi: string, detailEn: string, cause?: unknown) {
-    super("STATE_CORRUPT", `Dữ liệu kế hoạch trong sổ bị hỏng: ${detailVi}`, `The plan data in the workbook is corrupt: ${detailEn}`, {}, cause);
+    super(
+      "STATE_CORRUPT",
+      `Dữ liệu kế hoạch trong sổ bị hỏng: ${detailVi}`,
+      `The plan data in the workbook is corrupt: ${detailEn}`,
+      {},
+      cause,
+    );
   }
 }
 
@@ -89,7 +112,13 @@ export class SheetNameCollisionError extends AppError {
 export class HostError extends AppError {
   constructor(operationVi: string, operationEn: string, location: ErrorLocation, cause?: unknown) {
     const detail = cause instanceof Error ? cause.message : cause === undefined ? "" : String(cause);
-    super("HOST_ERROR", `Excel báo lỗi khi ${operationVi}${detail ? `: ${detail}` : ""}`, `Excel failed while ${operationEn}${detail ? `: ${detail}` : ""}`, location, cause);
+    super(
+      "HOST_ERROR",
+      `Excel báo lỗi khi ${operationVi}${detail ? `: ${detail}` : ""}`,
+      `Excel failed while ${operationEn}${detail ? `: ${detail}` : ""}`,
+      location,
+      cause,
+    );
   }
 }
 
