@@ -6,6 +6,8 @@ import { performance } from "node:perf_hooks";
 
 export interface ChildRun {
   ms: number;
+  /** User + system CPU ms of the child and its children, when measured through bash's `time`. */
+  cpuMs: number | null;
   code: number | null;
   stdout: string;
   stderr: string;
@@ -36,7 +38,39 @@ export function runChild(
     });
     child.on("close", (code) => {
       clearTimeout(timer);
-      resolvePromise({ ms: performance.now() - t0, code, stdout, stderr });
+      resolvePromise({ ms: performance.now() - t0, cpuMs: null, code, stdout, stderr });
     });
   });
+}
+
+const TIME_MARK = "@@bench-time";
+
+/** Quote one argument for bash. */
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * Like runChild, through bash's `time` keyword, so the child's CPU time (user + system, its own children
+ * included) is known beside the wall clock. Falls back to wall clock only when bash is missing.
+ */
+export async function runChildTimed(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string | undefined>; timeoutMs?: number },
+): Promise<ChildRun> {
+  const script = `TIMEFORMAT='${TIME_MARK} %R %U %S'; time ${[command, ...args].map(shellQuote).join(" ")}`;
+  let r: ChildRun;
+  try {
+    r = await runChild("bash", ["-c", script], options);
+  } catch {
+    return runChild(command, args, options);
+  }
+  const line = r.stderr.split("\n").find((l) => l.startsWith(TIME_MARK));
+  if (line) {
+    const [, , user, sys] = line.split(" ");
+    r.cpuMs = (Number(user) + Number(sys)) * 1000;
+    r.stderr = r.stderr.replace(line, "");
+  }
+  return r;
 }

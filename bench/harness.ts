@@ -28,22 +28,29 @@ export function stats(samples: readonly number[]): Stats {
   return { median, min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
 }
 
-/** Time `fn` (milliseconds) over several runs; returns the stats and the last run's result. */
+/**
+ * Time `fn` over several runs: wall-clock ms (`time`) and this process's CPU ms (`cpu`, user + system from
+ * process.cpuUsage, which a busy machine inflates far less than the wall clock). Returns the last result.
+ */
 export async function measure<T>(
   fn: () => T | Promise<T>,
   options: MeasureOptions = {},
-): Promise<{ time: Stats; result: T }> {
+): Promise<{ time: Stats; cpu: Stats; result: T }> {
   const runs = Math.max(1, options.runs ?? 5);
   const warmup = Math.max(0, options.warmup ?? 1);
   for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   let result: T | undefined;
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     result = await fn();
-    samples.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return { time: stats(samples), result: result as T };
+  return { time: stats(wall), cpu: stats(cpu), result: result as T };
 }
 
 /** Run the garbage collector when node was started with --expose-gc; a no-op otherwise. */

@@ -27,7 +27,14 @@ export interface Section {
 
 export interface BenchResults {
   generatedAt: string;
-  machine: { node: string; platform: string; cpus: number; cpuModel: string };
+  machine: {
+    node: string;
+    platform: string;
+    cpus: number;
+    cpuModel: string;
+    /** 1-minute load average at the start and at the end (how busy the machine was). */
+    loadAverage?: { start: number; end: number };
+  };
   latency: { perSyncMs: number; perMbMs: number };
   options: Record<string, unknown>;
   totalSeconds: number;
@@ -56,7 +63,11 @@ export function renderMarkdown(results: BenchResults): string {
   out.push(
     `Measured ${results.generatedAt} on ${results.machine.cpus}× ${results.machine.cpuModel}, node ${results.machine.node}; ` +
       `latency model ${results.latency.perSyncMs} ms per sync + ${results.latency.perMbMs} ms per MB + measured CPU; ` +
-      `whole bench ${results.totalSeconds.toFixed(1)} s.`,
+      `whole bench ${results.totalSeconds.toFixed(1)} s` +
+      (results.machine.loadAverage
+        ? `; load average ${results.machine.loadAverage.start.toFixed(1)} at the start, ` +
+          `${results.machine.loadAverage.end.toFixed(1)} at the end (${results.machine.cpus} CPUs).`
+        : "."),
   );
   for (const s of results.sections) {
     out.push("", `### ${s.title}`, "");

@@ -8,7 +8,7 @@
  *        default 10 / 50; above, it is counted from the product's recorded calls),
  *        --only round-trips,core,files, --no-build, --no-write.
  */
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { latencyFromArgs } from "./latency-model";
@@ -61,6 +61,7 @@ export async function runBench(options: BenchOptions, only?: ScenarioName[]): Pr
       platform: `${process.platform}-${process.arch}`,
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model.trim() ?? "unknown",
+      loadAverage: { start: loadavg()[0], end: 0 },
     },
     latency: options.latency,
     options: { ...options, latency: undefined },
@@ -80,6 +81,7 @@ export async function runBench(options: BenchOptions, only?: ScenarioName[]): Pr
     Object.assign(results.data, r.data);
   }
   results.totalSeconds = (performance.now() - t0) / 1000;
+  if (results.machine.loadAverage) results.machine.loadAverage.end = loadavg()[0];
   results.targets.push({
     target: "whole bench < 3 minutes",
     verdict: results.totalSeconds < 180 ? "PASS" : "MISS",
