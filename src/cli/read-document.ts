@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import mammoth from "mammoth";
 import { UnreadableFileError } from "../core/errors";
+import { docxHtmlToPlanText } from "../core/plan/docx-html-to-text";
 
 function decodeText(file: string, bytes: Buffer): string {
   let text: string;
@@ -39,8 +40,8 @@ async function readDocx(file: string, bytes: Buffer): Promise<string> {
     );
   }
   try {
-    const result = await mammoth.extractRawText({ buffer: bytes });
-    return result.value;
+    const result = await mammoth.convertToHtml({ buffer: bytes });
+    return docxHtmlToPlanText(result.value);
   } catch (cause) {
     throw new UnreadableFileError(
       file,
