@@ -160,7 +160,25 @@ module.exports = (env = {}, argv = {}) => {
       server: devCertificate(),
       headers: { "Access-Control-Allow-Origin": "*" },
       static: false,
-      open: playground ? ["/playground.html"] : false,
+      open: false,
+      // `npm start`: the root URL opens the playground.
+      setupMiddlewares: (middlewares) => {
+        if (playground) {
+          middlewares.unshift({
+            name: "playground-root",
+            path: "/",
+            middleware: (req, res, next) => {
+              if (req.url === "/" || req.url === "/index.html") {
+                res.writeHead(302, { Location: "/playground.html" });
+                res.end();
+                return;
+              }
+              next();
+            },
+          });
+        }
+        return middlewares;
+      },
       client: { overlay: { warnings: false, errors: true } },
     },
   };

@@ -25,19 +25,25 @@ const SHOTS = join(ROOT, "docs", "screenshots");
 const SEED = join(ROOT, "..", "shared", "fixtures", "plans", "334-KH-CB.txt");
 const SEED_FALLBACK = "/work/shared/fixtures/plans/334-KH-CB.txt";
 const WIDTHS = [350, 500] as const;
-const STEP_TIMEOUT_MS = 30_000;
+const STEP_TIMEOUT_MS = 45_000;
 
 // ---------------------------------------------------------------- tiny runner
 
 const results: { name: string; ok: boolean; error?: string }[] = [];
+/** What the current step is doing, named in a timeout message. */
+let phase = "";
+function at(what: string): void {
+  phase = what;
+}
 
 async function step(name: string, fn: () => Promise<void>): Promise<boolean> {
   const t0 = Date.now();
+  phase = "";
   try {
     await Promise.race([
       fn(),
       new Promise((_, reject) =>
-        setTimeout(() => reject(new Error(`timed out after ${STEP_TIMEOUT_MS} ms`)), STEP_TIMEOUT_MS),
+        setTimeout(() => reject(new Error(`timed out after ${STEP_TIMEOUT_MS} ms${phase ? ` while: ${phase}` : ""}`)), STEP_TIMEOUT_MS),
       ),
     ]);
     results.push({ name, ok: true });
@@ -445,7 +451,9 @@ async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<
       expect(rowsText.includes(t.status.missing), `no missing status in: ${rowsText}`);
       // Start from a sheet that is not a unit tab, so that the click must change the active sheet.
       const first = (await snapshot(page)).sheets.find((sh) => !unitSheets.includes(sh.name))!;
+      at(`opening the sheet ${first.name} in the grid`);
       await openSheet(page, first.name);
+      at("back to the tracker");
       await paneTab(page, t.tabTracker);
       await table.waitFor();
       const before = (await snapshot(page)).activeSheetId;
@@ -458,6 +466,7 @@ async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<
         clicked = true;
       }
       expect(clicked, "no unit link in the tracker");
+      at("waiting for the clicked unit's tab to become active");
       await page.waitForFunction((id) => window.__playground!.host.snapshot().activeSheetId !== id, before);
       await paneTab(page, t.tabTracker);
       await pane.getByRole("table").waitFor();
@@ -550,6 +559,27 @@ async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<
     expect(saved.length === 1 && saved[0].bytes > 2000, `saved files: ${JSON.stringify(saved)}`);
   });
   await checkScreen(page, lang, "summary");
+
+  await step(
+    `${lang}: reopen the submitted unit with a comment (tracker), the tab shows the comment`,
+    async () => {
+      await paneTab(page, t.tabTracker);
+      const reopen = pane.getByRole("button", { name: t.reopen, exact: false }).first();
+      await reopen.click();
+      const comment = lang === "vi" ? "Bổ sung số liệu kinh phí" : "Please add the funds";
+      await pane.getByLabel(new RegExp(t.reopenComment.replace(/[()]/g, "."))).fill(comment);
+      await pane.getByRole("button", { name: t.reopenConfirm }).click();
+      await pane.getByRole("button", { name: t.reopenConfirm }).waitFor({ state: "detached" });
+      await pane.getByRole("status").first().waitFor();
+      const snap = await snapshot(page);
+      const sheet = snap.sheets.find((s) => s.name === unitSheets[0])!;
+      const row = rowsByCode(sheet).get("Y_KIEN_MO_LAI");
+      const text = row ? String(sheet.cells[`D${row}`]?.value ?? "") : "";
+      expect(text.includes(comment), `Y_KIEN_MO_LAI of ${unitSheets[0]} holds ${JSON.stringify(text)}`);
+      const stampRow = rowsByCode(sheet).get("XAC_NHAN_NOP");
+      expect(!stampRow || !sheet.cells[`D${stampRow}`]?.value, "the submission stamp was not cleared");
+    },
+  );
 
   await step(`${lang}: no page errors, console errors or CSP violations during the flow`, async () => {
     const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);

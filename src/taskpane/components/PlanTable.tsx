@@ -107,7 +107,7 @@ function TaskRow({ plan, task, index, onChange, onRemove }: TaskRowProps) {
         />
       </div>
       <Field label={t.colTask}>
-        <Textarea className={styles.control} value={task.text} rows={2} resize="vertical" onChange={(_, d) => onChange({ text: d.value })} />
+        <Textarea className={styles.control} value={task.text} rows={Math.min(6, Math.ceil(task.text.length / 42) + 1)} resize="vertical" onChange={(_, d) => onChange({ text: d.value })} />
       </Field>
       <div className={styles.fields}>
         <Field label={t.colUnits} hint={t.unitsHint}>

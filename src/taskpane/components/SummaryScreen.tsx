@@ -44,6 +44,7 @@ const useStyles = makeStyles({
   totalValue: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   totalLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   num: { textAlign: "right", whiteSpace: "nowrap" },
+  numHead: { justifyContent: "flex-end", textAlign: "right" },
   cell: { overflowWrap: "anywhere" },
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
@@ -161,7 +162,7 @@ export default function SummaryScreen({ services, onError }: { services: AppServ
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell>{t.colIndicator}</TableHeaderCell>
-                    <TableHeaderCell>{t.colTotal}</TableHeaderCell>
+                    <TableHeaderCell className={styles.numHead}>{t.colTotal}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
