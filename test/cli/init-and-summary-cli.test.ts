@@ -93,8 +93,14 @@ describe("summary", () => {
   });
 
   it.each([
-    ["a file that is not a workbook → 1", () => writeText("x.xlsx", "not a zip"), EXIT.FILE_ERROR, "x.xlsx"],
-    ["a workbook without plan data → 1", async () => blankWorkbook(), EXIT.FILE_ERROR, "blank.xlsx"],
+    [
+      "a file that is not a workbook → 1",
+      async () => writeText("x.xlsx", "not a zip"),
+      EXIT.FILE_ERROR,
+      "x.xlsx",
+      [],
+    ],
+    ["a workbook without plan data → 1", async () => blankWorkbook(), EXIT.FILE_ERROR, "blank.xlsx", []],
     ["a bad --now → 2", async () => workbook, EXIT.USAGE, "--now", ["--now", "hôm qua"]],
     [
       "-o with --in-place → 2",
@@ -103,12 +109,15 @@ describe("summary", () => {
       "--in-place",
       ["-o", "a.xlsx", "--in-place"],
     ],
-  ] as const)("%s", async (_name, make, code, text, extra = []) => {
-    const file = await make();
-    const io = captureIo(dir);
-    expect(await summaryCommand([file, ...extra], io)).toBe(code);
-    expect(io.err.join("")).toContain(text);
-  });
+  ] as [string, () => Promise<string>, number, string, string[]][])(
+    "%s",
+    async (_name, make, code, text, extra) => {
+      const file = await make();
+      const io = captureIo(dir);
+      expect(await summaryCommand([file, ...extra], io)).toBe(code);
+      expect(io.err.join("")).toContain(text);
+    },
+  );
 
   function writeText(name: string, text: string): string {
     const p = join(dir, name);
