@@ -362,6 +362,16 @@ export function looksLikeUnit(phrase: string): boolean {
   return false;
 }
 
+/** True when `index` falls inside an open parenthesis: a member list ("Trung tâm Trợ giúp pháp lý") is names. */
+function insideParentheses(text: string, index: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < index; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")") depth = Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}
+
 /** Index of the first verb that is used as a verb (not inside a name), or -1. */
 export function firstVerbIndex(text: string, from = 0): number {
   VERB_RE.lastIndex = from;
@@ -371,6 +381,7 @@ export function firstVerbIndex(text: string, from = 0): number {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
     if (NOUN_MAKERS.test(before)) continue;
     if (m[0] === "tổ chức" && NOUN_FOLLOWERS.test(after)) continue;
+    if (insideParentheses(text, m.index)) continue;
     return m.index;
   }
   return -1;
