@@ -43,7 +43,10 @@ async function step(name: string, fn: () => Promise<void>): Promise<boolean> {
     await Promise.race([
       fn(),
       new Promise((_, reject) =>
-        setTimeout(() => reject(new Error(`timed out after ${STEP_TIMEOUT_MS} ms${phase ? ` while: ${phase}` : ""}`)), STEP_TIMEOUT_MS),
+        setTimeout(
+          () => reject(new Error(`timed out after ${STEP_TIMEOUT_MS} ms${phase ? ` while: ${phase}` : ""}`)),
+          STEP_TIMEOUT_MS,
+        ),
       ),
     ]);
     results.push({ name, ok: true });

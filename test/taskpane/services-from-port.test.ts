@@ -1,0 +1,108 @@
+/**
+ * The pane's AppServices over the real use-cases and the Office.js port, driven by the simulated Excel host:
+ * the same wiring as the playground and Excel, without a browser.
+ */
+import { readFileSync } from "node:fs";
+import { SimulatedExcelHost } from "../../src/testing/simulated-excel";
+import { createOfficeWorkbookPort } from "../../src/excel/office-workbook-port";
+import { createAppServices } from "../../src/taskpane/services-from-port";
+import type { ProgressStage } from "../../src/taskpane/services";
+
+const SEED = readFileSync("/work/shared/fixtures/plans/334-KH-CB.txt", "utf8");
+
+function setup(nowIso: string) {
+  const host = new SimulatedExcelHost({ sheets: ["Sheet1"], apiVersion: "1.7" });
+  const port = createOfficeWorkbookPort(host.runner, {
+    isSetSupported: (v) => host.isSetSupported("ExcelApi", v),
+  });
+  const saved: { fileName: string; bytes: Uint8Array }[] = [];
+  const services = createAppServices(port, {
+    info: { kind: "playground", displayLanguage: "vi-VN", userName: "Thư ký" },
+    activeSheet: async () => {
+      const s = host.model.sheets.find((x) => x.id === host.model.activeSheetId);
+      return s ? { id: s.id, name: s.name } : null;
+    },
+    onActiveSheetChanged: () => () => undefined,
+    saveFile: async (bytes, fileName) => {
+      saved.push({ fileName, bytes });
+    },
+    now: () => new Date(nowIso),
+  });
+  return { host, services, saved };
+}
+
+/** Column-A code → row number of a sheet. */
+function rows(host: SimulatedExcelHost, sheet: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [a, v] of Object.entries(host.values(sheet))) {
+    const m = /^A(\d+)$/.exec(a);
+    if (m && typeof v === "string") out.set(v, Number(m[1]));
+  }
+  return out;
+}
+
+describe("createAppServices over the simulated host", () => {
+  it("runs the whole flow: plan → tracker → fill and submit → summary → .docx → reopen", async () => {
+    const { host, services, saved } = setup("2022-10-14T09:00:00+07:00");
+    expect(await services.loadTracker()).toBeNull();
+
+    const plan = services.parsePlan(SEED);
+    const indicators = services.defaultIndicators(plan);
+    expect(indicators.length).toBeGreaterThan(0);
+    const created = await services.createWorkbook({ plan, indicators });
+    expect(created.updated).toBe(false);
+    expect(created.unitCount).toBeGreaterThanOrEqual(3);
+
+    const tracker = await services.loadTracker();
+    expect(tracker?.planNumber).toBe("334-KH/CB");
+    expect(tracker?.units.every((u) => u.status === "not-due")).toBe(true);
+    expect(tracker?.reminder).toContain("Kính gửi:");
+
+    // The first unit fills its tab and submits.
+    const unit = tracker!.units[0];
+    const r = rows(host, unit.sheetName);
+    const typed: Record<string, number> = {};
+    indicators.forEach((ind, i) => {
+      const row = r.get(ind.code);
+      if (!row) return;
+      typed[ind.code] = (i + 1) * 5;
+      host.setCellByUser(unit.sheetName, `D${row}`, typed[ind.code]);
+    });
+    expect(Object.keys(typed).length).toBe(indicators.length);
+    await services.activate(unit.sheetId, unit.sheetName);
+    const tab = await services.activeUnitTab();
+    expect(tab?.name).toBe(unit.name);
+    expect(tab?.submittedAt).toBeNull();
+    expect(tab?.canSubmit).toBe(true);
+    const submitted = await services.submitUnitTab(tab!.sheetId);
+    expect(submitted.submittedAt).not.toBeNull();
+
+    const stages: ProgressStage["stage"][] = [];
+    const summary = await services.collectAndSummarise((p) => stages.push(p.stage));
+    expect(stages).toContain("reading");
+    expect(stages[stages.length - 1]).toBe("writing");
+    expect(summary.submittedCount).toBe(1);
+    expect(summary.onTimeCount).toBe(1);
+    expect(summary.unitCount).toBe(tracker!.units.length);
+    for (const f of summary.figures) expect(f.total).toBe(typed[f.code]);
+    expect(host.snapshot().sheets.some((s) => s.name === summary.summarySheetName)).toBe(true);
+
+    const exported = await services.exportReportDocx(summary.report);
+    expect(exported.fileName).toMatch(/^bao-cao-tong-hop-334-KH-CB-.*\.docx$/);
+    expect(Buffer.from(saved[0].bytes.slice(0, 2)).toString()).toBe("PK");
+
+    await services.reopenUnitTab(unit.unitId, "Bổ sung kinh phí");
+    const after = await services.loadTracker();
+    expect(after?.units.find((u) => u.unitId === unit.unitId)?.submittedAt).toBeNull();
+
+    const again = await services.createWorkbook({ plan, indicators });
+    expect(again.updated).toBe(true);
+  });
+
+  it("says the active sheet is not a unit tab, and refuses an unknown file type with an AppError", async () => {
+    const { services } = setup("2022-10-14T09:00:00+07:00");
+    expect(await services.activeUnitTab()).toBeNull();
+    const file = { name: "kh.pdf", type: "application/pdf", text: async () => "" } as unknown as File;
+    await expect(services.readPlanFile(file)).rejects.toMatchObject({ code: "UNREADABLE_FILE" });
+  });
+});
