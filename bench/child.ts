@@ -45,6 +45,9 @@ export function runChild(
 
 const TIME_MARK = "@@bench-time";
 
+/** CPU ms of every child run through runChildTimed so far (for the whole bench's CPU figure). */
+export const childCpu = { ms: 0 };
+
 /** Quote one argument for bash. */
 function shellQuote(s: string): string {
   return `'${s.replace(/'/g, "'\\''")}'`;
@@ -70,6 +73,7 @@ export async function runChildTimed(
   if (line) {
     const [, , user, sys] = line.split(" ");
     r.cpuMs = (Number(user) + Number(sys)) * 1000;
+    childCpu.ms += r.cpuMs;
     r.stderr = r.stderr.replace(line, "");
   }
   return r;

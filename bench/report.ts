@@ -38,6 +38,8 @@ export interface BenchResults {
   latency: { perSyncMs: number; perMbMs: number };
   options: Record<string, unknown>;
   totalSeconds: number;
+  /** CPU seconds of the bench process and its timed children (user + system). */
+  cpuSeconds?: number;
   sections: Section[];
   targets: TargetCheck[];
   /** Raw figures per scenario, for anyone who wants to re-plot them. */
@@ -64,6 +66,7 @@ export function renderMarkdown(results: BenchResults): string {
     `Measured ${results.generatedAt} on ${results.machine.cpus}× ${results.machine.cpuModel}, node ${results.machine.node}; ` +
       `latency model ${results.latency.perSyncMs} ms per sync + ${results.latency.perMbMs} ms per MB + measured CPU; ` +
       `whole bench ${results.totalSeconds.toFixed(1)} s` +
+      (results.cpuSeconds !== undefined ? ` (${results.cpuSeconds.toFixed(0)} s CPU)` : "") +
       (results.machine.loadAverage
         ? `; load average ${results.machine.loadAverage.start.toFixed(1)} at the start, ` +
           `${results.machine.loadAverage.end.toFixed(1)} at the end (${results.machine.cpus} CPUs).`

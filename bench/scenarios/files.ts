@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { runChild, runChildTimed } from "../child";
+import { runChildTimed } from "../child";
 import { stats } from "../harness";
 import { REPO_ROOT } from "../load";
 import { NOT_BUILT, fmtBytes, fmtMs, fmtStats, type TargetCheck } from "../report";
@@ -44,7 +44,7 @@ async function benchExcelJs(
   const runs: FileRunFigures[] = [];
   const n = options.quick ? 1 : 3;
   for (let i = 0; i < n; i++) {
-    const r = await runChild(TSX, [join(REPO_ROOT, "bench", "files-child.ts"), String(units)], {
+    const r = await runChildTimed(TSX, [join(REPO_ROOT, "bench", "files-child.ts"), String(units)], {
       cwd: REPO_ROOT,
       timeoutMs: 120_000,
     });
@@ -113,6 +113,7 @@ async function benchDemo(
   }
   const s = stats(wall);
   const c = cpu.length ? stats(cpu) : null;
+  // A promise to a person: judged on the wall clock (CPU and machine load are shown beside it).
   rows.push([
     "demo end to end (tsx src/cli/demo.ts as a child process, start-up included)",
     `${fmtStats(s)}${c ? `; CPU ${fmtMs(c.median)}` : ""}`,
@@ -146,7 +147,10 @@ async function benchBundle(
       return;
     }
     process.stderr.write("bench: dist/ is missing or stale, running `npm run build` once…\n");
-    const r = await runChild("npm", ["run", "build", "--silent"], { cwd: REPO_ROOT, timeoutMs: 300_000 });
+    const r = await runChildTimed("npm", ["run", "build", "--silent"], {
+      cwd: REPO_ROOT,
+      timeoutMs: 300_000,
+    });
     if (r.code !== 0 || !existsSync(join(REPO_ROOT, "dist", "taskpane.html"))) {
       const msg = `build failed: ${firstLine(r.stderr || r.stdout)}`;
       rows.push([label, msg, "", "≤ 350 KB"]);
@@ -182,7 +186,10 @@ export async function benchFiles(options: BenchOptions): Promise<ScenarioResult>
     sections: [
       {
         title: "Files, demo and task pane",
-        note: "Child processes; time is the median of the runs (min–max); peak memory is the child's own high-water mark.",
+        note:
+          "Child processes: wall-clock median of the runs (min–max) and the child's CPU time (user + system); peak " +
+          "memory is the child's own high-water mark. The demo's < 5 s is a promise to a person, so it is judged " +
+          "on the wall clock, start-up included.",
         header: ["work", "time / size", "memory / detail", "target"],
         rows,
       },
