@@ -26,7 +26,7 @@ const useStyles = makeStyles({
   control: { width: "100%", minWidth: 0 },
   rowHead: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   ref: { fontWeight: tokens.fontWeightSemibold },
-  warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorPaletteDarkOrangeForeground2 },
+  warnings: { margin: 0, padding: 0, listStyle: "none", color: tokens.colorPaletteDarkOrangeForeground2 },
   warning: { fontSize: tokens.fontSizeBase200 },
 });
 
