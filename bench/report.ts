@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 import type { Stats } from "./harness";
+import { explainMisses } from "./known-misses";
 
 export const NOT_BUILT = "n/a (not built yet)";
 
@@ -91,6 +92,11 @@ export function renderMarkdown(results: BenchResults): string {
   else out.push("**Missed:** none.");
   if (pending.length)
     out.push(`**Not measured:** ${pending.map((t) => `${t.target} (${t.detail})`).join("; ")}.`);
+  const explained = explainMisses(results.targets);
+  if (explained.length) {
+    out.push("", "**Why, and the plan:**", "");
+    for (const e of explained) out.push(`- *${e.target}* — ${e.why} **Plan:** ${e.plan}`);
+  }
   return out.join("\n") + "\n";
 }
 

@@ -85,6 +85,15 @@ describe("report", () => {
     };
     const md = renderMarkdown(results);
     expect(md).toContain("**Missed:** fast (too slow)");
+    expect(md).not.toContain("Why, and the plan");
+    results.targets.push({
+      target: "collect + aggregate 1000 × 100 < 100 ms",
+      verdict: "MISS",
+      detail: "1 s",
+    });
+    expect(renderMarkdown(results)).toMatch(
+      /Why, and the plan[\s\S]*collect \+ aggregate 1000[\s\S]*\*\*Plan:\*\*/,
+    );
     expect(md).toContain("| small  | PASS   | ok");
   });
 
