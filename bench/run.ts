@@ -6,8 +6,10 @@
  *        --sync-ms 50, --mb-ms 80 (latency model; env BENCH_SYNC_MS / BENCH_MB_MS),
  *        --per-cell-real N / --per-unit-real N (largest size at which each naive baseline is really sent;
  *        default 10 / 50; above, it is counted from the product's recorded calls),
- *        --only round-trips,core,files, --no-build, --no-write.
+ *        --only round-trips,core,files, --no-build, --no-write,
+ *        --update-readme (put the tables between <!-- bench:start --> and <!-- bench:end --> in README.md).
  */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -96,6 +98,16 @@ export async function runBench(options: BenchOptions, only?: ScenarioName[]): Pr
   return results;
 }
 
+/** README.md with the block between the bench markers replaced by `markdown`; null when there are no markers. */
+export function withBenchBlock(readme: string, markdown: string): string | null {
+  const start = "<!-- bench:start -->";
+  const end = "<!-- bench:end -->";
+  const i = readme.indexOf(start);
+  const j = readme.indexOf(end);
+  if (i < 0 || j < i) return null;
+  return `${readme.slice(0, i + start.length)}\n${markdown.trimEnd()}\n${readme.slice(j)}`;
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const options = parseOptions(argv, process.env);
@@ -106,6 +118,17 @@ async function main(): Promise<void> {
   if (!argv.includes("--no-write") && !options.quick && !only) {
     writeResults(results, join(REPO_ROOT, "bench", "results.json"), join(REPO_ROOT, "bench", "results.md"));
     process.stderr.write("bench: wrote bench/results.json and bench/results.md\n");
+  }
+  if (argv.includes("--update-readme")) {
+    const path = join(REPO_ROOT, "README.md");
+    const updated = existsSync(path)
+      ? withBenchBlock(readFileSync(path, "utf8"), renderMarkdown(results))
+      : null;
+    if (updated === null) process.stderr.write("bench: README.md has no <!-- bench:start/end --> markers\n");
+    else {
+      writeFileSync(path, updated, "utf8");
+      process.stderr.write("bench: updated the table in README.md\n");
+    }
   }
 }
 

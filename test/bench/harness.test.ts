@@ -7,6 +7,7 @@ import { DEFAULT_LATENCY, latencyFromArgs, modelledMs } from "../../bench/latenc
 import { markdownTable, renderMarkdown, fmtRatio, type BenchResults } from "../../bench/report";
 import { generatePlanText } from "../../bench/fixtures";
 import { measureFirstPaint, scriptSources } from "../../bench/scenarios/bundle";
+import { withBenchBlock } from "../../bench/run";
 
 describe("stats", () => {
   it.each([
@@ -134,5 +135,15 @@ describe("first-paint bundle", () => {
     expect(fp.scripts.map((s) => s.file)).toEqual([join("js", "a.js"), "b.js"]);
     expect(fp.totalGzipBytes).toBe(gzipSync(a).length + gzipSync(b).length);
     expect(fp.totalBytes).toBe(a.length + b.length);
+  });
+});
+
+describe("README block", () => {
+  it("replaces only the text between the bench markers", () => {
+    const readme = "# T\n<!-- bench:start -->\nold\n<!-- bench:end -->\nafter\n";
+    expect(withBenchBlock(readme, "| a |\n")).toBe(
+      "# T\n<!-- bench:start -->\n| a |\n<!-- bench:end -->\nafter\n",
+    );
+    expect(withBenchBlock("# no markers", "x")).toBeNull();
   });
 });
