@@ -35,8 +35,25 @@ export function compilesReports(text: string): boolean {
   return /bao cao tong hop/.test(f);
 }
 
+/** Office holders of the issuing body who compile its reports ("Đồng chí Bí thư chi bộ", "Đ/c Chánh Văn phòng"). */
+const OWN_OFFICERS = [
+  "bi thu",
+  "pho bi thu",
+  "giam doc",
+  "pho giam doc",
+  "chu tich",
+  "pho chu tich",
+  "hieu truong",
+  "pho hieu truong",
+  "truong ban",
+  "pho truong ban",
+  "chanh van phong",
+  "thu ky",
+];
+
 function isOwnOrgan(unit: string, issuer: string | null): boolean {
-  const f = foldVietnamese(unit);
+  const f = foldVietnamese(unit).replace(/^(?:dong chi|d\/c)\s+/, "");
+  if (OWN_OFFICERS.some((o) => f === o || f.startsWith(o + " "))) return true;
   if (/^(cac|nhung)\s/.test(f)) return false;
   if (OWN_ORGANS.some((o) => f === o || f.startsWith(o + " "))) return true;
   if (issuer) {
@@ -63,6 +80,14 @@ export function findSummary(
       if (isOwnOrgan(u, issuer)) score += 2;
       if (reportedTo.some((r) => f === r || f.startsWith(r + " ") || r.startsWith(f + " "))) score += 2;
     }
+    // Reporting to the body above (the "(b/c)" recipient) is what the issuer's summary does.
+    if (
+      score > 0 &&
+      reportAbove &&
+      task.reportTo &&
+      foldVietnamese(task.reportTo) === foldVietnamese(reportAbove)
+    )
+      score += 1;
     if (score === 0) continue;
     if (!best || score > best.score) best = { task, score };
   }

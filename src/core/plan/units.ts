@@ -348,7 +348,10 @@ export function looksLikeUnit(phrase: string): boolean {
     if (after !== "" && !/^[\s,;:()/-]/u.test(after) && !(head === "đ/c" && /^\S/.test(after))) continue;
     const not = plain ? undefined : NOT_AFTER[head];
     if (not && not.test(after.trimStart())) {
-      if (!(head === "tổ" && hadPlural && /^\s*chức/u.test(after))) continue;
+      const pluralGroup =
+        hadPlural &&
+        ((head === "tổ" && /^\s*chức/u.test(after)) || (head === "đoàn" && /^\s*thể/u.test(after)));
+      if (!pluralGroup) continue;
     }
     if (
       head === "tổ chức" &&
