@@ -2,6 +2,9 @@ import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 import globals from "globals";
 
+// The preset registers these plugins for .js/.ts only; reuse the same instances for .tsx.
+const presetPlugins = Object.assign({}, ...officeAddins.configs.react.map((c) => c.plugins ?? {}));
+
 const nodeBuiltins = [
   "fs",
   "path",
@@ -31,6 +34,8 @@ export default [
   },
   ...officeAddins.configs.react,
   {
+    // The Office preset lists only .js/.ts files; the task pane's components are .tsx.
+    files: ["**/*.{js,mjs,cjs,ts,cts,mts,tsx}"],
     languageOptions: {
       parser: tsParser,
       ecmaVersion: 2022,
@@ -44,8 +49,12 @@ export default [
         OfficeExtension: "readonly",
       },
     },
+    plugins: { "@typescript-eslint": presetPlugins["@typescript-eslint"], prettier: presetPlugins.prettier },
     settings: { react: { version: "19" } },
     rules: {
+      "no-unused-vars": "off",
+      "@typescript-eslint/no-unused-vars": "error",
+      "prettier/prettier": ["error", { endOfLine: "auto" }],
       "react/react-in-jsx-scope": "off",
       "no-undef": "off",
       "no-redeclare": "off",

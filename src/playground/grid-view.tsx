@@ -25,7 +25,12 @@ const useStyles = makeStyles({
     position: "sticky",
     top: 0,
   },
-  rowHead: { backgroundColor: tokens.colorNeutralBackground3, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "0 4px", textAlign: "right" },
+  rowHead: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: "0 4px",
+    textAlign: "right",
+  },
   td: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: "1px 4px",
@@ -49,7 +54,15 @@ function shown(v: unknown): string {
 }
 
 /** A minimal Excel: sheet tabs, cells, and a formula bar that types into a cell as a person would. */
-export function GridView({ host, version, onChange }: { host: SimulatedExcelHost; version: number; onChange: () => void }) {
+export function GridView({
+  host,
+  version,
+  onChange,
+}: {
+  host: SimulatedExcelHost;
+  version: number;
+  onChange: () => void;
+}) {
   const styles = useStyles();
   const { t } = useI18n();
   const snapshot = useMemo(() => host.snapshot(), [host, version]);

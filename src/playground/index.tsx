@@ -23,21 +23,24 @@ const listeners = new Set<() => void>();
 let lastActive = host.model.activeSheetId;
 const savedFiles: { fileName: string; bytes: number }[] = [];
 
-const services = createAppServices(createOfficeWorkbookPort(host.runner, { isSetSupported: (v) => host.isSetSupported("ExcelApi", v) }), {
-  info: { kind: "playground", displayLanguage, userName: params.get("user") ?? "Thư ký" },
-  activeSheet: async () => {
-    const s = host.model.sheets.find((x) => x.id === host.model.activeSheetId);
-    return s ? { id: s.id, name: s.name } : null;
+const services = createAppServices(
+  createOfficeWorkbookPort(host.runner, { isSetSupported: (v) => host.isSetSupported("ExcelApi", v) }),
+  {
+    info: { kind: "playground", displayLanguage, userName: params.get("user") ?? "Thư ký" },
+    activeSheet: async () => {
+      const s = host.model.sheets.find((x) => x.id === host.model.activeSheetId);
+      return s ? { id: s.id, name: s.name } : null;
+    },
+    onActiveSheetChanged: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    saveFile: async (bytes, fileName, mime) => {
+      savedFiles.push({ fileName, bytes: bytes.byteLength });
+      await downloadInBrowser(bytes, fileName, mime);
+    },
   },
-  onActiveSheetChanged: (listener) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-  saveFile: async (bytes, fileName, mime) => {
-    savedFiles.push({ fileName, bytes: bytes.byteLength });
-    await downloadInBrowser(bytes, fileName, mime);
-  },
-});
+);
 
 declare global {
   interface Window {
@@ -86,7 +89,12 @@ function Playground() {
 
   return (
     <div className={styles.root}>
-      <aside className={styles.pane} style={{ width: paneWidth }} aria-label={i18n.t.pgPane} data-testid="pane">
+      <aside
+        className={styles.pane}
+        style={{ width: paneWidth }}
+        aria-label={i18n.t.pgPane}
+        data-testid="pane"
+      >
         <App services={services} />
       </aside>
       <FluentProvider theme={webLightTheme} className={styles.grid}>

@@ -47,7 +47,12 @@ describe("error states", () => {
   it("a failed write says so, with the sheet, and the edited plan stays in the pane", async () => {
     const { services } = fakeServices({
       createWorkbook: async () => {
-        throw new HostError("ghi trang tính", "writing the sheet", { sheet: "Tổ đảng tổ 1" }, new Error("GeneralException"));
+        throw new HostError(
+          "ghi trang tính",
+          "writing the sheet",
+          { sheet: "Tổ đảng tổ 1" },
+          new Error("GeneralException"),
+        );
       },
     });
     await renderApp(<App services={services} draftStore={memoryStore()} />);

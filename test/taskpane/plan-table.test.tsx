@@ -43,7 +43,11 @@ describe("the plan's editable table", () => {
     await screen.findByText("Đã tạo sổ theo dõi với 3 đơn vị.");
     expect(calls.created).toHaveLength(1);
     const sent = calls.created[0].plan;
-    expect(sent.units.map((u) => u.name)).toEqual(["BCH Công đoàn cơ sở", "Tổ đảng tổ 1", "Các Tổ chức đoàn thể"]);
+    expect(sent.units.map((u) => u.name)).toEqual([
+      "BCH Công đoàn cơ sở",
+      "Tổ đảng tổ 1",
+      "Các Tổ chức đoàn thể",
+    ]);
     expect(sent.tasks[1].units).toEqual(["BCH Công đoàn cơ sở", "Tổ đảng tổ 1"]);
     expect(calls.created[0].indicators.map((i) => i.code)).toEqual(["SO_BUOI"]);
   });
@@ -111,6 +115,8 @@ describe("the plan's editable table", () => {
     fireEvent.change(screen.getByLabelText("Văn bản kế hoạch"), { target: { value: "Thông báo" } });
     fireEvent.click(screen.getByRole("button", { name: "Đọc kế hoạch" }));
     expect(screen.getByText(/không giao nhiệm vụ nào/)).toBeTruthy();
-    expect((screen.getByRole("button", { name: "Tạo sổ theo dõi" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: "Tạo sổ theo dõi" }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
   });
 });

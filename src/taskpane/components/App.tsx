@@ -35,7 +35,12 @@ const useStyles = makeStyles({
   },
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   tabs: { flexWrap: "wrap", padding: `0 ${tokens.spacingHorizontalXS}` },
-  main: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  main: {
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
 });
 
 export interface AppProps {

@@ -4,8 +4,20 @@ import type { AppServices, CellNote } from "../services";
 import { useI18n } from "../i18n";
 
 const useStyles = makeStyles({
-  list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  item: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "flex-start", overflowWrap: "anywhere" },
+  list: {
+    listStyle: "none",
+    padding: 0,
+    margin: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  item: {
+    display: "flex",
+    gap: tokens.spacingHorizontalXS,
+    alignItems: "flex-start",
+    overflowWrap: "anywhere",
+  },
   error: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, marginTop: "2px" },
   warning: { color: tokens.colorPaletteDarkOrangeForeground2, flexShrink: 0, marginTop: "2px" },
   info: { color: tokens.colorNeutralForeground2, flexShrink: 0, marginTop: "2px" },
@@ -28,7 +40,12 @@ export function CellNotes({
   return (
     <ul className={styles.list} aria-label={label}>
       {notes.map((n, i) => {
-        const Icon = n.severity === "error" ? ErrorCircleRegular : n.severity === "warning" ? WarningRegular : InfoRegular;
+        const Icon =
+          n.severity === "error"
+            ? ErrorCircleRegular
+            : n.severity === "warning"
+              ? WarningRegular
+              : InfoRegular;
         const text = lang === "vi" ? n.messageVi : n.messageEn;
         return (
           <li key={i} className={styles.item}>

@@ -1,4 +1,10 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, MessageBarActions, Button } from "@fluentui/react-components";
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  MessageBarActions,
+  Button,
+} from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 import { useI18n } from "../i18n";
 import { errorMessage } from "../format";
@@ -15,14 +21,25 @@ export function ErrorBar({ error, onDismiss }: { error: unknown; onDismiss: () =
       </MessageBarBody>
       <MessageBarActions
         containerAction={
-          <Button appearance="transparent" aria-label={t.close} icon={<DismissRegular />} onClick={onDismiss} />
+          <Button
+            appearance="transparent"
+            aria-label={t.close}
+            icon={<DismissRegular />}
+            onClick={onDismiss}
+          />
         }
       />
     </MessageBar>
   );
 }
 
-export function InfoBar({ text, intent = "success" }: { text: string; intent?: "success" | "info" | "warning" }) {
+export function InfoBar({
+  text,
+  intent = "success",
+}: {
+  text: string;
+  intent?: "success" | "info" | "warning";
+}) {
   return (
     <MessageBar intent={intent} role="status" layout="multiline">
       <MessageBarBody>{text}</MessageBarBody>

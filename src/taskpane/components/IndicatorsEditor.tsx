@@ -10,7 +10,14 @@ const AGGREGATIONS: Aggregation[] = ["sum", "max", "count", "list"];
 
 const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: {
+    listStyle: "none",
+    padding: 0,
+    margin: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   item: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -72,7 +79,9 @@ export function IndicatorsEditor({
               <Select
                 className={styles.control}
                 value={ind.type}
-                onChange={(_, d) => onChange(updateIndicator(indicators, index, { type: d.value as IndicatorType }))}
+                onChange={(_, d) =>
+                  onChange(updateIndicator(indicators, index, { type: d.value as IndicatorType }))
+                }
               >
                 {TYPES.map((k) => (
                   <option key={k} value={k}>
@@ -99,12 +108,18 @@ export function IndicatorsEditor({
             <Checkbox
               label={t.indRequired}
               checked={ind.required}
-              onChange={(_, d) => onChange(updateIndicator(indicators, index, { required: d.checked === true }))}
+              onChange={(_, d) =>
+                onChange(updateIndicator(indicators, index, { required: d.checked === true }))
+              }
             />
           </li>
         ))}
       </ul>
-      <Button icon={<AddRegular />} appearance="subtle" onClick={() => onChange(addIndicator(indicators, t.newIndicatorName))}>
+      <Button
+        icon={<AddRegular />}
+        appearance="subtle"
+        onClick={() => onChange(addIndicator(indicators, t.newIndicatorName))}
+      >
         {t.addIndicator}
       </Button>
     </section>

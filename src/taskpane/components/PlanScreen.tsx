@@ -127,7 +127,11 @@ export function PlanScreen({ services, store, onError, clearError }: PlanScreenP
         >
           {t.readPlan}
         </Button>
-        <Button icon={<DocumentArrowUpRegular />} disabled={busy !== null} onClick={() => fileInput.current?.click()}>
+        <Button
+          icon={<DocumentArrowUpRegular />}
+          disabled={busy !== null}
+          onClick={() => fileInput.current?.click()}
+        >
           {t.openFile}
         </Button>
         <input
@@ -158,7 +162,11 @@ export function PlanScreen({ services, store, onError, clearError }: PlanScreenP
           <UnitsEditor plan={plan} onChange={setPlan} />
           <IndicatorsEditor indicators={indicators} onChange={setIndicators} />
           <div className={styles.row}>
-            <Button appearance="primary" disabled={busy !== null || !hasAssignments(plan)} onClick={() => void create()}>
+            <Button
+              appearance="primary"
+              disabled={busy !== null || !hasAssignments(plan)}
+              onClick={() => void create()}
+            >
               {hasWorkbook ? t.updateWorkbook : t.createWorkbook}
             </Button>
           </div>

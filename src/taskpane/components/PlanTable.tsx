@@ -8,7 +8,14 @@ import { addTask, removeTask, splitUnits, updateTask } from "../plan-edits";
 
 const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: {
+    listStyle: "none",
+    padding: 0,
+    margin: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   row: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -24,7 +31,12 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   control: { width: "100%", minWidth: 0 },
-  rowHead: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  rowHead: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
   ref: { fontWeight: tokens.fontWeightSemibold },
   warnings: { margin: 0, padding: 0, listStyle: "none", color: tokens.colorPaletteDarkOrangeForeground2 },
   warning: { fontSize: tokens.fontSizeBase200 },
@@ -107,7 +119,13 @@ function TaskRow({ plan, task, index, onChange, onRemove }: TaskRowProps) {
         />
       </div>
       <Field label={t.colTask}>
-        <Textarea className={styles.control} value={task.text} rows={Math.min(6, Math.ceil(task.text.length / 42) + 1)} resize="vertical" onChange={(_, d) => onChange({ text: d.value })} />
+        <Textarea
+          className={styles.control}
+          value={task.text}
+          rows={Math.min(6, Math.ceil(task.text.length / 42) + 1)}
+          resize="vertical"
+          onChange={(_, d) => onChange({ text: d.value })}
+        />
       </Field>
       <div className={styles.fields}>
         <Field label={t.colUnits} hint={t.unitsHint}>

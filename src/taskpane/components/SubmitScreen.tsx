@@ -14,7 +14,13 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
 });
 
-export function SubmitScreen({ services, onError }: { services: AppServices; onError: (e: unknown) => void }) {
+export function SubmitScreen({
+  services,
+  onError,
+}: {
+  services: AppServices;
+  onError: (e: unknown) => void;
+}) {
   const styles = useStyles();
   const { t } = useI18n();
   const [tab, setTab] = useState<UnitTabView | null | undefined>(undefined);
@@ -51,7 +57,9 @@ export function SubmitScreen({ services, onError }: { services: AppServices; onE
       ) : (
         <>
           {tab.deadline && <div>{t.submitDeadline(formatIsoDate(tab.deadline))}</div>}
-          {tab.reopenComment && !tab.submittedAt && <InfoBar intent="warning" text={t.reopenedWithComment(tab.reopenComment)} />}
+          {tab.reopenComment && !tab.submittedAt && (
+            <InfoBar intent="warning" text={t.reopenedWithComment(tab.reopenComment)} />
+          )}
           <h3 className={styles.sub}>{t.checksTitle}</h3>
           {tab.checks.length === 0 ? (
             <div>{t.checksNone}</div>

@@ -68,7 +68,13 @@ function formatNumber(v: number | string | null, lang: "vi" | "en"): string {
   return v.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 2 });
 }
 
-export default function SummaryScreen({ services, onError }: { services: AppServices; onError: (e: unknown) => void }) {
+export default function SummaryScreen({
+  services,
+  onError,
+}: {
+  services: AppServices;
+  onError: (e: unknown) => void;
+}) {
   const styles = useStyles();
   const { lang, t } = useI18n();
   const [result, setResult] = useState<SummaryView | null>(null);
@@ -78,11 +84,17 @@ export default function SummaryScreen({ services, onError }: { services: AppServ
   const [info, setInfo] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
-  async function withProgress<T>(first: ProgressStage, work: (on: (p: ProgressStage) => void) => Promise<T>): Promise<T> {
+  async function withProgress<T>(
+    first: ProgressStage,
+    work: (on: (p: ProgressStage) => void) => Promise<T>,
+  ): Promise<T> {
     setBusy(true);
     setStage(first);
     setShowProgress(false);
@@ -123,7 +135,12 @@ export default function SummaryScreen({ services, onError }: { services: AppServ
       </h2>
       <div>{t.summaryIntro}</div>
       <div className={styles.row}>
-        <Button appearance="primary" icon={<CalculatorRegular />} disabled={busy} onClick={() => void summarise()}>
+        <Button
+          appearance="primary"
+          icon={<CalculatorRegular />}
+          disabled={busy}
+          onClick={() => void summarise()}
+        >
           {t.summarise}
         </Button>
       </div>
@@ -185,10 +202,20 @@ export default function SummaryScreen({ services, onError }: { services: AppServ
           {result.findings.length === 0 ? (
             <div>{t.findingsNone}</div>
           ) : (
-            <CellNotes notes={result.findings} services={services} onError={onError} label={t.findingsTitle} />
+            <CellNotes
+              notes={result.findings}
+              services={services}
+              onError={onError}
+              label={t.findingsTitle}
+            />
           )}
           <div className={styles.row}>
-            <Button appearance="primary" icon={<DocumentRegular />} disabled={busy} onClick={() => void exportDocx(result)}>
+            <Button
+              appearance="primary"
+              icon={<DocumentRegular />}
+              disabled={busy}
+              onClick={() => void exportDocx(result)}
+            >
               {t.exportDocx}
             </Button>
             <Link

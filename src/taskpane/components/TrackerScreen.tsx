@@ -49,7 +49,13 @@ const STATUS_COLOR: Record<UnitStatus, "success" | "danger" | "warning" | "infor
   "not-due": "informative",
 };
 
-export function TrackerScreen({ services, onError }: { services: AppServices; onError: (e: unknown) => void }) {
+export function TrackerScreen({
+  services,
+  onError,
+}: {
+  services: AppServices;
+  onError: (e: unknown) => void;
+}) {
   const styles = useStyles();
   const { t } = useI18n();
   const [view, setView] = useState<TrackerView | null | undefined>(undefined);

@@ -7,10 +7,21 @@ import { addUnit, removeUnit, renameUnit } from "../plan-edits";
 
 const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: {
+    listStyle: "none",
+    padding: 0,
+    margin: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   item: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   input: { flexGrow: 1, minWidth: 0 },
-  members: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, marginLeft: tokens.spacingHorizontalS },
+  members: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    marginLeft: tokens.spacingHorizontalS,
+  },
 });
 
 export function UnitsEditor({ plan, onChange }: { plan: Plan; onChange: (p: Plan) => void }) {
@@ -47,14 +58,26 @@ export function UnitsEditor({ plan, onChange }: { plan: Plan; onChange: (p: Plan
           </li>
         ))}
       </ul>
-      <Button icon={<AddRegular />} appearance="subtle" onClick={() => onChange(addUnit(plan, t.newUnitName))}>
+      <Button
+        icon={<AddRegular />}
+        appearance="subtle"
+        onClick={() => onChange(addUnit(plan, t.newUnitName))}
+      >
         {t.addUnit}
       </Button>
     </section>
   );
 }
 
-function UnitNameInput({ name, label, onCommit }: { name: string; label: string; onCommit: (n: string) => void }) {
+function UnitNameInput({
+  name,
+  label,
+  onCommit,
+}: {
+  name: string;
+  label: string;
+  onCommit: (n: string) => void;
+}) {
   const styles = useStyles();
   const [value, setValue] = useState(name);
   useEffect(() => setValue(name), [name]);
