@@ -3,7 +3,9 @@
  * driven by playwright-core and the system Chromium.
  *
  *   tsx scripts/run-e2e.ts            build (development, --env playground) into out/e2e, serve it on
- *                                     127.0.0.1, run the flow, write docs/screenshots/, print "N passed, M failed"
+ *                                     127.0.0.1, run the flow, write screenshots to out/e2e-screenshots/,
+ *                                     print "N passed, M failed"
+ *   UPDATE_SCREENSHOTS=1              write them to docs/screenshots/ instead (the ones the README shows)
  *   E2E_SKIP_BUILD=1                  reuse out/e2e
  *
  * Flow on the seed plan: paste → fix a unit's name → create sheets → fill two units' tabs in the grid →
@@ -21,9 +23,11 @@ import { vi } from "../src/taskpane/i18n/vi";
 
 const ROOT = join(__dirname, "..");
 const OUT = join(ROOT, "out", "e2e");
-const SHOTS = join(ROOT, "docs", "screenshots");
+const SHOTS = process.env.UPDATE_SCREENSHOTS
+  ? join(ROOT, "docs", "screenshots")
+  : join(ROOT, "out", "e2e-screenshots");
 const SEED = join(ROOT, "..", "shared", "fixtures", "plans", "334-KH-CB.txt");
-const SEED_FALLBACK = "/work/shared/fixtures/plans/334-KH-CB.txt";
+const SEED_FALLBACK = join(ROOT, "examples", "334-KH-CB.txt");
 const WIDTHS = [350, 500] as const;
 const STEP_TIMEOUT_MS = 45_000;
 

@@ -3,12 +3,13 @@
  * the same wiring as the playground and Excel, without a browser.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { SimulatedExcelHost } from "../../src/testing/simulated-excel";
 import { createOfficeWorkbookPort } from "../../src/excel/office-workbook-port";
 import { createAppServices } from "../../src/taskpane/services-from-port";
 import type { ProgressStage } from "../../src/taskpane/services";
 
-const SEED = readFileSync("/work/shared/fixtures/plans/334-KH-CB.txt", "utf8");
+const SEED = readFileSync(join(__dirname, "../fixtures/plans/seed-334-KH-CB.txt"), "utf8");
 
 function setup(nowIso: string) {
   const host = new SimulatedExcelHost({ sheets: ["Sheet1"], apiVersion: "1.7" });
