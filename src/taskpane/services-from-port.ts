@@ -10,6 +10,7 @@ import { reopenUnitTab } from "../app/reopen-unit-tab";
 import { loadWorkbookState } from "../app/load-workbook-state";
 import { createWorkbook } from "../app/create-workbook";
 import { parsePlan } from "../core/plan/parse-plan";
+import { docxHtmlToPlanText } from "../core/plan/docx-html-to-text";
 import { defaultIndicators } from "../core/workbook/indicator-catalogue";
 import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
 import type { Finding } from "../core/collect/finding";
@@ -167,8 +168,8 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
         if (name.endsWith(".docx")) {
           // mammoth (browser build) only when a .docx is opened.
           const mammoth = await import(/* webpackChunkName: "mammoth" */ "mammoth");
-          const result = await mammoth.extractRawText({ arrayBuffer: await file.arrayBuffer() });
-          return normaliseText(result.value);
+          const result = await mammoth.convertToHtml({ arrayBuffer: await file.arrayBuffer() });
+          return normaliseText(docxHtmlToPlanText(result.value));
         }
         if (name.endsWith(".txt") || name.endsWith(".md") || file.type.startsWith("text/")) {
           return normaliseText(await file.text());

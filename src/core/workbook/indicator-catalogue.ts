@@ -100,7 +100,7 @@ export const INDICATOR_CATALOGUE: CatalogueIndicator[] = [
   // Funds (with any activity topic)
   {
     code: "KINH_PHI",
-    name: "Kinh phí (đồng)",
+    name: "Kinh phí",
     unit: "đồng",
     type: "money",
     aggregation: "sum",

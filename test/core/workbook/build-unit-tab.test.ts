@@ -119,7 +119,7 @@ describe("buildUnitTabLayout (seed, BCH Công đoàn)", () => {
     expect(at(bch, r, INDICATOR_COLUMNS.value).style?.numberFormat).toBe("#,##0");
     expect(inInput(bch, adr(r, INDICATOR_COLUMNS.value))).toBe(true);
     expect(inInput(bch, adr(r, INDICATOR_COLUMNS.note))).toBe(true);
-    expect(at(bch, rowOf(bch, "KINH_PHI"), INDICATOR_COLUMNS.name).value).toBe("Kinh phí (đồng)");
+    expect(at(bch, rowOf(bch, "KINH_PHI"), INDICATOR_COLUMNS.name).value).toBe("Kinh phí");
   });
 
   test("footer: notes, reporter, date, Đã nộp are input (Có/Không list); stamp rows are not", () => {

@@ -40,7 +40,7 @@ describe("INDICATOR_CATALOGUE", () => {
     "Số băng rôn, khẩu hiệu, pano",
     "Số mô hình Dân vận khéo đăng ký",
     "Số mô hình Dân vận khéo đã thực hiện",
-    "Kinh phí (đồng)",
+    "Kinh phí",
   ])("has %s", (name) => {
     expect(INDICATOR_CATALOGUE.map((i) => i.name)).toContain(name);
   });
