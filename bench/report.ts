@@ -108,6 +108,7 @@ export function writeResults(results: BenchResults, jsonPath: string, mdPath: st
 // ---- formatting ---------------------------------------------------------------------------------
 
 export function fmtMs(ms: number): string {
+  if (ms >= 120_000) return `${(ms / 60_000).toFixed(1)} min`;
   if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
   if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
   if (ms >= 100) return `${ms.toFixed(0)} ms`;
