@@ -1,7 +1,6 @@
 /** Read a plan file as text: .txt/.md (UTF-8 or UTF-16 with BOM) and .docx (through mammoth). */
 import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
-import mammoth from "mammoth";
 import { UnreadableFileError } from "../core/errors";
 import { docxHtmlToPlanText } from "../core/plan/docx-html-to-text";
 
@@ -40,6 +39,7 @@ async function readDocx(file: string, bytes: Buffer): Promise<string> {
     );
   }
   try {
+    const { default: mammoth } = await import("mammoth");
     const result = await mammoth.convertToHtml({ buffer: bytes });
     return docxHtmlToPlanText(result.value);
   } catch (cause) {
