@@ -7,7 +7,7 @@ import type { WorkbookState } from "../core/state/types";
 import type { CellSpec } from "../core/workbook/model";
 import { FOOTER_CODES } from "../core/workbook/unit-tab-schema";
 import { serializeState } from "../core/state/serialize-state";
-import { buildUnitTabLayout } from "../core/workbook/build-unit-tab";
+import { unitTabProtectionPatch } from "../core/workbook/unit-tab-protection";
 import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
 import { findUnitSheet } from "../core/collect/collect-workbook";
 import { hcmTimestamp, hcmDisplay } from "../core/tracking/hcm-time";
@@ -60,14 +60,12 @@ export async function reopenUnitTab(
   }
   const { submission } = analyseUnitTab({ ...grid, name: info.name }, unit, state);
   const comment = nfc(options.comment).trim();
-  const cells: Record<string, CellSpec> = {};
-  const at = submission.fieldCells;
-  if (at[FOOTER_CODES.reopenComment]) {
-    cells[at[FOOTER_CODES.reopenComment]] = { value: `Mở lại lúc ${hcmDisplay(options.now)}: ${comment}` };
-  }
-  if (at[FOOTER_CODES.stamp]) cells[at[FOOTER_CODES.stamp]] = { value: null };
-  if (at[FOOTER_CODES.manualSubmitted] && submission.manualSubmitted)
-    cells[at[FOOTER_CODES.manualSubmitted]] = { value: "Không" };
+  // Cells found by their codes in the tab as it is now (rows may have moved since it was created).
+  const cells: Record<string, CellSpec> = {
+    [FOOTER_CODES.reopenComment]: { value: `Mở lại lúc ${hcmDisplay(options.now)}: ${comment}` },
+    [FOOTER_CODES.stamp]: { value: null },
+  };
+  if (submission.manualSubmitted) cells[FOOTER_CODES.manualSubmitted] = { value: "Không" };
   const next: WorkbookState = {
     ...state,
     units: state.units.map((u) =>
@@ -78,9 +76,18 @@ export async function reopenUnitTab(
       { unitId: unit.unitId, kind: "reopen", at: hcmTimestamp(options.now), by: options.by ?? null, comment },
     ],
   };
-  const layout = { ...buildUnitTabLayout(next, { ...unit, sheetName: info.name }), name: info.name };
+  // Only those cells and the protection (inputs unlocked where their rows are): no merges, no labels.
+  const patch = unitTabProtectionPatch(
+    next,
+    { ...unit, sheetName: info.name },
+    { ...grid, name: info.name },
+    {
+      locked: false,
+      cells,
+    },
+  );
   const applied = await port.applyChanges({
-    patches: [{ sheetId: info.id, create: false, layout, cells }],
+    patches: [patch],
     stateXml: serializeState(next),
   });
   roundTrips += applied.roundTrips;

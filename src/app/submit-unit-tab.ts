@@ -6,10 +6,10 @@
 import type { WorkbookPort } from "./workbook-port";
 import type { WorkbookState, UnitLink } from "../core/state/types";
 import type { SheetGrid } from "../core/workbook/grid";
-import type { CellSpec } from "../core/workbook/model";
 import { FOOTER_CODES } from "../core/workbook/unit-tab-schema";
 import { serializeState } from "../core/state/serialize-state";
-import { buildUnitTabLayout } from "../core/workbook/build-unit-tab";
+import { unitTabProtectionPatch } from "../core/workbook/unit-tab-protection";
+import { lastSubmitOrReopen } from "../core/workbook/submission-lock";
 import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
 import { unitKeyOfGrid } from "../core/collect/collect-workbook";
 import { unitKeyValue } from "../core/workbook/unit-tab-schema";
@@ -57,22 +57,8 @@ export function unitOfSheet(
     : null;
 }
 
-/** The unit's layout with every input locked and the tab protected. */
-export function lockedUnitLayout(state: WorkbookState, unit: UnitLink) {
-  const layout = buildUnitTabLayout(state, unit);
-  return {
-    ...layout,
-    inputRanges: [],
-    protection: { protect: true, ...(unit.password ? { password: unit.password } : {}) },
-  };
-}
-
 export function lastSubmissionEvent(state: WorkbookState, unitId: string) {
-  return (
-    [...state.history]
-      .reverse()
-      .find((e) => e.unitId === unitId && (e.kind === "submit" || e.kind === "reopen")) ?? null
-  );
+  return lastSubmitOrReopen(state, unitId);
 }
 
 export async function submitUnitTab(
@@ -127,10 +113,8 @@ export async function submitUnitTab(
       messageEn: `${warnings.length} warning(s). Check them, then confirm to submit.`,
     };
   }
-  const stampCell = submission.fieldCells[FOOTER_CODES.stamp];
   const by = options.user ? nfc(options.user).trim() : submission.reporter;
   const stamp = formatStamp(options.now, by);
-  const cells: Record<string, CellSpec> = { [stampCell]: { value: stamp } };
   const next: WorkbookState = {
     ...state,
     units: state.units.map((u) =>
@@ -141,9 +125,13 @@ export async function submitUnitTab(
       { unitId: unit.unitId, kind: "submit", at: hcmTimestamp(options.now), by, comment: null },
     ],
   };
-  const layout = { ...lockedUnitLayout(next, { ...unit, sheetName: grid.name }), name: grid.name };
+  // Only the stamp (found by its code) and the protection: every input locked, nothing typed rewritten.
+  const patch = unitTabProtectionPatch(next, { ...unit, sheetName: grid.name }, grid, {
+    locked: true,
+    cells: { [FOOTER_CODES.stamp]: { value: stamp } },
+  });
   const applied = await port.applyChanges({
-    patches: [{ sheetId: grid.sheetId, create: false, layout, cells }],
+    patches: [patch],
     stateXml: serializeState(next),
   });
   roundTrips += applied.roundTrips;

@@ -162,6 +162,10 @@ export function queueCommand(
     case "rowHeight":
       sheet.getRange(c.address).format.rowHeight = c.points;
       break;
+    case "lockUsed":
+      // Formats count: cells unlocked earlier are inside the used range even when empty.
+      sheet.getUsedRange(false).format.protection.locked = true;
+      break;
     case "unlock":
       sheet.getRange(c.address).format.protection.locked = false;
       break;

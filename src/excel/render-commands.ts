@@ -1,8 +1,9 @@
 /**
  * WorkbookChanges → a list of plain write commands, sheet by sheet, in the order Excel needs them
- * (unprotect, clear, number formats before values, formats, merges, widths, unlocked inputs, validation,
- * links, freeze, print, tab colour, protect). Commands are data so the request size can be estimated and
- * split before anything is queued. Every decision comes from the layout; this file only translates.
+ * (unprotect, clear, number formats before values, formats, merges, widths, every cell locked then the
+ * inputs unlocked, validation, links, freeze, print, tab colour, protect). Commands are data so the
+ * request size can be estimated and split before anything is queued. Every decision comes from the
+ * layout; this file only translates.
  */
 import {
   adr,
@@ -48,6 +49,8 @@ export type Command =
   | { op: "columnWidth"; ref: SheetRef; address: string; points: number }
   | { op: "columnHidden"; ref: SheetRef; address: string }
   | { op: "rowHeight"; ref: SheetRef; address: string; points: number }
+  /** Lock every cell of the sheet's used range (formats included), before the input ranges are unlocked. */
+  | { op: "lockUsed"; ref: SheetRef }
   | { op: "unlock"; ref: SheetRef; address: string }
   | { op: "validation"; ref: SheetRef; address: string; source: string; errorMessage?: string }
   | { op: "link"; ref: SheetRef; address: string; target: string }
@@ -223,6 +226,10 @@ export function sheetCommands(patch: SheetPatch, features: HostFeatures): Comman
   for (const m of layout.merges)
     if (m.includes(":")) out.push({ op: "merge", ref, address: rangeAddress(parseRange(m)) });
   out.push(...columnCommands(ref, layout));
+  // Protection is exact: on an existing sheet, cells unlocked before (inputs of a submitted tab, ranges
+  // whose rows moved) are locked again, then exactly the layout's input ranges are unlocked. A new sheet
+  // starts with every cell locked.
+  if (layout.protection.protect && !patch.create && patch.sheetId) out.push({ op: "lockUsed", ref });
   for (const r of layout.inputRanges) out.push({ op: "unlock", ref, address: rangeAddress(parseRange(r)) });
   if (features.api18) {
     for (const v of layout.validations) {

@@ -106,6 +106,18 @@ function forEachCell(range: string, visit: (row: number, column: number) => void
     for (let column = r.start.column; column <= r.end.column; column++) visit(row, column);
 }
 
+/**
+ * Lock again every cell unlocked before (inputs of a submitted tab, ranges whose rows moved), so that the
+ * input ranges unlocked next are exactly the layout's. Only cells that exist can be unlocked.
+ */
+export function lockUnlockedCells(ws: ExcelJS.Worksheet): void {
+  ws.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      if (cell.style?.protection?.locked === false) setLocked(cell, true);
+    }),
+  );
+}
+
 export function renderInputRanges(ws: ExcelJS.Worksheet, inputRanges: string[]): void {
   for (const range of inputRanges)
     forEachCell(range, (row, column) => setLocked(ws.getCell(row + 1, column + 1), false));
@@ -169,6 +181,7 @@ export async function renderSheet(
   renderColumns(ws, layout);
   renderRowHeights(ws, layout.rowHeights);
   renderValidations(ws, layout.validations);
+  if (layout.protection.protect) lockUnlockedCells(ws);
   renderInputRanges(ws, layout.inputRanges);
   renderFreeze(ws, layout.freeze);
   renderPrint(ws, layout.print);

@@ -1,7 +1,8 @@
 /**
  * Security (issue 7): no code evaluation or raw HTML in the add-in, a Content-Security-Policy without
  * 'unsafe-eval', ReadWriteDocument only, hyperlinks only inside the workbook, text from plans and units
- * never becomes a formula (Office.js adapter and file adapter), per-unit passwords reach `protect`.
+ * never becomes a formula (Office.js adapter and file adapter), per-unit passwords reach `protect`, and
+ * protection is exact: a submitted tab's inputs are locked, a reopened tab's unlocked where its rows are.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -11,16 +12,17 @@ import { createOfficeWorkbookPort } from "../../src/excel/office-workbook-port";
 import { createWorkbook } from "../../src/app/create-workbook";
 import { collectAndSummarise } from "../../src/app/collect-and-summarise";
 import { submitUnitTab } from "../../src/app/submit-unit-tab";
+import { reopenUnitTab } from "../../src/app/reopen-unit-tab";
 import { newWorkbook, openWorkbookBuffer, workbookToBuffer } from "../../src/file/workbook-file";
 import { generatePlan } from "../../src/core/workbook/generate-plan";
-import { defaultIndicators } from "../../src/core/workbook/indicator-catalogue";
+import { defaultIndicators, INDICATOR_CATALOGUE } from "../../src/core/workbook/indicator-catalogue";
 import { buildWorkbookLayout } from "../../src/core/workbook/plan-changes";
 import { buildSummaryLayout } from "../../src/core/summary/build-summary-layout";
 import { parseState, serializeState } from "../../src/core/state/serialize-state";
 import { STATE_NAMESPACE } from "../../src/core/state/types";
 import type { CellSpec, SheetLayout, WorkbookChanges } from "../../src/core/workbook/model";
 import { adr } from "../../src/core/workbook/address";
-import { INDICATOR_COLUMNS } from "../../src/core/workbook/unit-tab-schema";
+import { FIELD_VALUE_COLUMN, FOOTER_CODES, INDICATOR_COLUMNS } from "../../src/core/workbook/unit-tab-schema";
 
 const ROOT = path.join(__dirname, "../..");
 const NOW = new Date("2022-10-17T10:00:00+07:00");
@@ -297,13 +299,113 @@ describe("per-unit protection passwords", () => {
     });
   });
 
-  // KNOWN BUG: submit asks for a layout with no input ranges (src/app/submit-unit-tab.ts `lockedUnitLayout`),
-  // but the Office.js adapter only ever unlocks ranges (src/excel/render-commands.ts has no "lock" command),
-  // so the input cells unlocked at creation stay unlocked and the unit can still change a submitted figure.
-  test.failing("after submit, the unit can no longer type its figures", async () => {
-    const { host, port, u, figure, fill } = await withPasswords();
+  // Was a known bug: the Office.js adapter only ever unlocked ranges, so the cells unlocked at creation
+  // stayed unlocked after submit. Protection is now rendered exactly (render-commands' "lockUsed").
+  test("after submit, the unit can no longer type its figures or its note; other units still can", async () => {
+    const { host, port, state, u, figure, fill } = await withPasswords();
     fill();
     await submitUnitTab(port, { sheetId: u.sheetId!, now: NOW, user: "Lan", confirmWarnings: true });
     expect(() => host.setCellByUser(u.sheetId!, figure, 4)).toThrow(/protected/);
+    const note = adr(rowOfCode(host, u.sheetId!, FOOTER_CODES.notes), FIELD_VALUE_COLUMN);
+    expect(() => host.setCellByUser(u.sheetId!, note, "sửa sau khi nộp")).toThrow(/protected/);
+    expect(host.cell(u.sheetId!, figure)).toMatchObject({ value: 3 });
+    const other = state.units[1];
+    const otherFigure = adr(
+      rowOfCode(host, other.sheetId!, state.indicators[0].code),
+      INDICATOR_COLUMNS.value,
+    );
+    host.setCellByUser(other.sheetId!, otherFigure, 7);
+    expect(host.cell(other.sheetId!, otherFigure)).toMatchObject({ value: 7 });
+  });
+
+  test("'Cập nhật sổ' keeps a submitted tab locked; reopen unlocks exactly its inputs again", async () => {
+    const { host, port, plan, u, figure, fill } = await withPasswords();
+    fill();
+    await submitUnitTab(port, { sheetId: u.sheetId!, now: NOW, user: "Lan", confirmWarnings: true });
+    await createWorkbook(port, { plan, indicators: defaultIndicators(plan) });
+    expect(() => host.setCellByUser(u.sheetId!, figure, 4)).toThrow(/protected/);
+    await reopenUnitTab(port, { unitId: u.unitId, comment: "Bổ sung số liệu.", now: NOW });
+    host.setCellByUser(u.sheetId!, figure, 4);
+    expect(host.cell(u.sheetId!, figure)).toMatchObject({ value: 4 });
+    // Owned cells stay locked after the reopen: the unit name, the stamp row.
+    const name = adr(rowOfCode(host, u.sheetId!, "DON_VI"), FIELD_VALUE_COLUMN);
+    expect(() => host.setCellByUser(u.sheetId!, name, "Tên khác")).toThrow(/protected/);
+    expect(host.snapshot().sheets.find((x) => x.id === u.sheetId)).toMatchObject({
+      protected: true,
+      password: "mk-1-Tổ",
+    });
+  });
+
+  test("reopen after an indicator was added unlocks the inputs at the rows where they are now", async () => {
+    const { host, port, plan, u, fill } = await withPasswords();
+    fill();
+    await submitUnitTab(port, { sheetId: u.sheetId!, now: NOW, user: "Lan", confirmWarnings: true });
+    const noteRowBefore = rowOfCode(host, u.sheetId!, FOOTER_CODES.notes);
+    const extra = { ...INDICATOR_CATALOGUE[0], code: "THEM_1", name: "Chỉ tiêu thêm", required: false };
+    await createWorkbook(port, { plan, indicators: [...defaultIndicators(plan), extra] });
+    await reopenUnitTab(port, { unitId: u.unitId, comment: "Bổ sung.", now: NOW });
+    const noteRow = rowOfCode(host, u.sheetId!, FOOTER_CODES.notes);
+    // The new row took the blank row under the indicator table: the footer stayed, a fresh layout's did not.
+    expect(noteRow).toBe(noteRowBefore);
+    host.setCellByUser(u.sheetId!, adr(noteRow, FIELD_VALUE_COLUMN), "Ghi chú sau khi mở lại");
+    host.setCellByUser(u.sheetId!, adr(rowOfCode(host, u.sheetId!, "THEM_1"), INDICATOR_COLUMNS.value), 2);
+    // A fresh layout's footer is one row lower: its "Đã nộp" input is this tab's stamp row, which stays locked.
+    const stampRow = rowOfCode(host, u.sheetId!, FOOTER_CODES.stamp);
+    expect(() => host.setCellByUser(u.sheetId!, adr(stampRow, FIELD_VALUE_COLUMN), "x")).toThrow(/protected/);
+  });
+
+  test("file adapter: submit locks the inputs, reopen unlocks them (cell.protection.locked read back)", async () => {
+    const port = newWorkbook();
+    const plan = generatePlan(2, 1);
+    const created = await createWorkbook(port, {
+      plan,
+      indicators: defaultIndicators(plan),
+      planId: "p00000000000000ff",
+    });
+    const u = created.state.units[0];
+    const ws = () => port.workbook.getWorksheet(Number(u.sheetId))!;
+    const rowOf = (code: string) => {
+      let found = -1;
+      ws().eachRow((row, n) => {
+        if (found < 0 && row.getCell(1).value === code) found = n - 1;
+      });
+      return found;
+    };
+    const figure = adr(rowOf(created.state.indicators[0].code), INDICATOR_COLUMNS.value);
+    const note = adr(rowOf(FOOTER_CODES.notes), FIELD_VALUE_COLUMN);
+    const locked = (a: string) => ws().getCell(a).protection?.locked !== false;
+    expect([locked(figure), locked(note)]).toEqual([false, false]);
+    port.typeValues(
+      u.sheetId!,
+      Object.fromEntries(
+        created.state.indicators.map((i) => [adr(rowOf(i.code), INDICATOR_COLUMNS.value), 3]),
+      ),
+    );
+    const submitted = await submitUnitTab(port, {
+      sheetId: u.sheetId!,
+      now: NOW,
+      user: "Lan",
+      confirmWarnings: true,
+    });
+    expect(submitted.outcome).toBe("submitted");
+    expect([locked(figure), locked(note)]).toEqual([true, true]);
+    const saved = await openWorkbookBuffer(await workbookToBuffer(port));
+    const savedWs = saved.workbook.getWorksheet(ws().name)!;
+    expect([savedWs.getCell(figure).protection?.locked !== false, savedWs.getCell(figure).value]).toEqual([
+      true,
+      3,
+    ]);
+    await reopenUnitTab(port, { unitId: u.unitId, comment: "Bổ sung.", now: NOW });
+    expect([locked(figure), locked(note)]).toEqual([false, false]);
+    expect(locked(adr(rowOf(FOOTER_CODES.stamp), FIELD_VALUE_COLUMN))).toBe(true);
+    expect(ws().getCell(figure).value).toBe(3);
   });
 });
+
+/** 0-based row of the first cell in column A holding `code` on a simulated sheet. */
+function rowOfCode(host: SimulatedExcelHost, sheetId: string, code: string): number {
+  const s = host.model.findSheet(sheetId)!;
+  const hit = [...s.cells].find(([k, c]) => k.endsWith(",0") && c.value === code);
+  if (!hit) throw new Error(`no row with code ${code}`);
+  return Number(hit[0].split(",")[0]);
+}

@@ -42,6 +42,7 @@ import {
   type WorkbookLayout,
 } from "./model";
 import { reportingUnits } from "./reporting-units";
+import { isLockedBySubmit } from "./submission-lock";
 import { chooseSheetName, sameSheetName } from "./sheet-names";
 import {
   CODE_COLUMN,
@@ -431,6 +432,8 @@ export function planWorkbookChanges(input: PlanChangesInput): PlanChangesResult 
       { ...grid, name: link.sheetName },
       { indicators: indicatorCodes },
     );
+    // A submitted tab stays locked (protection is rendered exactly: no input range, every cell locked).
+    if (isLockedBySubmit(state, link.unitId)) patch.layout.inputRanges = [];
     patches.push(patch);
     if (missingCodes.length > 0)
       notices.push({

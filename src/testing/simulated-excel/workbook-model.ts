@@ -227,8 +227,12 @@ export class WorkbookModel {
 
   formatCells(sheet: StoredSheet, box: Box, mutate: (f: CellFormat, cell: StoredCell) => void): void {
     for (let r = box.top; r <= box.bottom; r++)
-      for (let c = box.left; c <= box.right; c++)
-        mutate(this.cell(sheet, r, c).format, this.cell(sheet, r, c));
+      for (let c = box.left; c <= box.right; c++) {
+        const cell = this.cell(sheet, r, c);
+        mutate(cell.format, cell);
+        // A format that leaves the cell as the Normal style (e.g. locking an empty cell) stores nothing.
+        if (isCellDefault(cell)) sheet.cells.delete(cellKey(r, c));
+      }
   }
 
   clear(sheet: StoredSheet, box: Box, applyTo: string): void {

@@ -2,12 +2,10 @@
  * Regression (found by the no-data-lost property, shrunk): a unit typed in its tab, the secretary added an
  * indicator ("Cập nhật sổ" puts the new row under the indicator table, so the footer rows of this tab sit
  * one row lower than in a fresh layout), then reopened (or the unit submitted) the tab. Both use-cases
- * write a freshly built layout (src/app/reopen-unit-tab.ts `reopenUnitTab`, src/app/submit-unit-tab.ts
- * `lockedUnitLayout`): its merges land on the moved rows and Excel's merge keeps only the top-left value,
- * so the unit's note is cleared; its input ranges unlock the wrong cells.
- *
- * KNOWN BUG, not fixed yet: these tests state the wanted behaviour and are marked `.failing` until the fix
- * (build the patch from the tab's own rows, as plan-changes' `unitTabUpdate` does) lands.
+ * used to write a freshly built layout: its merges landed on the moved rows and Excel's merge kept only the
+ * top-left value, so the unit's note was cleared, and its input ranges unlocked the wrong cells.
+ * Fixed: both now write `unitTabProtectionPatch` (src/core/workbook/unit-tab-protection.ts): the stamp /
+ * comment cells found by their codes, and the protection with the inputs at the rows where they are.
  */
 import { runScenario, type Scenario } from "./harness";
 import { INDICATOR_CATALOGUE } from "../../../src/core/workbook/indicator-catalogue";
@@ -18,7 +16,7 @@ const base: Omit<Scenario, "steps"> = {
   indicators: [{ ...INDICATOR_CATALOGUE[0], required: false }],
 };
 
-test.failing("reopen after an indicator was added keeps the unit's note (GHI_CHU)", async () => {
+test("reopen after an indicator was added keeps the unit's note (GHI_CHU)", async () => {
   const problems = await runScenario({
     ...base,
     steps: [
@@ -30,7 +28,7 @@ test.failing("reopen after an indicator was added keeps the unit's note (GHI_CHU
   expect(problems).toEqual([]);
 });
 
-test.failing("submit after an indicator was added keeps the unit's note (GHI_CHU)", async () => {
+test("submit after an indicator was added keeps the unit's note (GHI_CHU)", async () => {
   const problems = await runScenario({
     ...base,
     steps: [
