@@ -10,6 +10,12 @@ export function splitUnits(text: string): string[] {
     .filter((s) => s !== "");
 }
 
+/** True when the unit is named only by the summary task (the issuer's own body): it gets no input tab. */
+export function compilesOnly(plan: Plan, name: string): boolean {
+  const named = plan.tasks.filter((t) => t.units.includes(name));
+  return named.length > 0 && named.every((t) => t.isSummary);
+}
+
 /** The distinct units of the tasks, keeping the order and members of the plan's unit list. */
 function syncUnits(plan: Plan, tasks: PlanTask[]): Plan["units"] {
   const names: string[] = [];

@@ -3,7 +3,7 @@ import { Button, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
 import type { Plan } from "../../core/plan/types";
 import { useI18n } from "../i18n";
-import { addUnit, removeUnit, renameUnit } from "../plan-edits";
+import { addUnit, compilesOnly, removeUnit, renameUnit } from "../plan-edits";
 
 const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
@@ -50,6 +50,7 @@ export function UnitsEditor({ plan, onChange }: { plan: Plan; onChange: (p: Plan
                 onClick={() => onChange(removeUnit(plan, index))}
               />
             </div>
+            {compilesOnly(plan, unit.name) && <div className={styles.members}>{t.unitCompilesOnly}</div>}
             {unit.members.length > 0 && (
               <div className={styles.members}>
                 {t.unitMembers}: {unit.members.join("; ")}

@@ -51,6 +51,7 @@ export const en: Messages = {
   unitsTitle: "Units",
   unitName: (n) => `Unit name ${n}`,
   unitMembers: "Members",
+  unitCompilesOnly: "Compiles the summary report: no input tab",
   addUnit: "Add unit",
   removeUnit: (name) => `Remove unit ${name}`,
   newUnitName: "New unit",

@@ -51,6 +51,7 @@ export const vi = {
   unitsTitle: "Đơn vị",
   unitName: (n: number) => `Tên đơn vị ${n}`,
   unitMembers: "Thành viên",
+  unitCompilesOnly: "Đơn vị tổng hợp báo cáo: không có trang nhập liệu",
   addUnit: "Thêm đơn vị",
   removeUnit: (name: string) => `Xóa đơn vị ${name}`,
   newUnitName: "Đơn vị mới",
