@@ -6,8 +6,8 @@
 import type { WorkbookPort } from "./workbook-port";
 import type { WorkbookState } from "../core/state/types";
 import type { SheetGrid, SheetInfo } from "../core/workbook/grid";
-import type { CellSpec, SheetPatch, WorkbookChanges } from "../core/workbook/model";
-import { adr } from "../core/workbook/address";
+import type { CellSpec, SheetLayout, SheetPatch, WorkbookChanges } from "../core/workbook/model";
+import { adr, parseAddress } from "../core/workbook/address";
 import { serializeState } from "../core/state/serialize-state";
 import {
   buildTrackerLayout,
@@ -21,7 +21,13 @@ import { trackUnits, type TrackingResult } from "../core/tracking/track-units";
 import { hcmTimestamp } from "../core/tracking/hcm-time";
 import { aggregate, type IndicatorTotal } from "../core/summary/aggregate";
 import { buildReport } from "../core/summary/build-report";
-import { buildSummaryLayout, extractSecretaryText } from "../core/summary/build-summary-layout";
+import {
+  buildSummaryLayout,
+  extractSecretaryBlock,
+  extractSecretaryText,
+  SUMMARY_CODES,
+  type SecretaryBlock,
+} from "../core/summary/build-summary-layout";
 import type { ReportDocument } from "../core/summary/report-model";
 import { caseKey } from "../core/text/vietnamese";
 import { loadWorkbookState } from "./load-workbook-state";
@@ -92,17 +98,42 @@ function trackerRow(t: TrackingResult["units"][number]): TrackerUnitRow {
   };
 }
 
-/** Cells of the old summary that the new one does not write: cleared, so nothing stale remains. */
-function clearedCells(old: SheetGrid | undefined, cells: Record<string, CellSpec>): Record<string, CellSpec> {
-  if (!old) return cells;
+/**
+ * Cells of the old summary that the new one does not write: cleared, so nothing stale remains. Rows in
+ * `untouched` are neither cleared nor written.
+ */
+function clearedCells(
+  old: SheetGrid | undefined,
+  cells: Record<string, CellSpec>,
+  untouched: Set<number> = new Set(),
+): Record<string, CellSpec> {
   const out: Record<string, CellSpec> = {};
-  old.values.forEach((row, i) =>
-    row.forEach((v, j) => {
-      const a = adr(old.origin.row + i, old.origin.column + j);
-      if (v !== null && v !== "" && !(a in cells)) out[a] = { value: null };
-    }),
+  if (old)
+    old.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const a = adr(old.origin.row + i, old.origin.column + j);
+        if (v !== null && v !== "" && !(a in cells)) out[a] = { value: null };
+      }),
+    );
+  const all = { ...out, ...cells };
+  for (const a of Object.keys(all)) if (untouched.has(parseAddress(a).row)) delete all[a];
+  return all;
+}
+
+/**
+ * Rows of section V to leave out of the write: the secretary's lines, when the new layout puts its heading
+ * on the same row as before (then every line is where it was). A line typed there meanwhile is kept, and
+ * what she typed keeps its exact cells. When the section moves, its lines are carried across, raw.
+ */
+function untouchedDirectionRows(block: SecretaryBlock | null, layout: SheetLayout): Set<number> {
+  const rows = new Set<number>();
+  if (!block) return rows;
+  const heading = Object.entries(layout.cells).find(
+    ([a, c]) => c.value === `${SUMMARY_CODES.sectionPrefix}directions` && parseAddress(a).column === 0,
   );
-  return { ...out, ...cells };
+  if (!heading || parseAddress(heading[0]).row !== block.headingRow) return rows;
+  block.lines.forEach((_l, i) => rows.add(block.headingRow + 1 + i));
+  return rows;
 }
 
 export async function collectAndSummarise(
@@ -169,7 +200,12 @@ export async function collectAndSummarise(
     secretaryText,
   });
   const summaryName = summaryInfo?.name ?? state.summarySheet?.sheetName ?? DEFAULT_SUMMARY_SHEET_NAME;
-  const layout = buildSummaryLayout(report, { sheetName: summaryName });
+  const summaryGrid = summaryInfo ? gridById.get(summaryInfo.id) : undefined;
+  const secretaryBlock = extractSecretaryBlock(summaryGrid);
+  const layout = buildSummaryLayout(report, {
+    sheetName: summaryName,
+    directions: secretaryBlock?.lines ?? null,
+  });
 
   // Unit tabs found under a new name or id: remember them.
   state = {
@@ -189,7 +225,7 @@ export async function collectAndSummarise(
           sheetId: summaryInfo.id,
           create: false,
           layout,
-          cells: clearedCells(gridById.get(summaryInfo.id), layout.cells),
+          cells: clearedCells(summaryGrid, layout.cells, untouchedDirectionRows(secretaryBlock, layout)),
         }
       : { sheetId: null, create: true, layout, cells: layout.cells },
   ];

@@ -103,23 +103,20 @@ describe("a co-author types between the summary's read and its write", () => {
     expect(next.totals[code].value).toBe(15);
   });
 
-  // KNOWN LIMIT: the summary write rewrites every line of section V (empty ones as blanks) from what it
-  // read, so a line typed between the read and the write is overwritten (src/app/collect-and-summarise.ts
-  // writes the whole layout of the sheet). `.failing` until section V is left out of the write.
-  test.failing(
-    "into section V of the summary while it is rewritten: the co-author's line is kept",
-    async () => {
-      const b = await bench();
-      const first = await collectAndSummarise(b.port, { now: NOW });
-      const summaryId = first.state.summarySheet!.sheetId!;
-      // The prompt sits in the first line of section V; the co-author types in the second one.
-      const line = adr(rowOf(b.host, summaryId, SUMMARY_CODES.directions, 1), 1);
-      atSync(b.host, 2, () => b.host.setCellByUser(summaryId, line, "Đề nghị Đảng ủy cấp kinh phí."));
-      await collectAndSummarise(b.port, { now: NOW, knownSheetIds: first.sheetIds });
-      const grid = (await b.port.readGrids([summaryId]))[0];
-      expect(extractSecretaryText(grid)).toEqual(["Đề nghị Đảng ủy cấp kinh phí."]);
-    },
-  );
+  // Was a known limit: the summary write rewrote every line of section V from what it read, so a line
+  // typed between the read and the write was overwritten. Section V's rows are now left out of the write
+  // while the section stays where it was.
+  test("into section V of the summary while it is rewritten: the co-author's line is kept", async () => {
+    const b = await bench();
+    const first = await collectAndSummarise(b.port, { now: NOW });
+    const summaryId = first.state.summarySheet!.sheetId!;
+    // The prompt sits in the first line of section V; the co-author types in the second one.
+    const line = adr(rowOf(b.host, summaryId, SUMMARY_CODES.directions, 1), 1);
+    atSync(b.host, 2, () => b.host.setCellByUser(summaryId, line, "Đề nghị Đảng ủy cấp kinh phí."));
+    await collectAndSummarise(b.port, { now: NOW, knownSheetIds: first.sheetIds });
+    const grid = (await b.port.readGrids([summaryId]))[0];
+    expect(extractSecretaryText(grid)).toEqual(["Đề nghị Đảng ủy cấp kinh phí."]);
+  });
 });
 
 describe("a unit types between the secretary's read and write of 'Cập nhật sổ'", () => {

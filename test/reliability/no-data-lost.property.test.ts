@@ -48,13 +48,17 @@ const input: fc.Arbitrary<string | number> = fc.oneof(
     .chain((t) => fc.constantFrom(t.normalize("NFC"), t.normalize("NFD"))),
 );
 
-const secretaryLine: fc.Arbitrary<string> = fc
-  .constantFrom(
-    "Đề nghị cấp kinh phí tuyên truyền.",
-    "Tiếp tục nhân rộng mô hình Dân vận khéo",
-    "Kiến nghị: bổ sung @chỉ tiêu",
-  )
-  .map((t) => t.normalize("NFC"));
+/** What the secretary types in section V: text in NFC and NFD, a number, a formula, formula-like text. */
+const secretaryLine: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .constantFrom(
+      "Đề nghị cấp kinh phí tuyên truyền.",
+      "Tiếp tục nhân rộng mô hình Dân vận khéo",
+      "Kiến nghị: bổ sung @chỉ tiêu",
+    )
+    .chain((t) => fc.constantFrom(t.normalize("NFC"), t.normalize("NFD"))),
+  fc.constantFrom("2023", '=HYPERLINK("http://x")', "'=1+1", "15/10/2022"),
+);
 
 const custom: Indicator[] = [
   {

@@ -3,7 +3,9 @@
  * Each unit figure is a formula linked to the unit's cell (quoted sheet names, no 3D references) with the
  * core's value cached; totals are formulas over the summary's own column with the core's total cached.
  * Text from units is always a value, never a formula. Section V rows carry a marker code in the hidden
- * column A so the secretary's text is found again on re-run (`extractSecretaryText`).
+ * column A so the secretary's text is found again on re-run: as text for the report
+ * (`extractSecretaryText`), and as the cells exactly as stored for the sheet (`extractSecretaryBlock`),
+ * so that a number stays a number, a formula she typed stays a formula and text keeps its bytes.
  */
 import type { CellSpec, CellStyle, SheetLayout } from "../workbook/model";
 import type { SheetGrid } from "../workbook/grid";
@@ -26,10 +28,25 @@ export const SUMMARY_CODES = {
   table: "#BANG:",
 } as const;
 
+/** One line of section V as stored in the sheet: its cells by 0-based column (≥ 1), nothing for empty ones. */
+export type SecretaryLine = Record<number, CellSpec>;
+
+/** Section V of an existing summary sheet: where its heading was and its lines, cells exactly as stored. */
+export interface SecretaryBlock {
+  /** 0-based row of the section V heading in the sheet it was read from; the lines follow it. */
+  headingRow: number;
+  lines: SecretaryLine[];
+}
+
 export interface SummaryLayoutContext {
   sheetName: string;
   /** Minimum number of input lines offered in section V. */
   directionLines?: number;
+  /**
+   * Section V's lines as the sheet holds them now (`extractSecretaryBlock(...).lines`): laid out in order,
+   * cell by cell, instead of the report's text. Absent: the report's paragraphs (the prompt at first).
+   */
+  directions?: SecretaryLine[] | null;
 }
 
 const FONT = "Times New Roman";
@@ -209,6 +226,33 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
     row++;
     code(row, `${SUMMARY_CODES.sectionPrefix}${section.key}`);
     line(section.heading, { bold: true });
+    if (section.editable && context.directions) {
+      const carried = context.directions;
+      const filled = carried.filter((l) => Object.keys(l).length > 0).length;
+      const count = Math.max(carried.length, filled + 2, context.directionLines ?? 5);
+      for (let i = 0; i < count; i++) {
+        code(row, SUMMARY_CODES.directions);
+        inputRanges.push(`${adr(row, first)}:${adr(row, last)}`);
+        const l = carried[i] ?? {};
+        const columns = Object.keys(l).map(Number);
+        const prompt = l[first]?.value === DIRECTIONS_PROMPT;
+        for (const c of columns)
+          put(row, c, {
+            ...l[c],
+            style: { wrap: true, vAlign: "top", hAlign: "left", ...(prompt ? { italic: true } : {}) },
+          });
+        if (columns.length === 0) put(row, first, { value: null, style: { wrap: true } });
+        // A line typed across several columns (a row the secretary inserted) is not merged: that would
+        // keep only its first cell.
+        if (columns.every((c) => c === first)) merge(row, first, last);
+        const text = String(l[first]?.value ?? l[first]?.cachedValue ?? "");
+        const span = widths.slice(first, last + 1).reduce((a, b) => a + b, 0);
+        const lines = Math.max(1, Math.ceil((text.length * 1.15) / Math.max(10, span)));
+        if (lines > 1) rowHeights[row + 1] = 18 * lines;
+        row++;
+      }
+      continue;
+    }
     if (section.editable) {
       const texts = section.blocks.filter((b): b is ReportParagraph => b.type === "paragraph").map((p) => p);
       const count = Math.max(texts.length + 2, context.directionLines ?? 5);
@@ -315,6 +359,51 @@ export function extractSecretaryText(grid: SheetGrid | null | undefined): string
     if (text !== "" && text !== DIRECTIONS_PROMPT) lines.push(text);
   }
   return lines.length ? lines : null;
+}
+
+/** A cell as stored: a formula (en-US, without "=") with its value cached, else the literal value. */
+function storedCell(grid: SheetGrid, i: number, j: number): CellSpec | null {
+  const v = grid.values[i]?.[j];
+  const f = grid.formulas[i]?.[j];
+  // Text that merely starts with "=" reads back with the same value and formula: that is text.
+  if (typeof f === "string" && f.startsWith("=") && f !== v)
+    return { formula: f.slice(1), cachedValue: v ?? "" };
+  if (v === null || v === undefined || v === "") return null;
+  return { value: v };
+}
+
+/**
+ * Section V of an existing summary sheet, cells exactly as stored (no trimming, no normalisation): every
+ * row after the section V heading up to the next "#" marker, without the blank, uncoded rows at its end
+ * (the spacing before Nơi nhận). Null when the sheet has no section V heading (not ours, or none yet).
+ */
+export function extractSecretaryBlock(grid: SheetGrid | null | undefined): SecretaryBlock | null {
+  if (!grid) return null;
+  const view = new GridView(grid);
+  let heading = -1;
+  for (let r = view.startRow; r < view.endRow; r++) {
+    if (view.text(r, 0) === `${SUMMARY_CODES.sectionPrefix}directions`) {
+      heading = r;
+      break;
+    }
+  }
+  if (heading < 0) return null;
+  const lines: SecretaryLine[] = [];
+  let kept = 0;
+  for (let r = heading + 1; r < view.endRow; r++) {
+    const a = view.text(r, 0);
+    if (a.startsWith("#")) break;
+    const i = r - grid.origin.row;
+    const line: SecretaryLine = {};
+    const width = Math.max(grid.values[i]?.length ?? 0, grid.formulas[i]?.length ?? 0);
+    for (let j = Math.max(0, 1 - grid.origin.column); j < width; j++) {
+      const cell = storedCell(grid, i, j);
+      if (cell) line[grid.origin.column + j] = cell;
+    }
+    lines.push(line);
+    if (a === SUMMARY_CODES.directions || Object.keys(line).length > 0) kept = lines.length;
+  }
+  return { headingRow: heading, lines: lines.slice(0, kept) };
 }
 
 /** The link target written for a finding ("'Tổ 1'!D14"). */
