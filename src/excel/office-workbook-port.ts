@@ -1,13 +1,24 @@
 /**
  * The WorkbookPort over Office.js. Reads queue every load and sync once; writes queue every command and
- * sync once, splitting into several syncs only when one request would pass Excel's 5 MB limit.
+ * sync once. Both split into several syncs only when one request or response would pass Excel's 5 MB
+ * limit: writes by their estimated request size, reads by the sizes measured on earlier reads and the
+ * used-range dimensions loaded with the overview, with halving when Excel still refuses a response.
  * The only `Excel.run` of the add-in is the default `run` argument; tests inject the simulated host's.
  */
 import type { ApplyResult, WorkbookOverview, WorkbookPort } from "../app/workbook-port";
-import { RequestTooLargeError } from "../core/errors";
+import { type HostError, RequestTooLargeError } from "../core/errors";
 import { STATE_NAMESPACE } from "../core/state/types";
 import type { SheetGrid, SheetInfo } from "../core/workbook/grid";
 import type { CellValue, WorkbookChanges } from "../core/workbook/model";
+import {
+  GRID_OVERHEAD_BYTES,
+  type SheetSize,
+  UNSEEN_SHEET_BYTES,
+  cellsOf,
+  estimateGridBytes,
+  gridResponseBytes,
+  utf8Length,
+} from "./estimate-size";
 import { toHostError } from "./host-error";
 import { queueCommand, type CreatedSheets } from "./queue-commands";
 import { type HostFeatures, type PlannedCommand, packRequests, planCommands } from "./render-commands";
@@ -21,6 +32,8 @@ export interface OfficePortOptions {
   payloadLimitBytes?: number;
   /** Largest estimated request the adapter sends (default 90 % of the limit, a margin for the estimate). */
   requestBudgetBytes?: number;
+  /** Largest estimated response a read asks for (default 90 % of the limit). */
+  responseBudgetBytes?: number;
 }
 
 export const EXCEL_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -42,6 +55,16 @@ function queueGrids(context: Excel.RequestContext, ids: string[]): PendingGrid[]
     sheet.load("name");
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("values,formulas,rowIndex,columnIndex");
+    return { id, sheet, used };
+  });
+}
+
+/** Queue the cheap loads of the used ranges' dimensions only (a few bytes per sheet in the response). */
+function queueDimensions(context: Excel.RequestContext, ids: string[]): PendingGrid[] {
+  return ids.map((id) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(id);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("rowCount,columnCount");
     return { id, sheet, used };
   });
 }
@@ -71,6 +94,15 @@ function gridsOf(pending: PendingGrid[]): SheetGrid[] {
   return out;
 }
 
+/** Excel refused a sync because its response would pass the payload limit. */
+function isResponseTooLarge(e: unknown): boolean {
+  return (e as { code?: string } | null)?.code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/** Response bytes of the overview besides grids: the sheet list (per sheet) and a fixed part. */
+const SHEET_INFO_BYTES = 200;
+const OVERVIEW_FIXED_BYTES = 2_000;
+
 export function createOfficeWorkbookPort(
   run: ExcelRun = defaultRun,
   options: OfficePortOptions = {},
@@ -78,58 +110,187 @@ export function createOfficeWorkbookPort(
   const supports = options.isSetSupported ?? defaultSupport;
   const limit = options.payloadLimitBytes ?? EXCEL_PAYLOAD_LIMIT_BYTES;
   const budget = options.requestBudgetBytes ?? Math.floor(limit * 0.9);
+  const responseBudget = options.responseBudgetBytes ?? Math.floor(limit * 0.9);
   const features = (): HostFeatures => ({
     api17: supports("1.7"),
     api18: supports("1.8"),
     api19: supports("1.9"),
   });
 
-  async function readOverview(gridSheetIds: string[] = []): Promise<WorkbookOverview> {
-    try {
-      return await run(async (context) => {
-        const parts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
-        parts.load("items/id");
-        const xml = parts.getOnlyItemOrNullObject().getXml();
-        const sheets = context.workbook.worksheets;
-        sheets.load("items/id,items/name,items/position,items/visibility");
-        const pending = queueGrids(context, gridSheetIds);
-        await context.sync();
-        // The lint rule does not follow "items/id" loads nor ClientResult values; both are filled by the sync above.
-        // eslint-disable-next-line office-addins/load-object-before-read
-        const count = parts.items.length;
-        // eslint-disable-next-line office-addins/load-object-before-read
-        let stateXml: string | null = count === 1 ? xml.value : null;
-        if (count > 1) {
-          // Two plans in one workbook: rare, worth one more round trip to show the first one's data.
-          const first = parts.items[0].getXml();
-          await context.sync();
+  // What this session learned about the sheets, to size the next reads before sending them.
+  const sizes = new Map<string, SheetSize>();
+  const names = new Map<string, string>();
+  let stateXmlBytes = 0;
 
-          stateXml = first.value;
-        }
-        const infos: SheetInfo[] = sheets.items.map((s) => ({
-          id: s.id,
-          name: s.name,
-          position: s.position,
-          visible: s.visibility === "Visible",
-        }));
-        return { stateXml, stateXmlCount: count, sheets: infos, grids: gridsOf(pending) };
-      });
+  function rememberGrids(grids: SheetGrid[]): void {
+    for (const g of grids) {
+      const cells = cellsOf(g);
+      sizes.set(g.sheetId, { cells, measured: { bytes: gridResponseBytes(g), cells } });
+      names.set(g.sheetId, g.name);
+    }
+  }
+
+  function rememberDimensions(pending: PendingGrid[]): void {
+    for (const p of pending) {
+      if (p.sheet.isNullObject) continue;
+      const cells = p.used.isNullObject ? 0 : p.used.rowCount * p.used.columnCount;
+      sizes.set(p.id, { ...sizes.get(p.id), cells });
+    }
+  }
+
+  const estimate = (id: string): number | null => estimateGridBytes(sizes.get(id));
+
+  /** One sheet alone passes the response limit: nothing can split it. */
+  function sheetTooLarge(id: string, e: unknown): HostError {
+    const name = names.get(id) ?? id;
+    const mb = (limit / 1024 / 1024).toFixed(0);
+    return toHostError(
+      e,
+      `đọc trang tính '${name}' (dữ liệu của riêng trang này vượt giới hạn ${mb} MB của một lần đọc từ Excel; hãy xoá các dòng, cột thừa ở cuối trang)`,
+      `reading the sheet '${name}' (this sheet alone passes Excel's ${mb} MB limit for one read; delete the unused rows and columns at its end)`,
+      [name],
+    );
+  }
+
+  /**
+   * The sheets of `ids` whose grids go in one sync: first fit under `room`, at most `maxCount`, at least
+   * one. Sheets never seen count as `guessSheetBytes()` each; the others (their dimensions loaded, or read
+   * before) by their estimate.
+   */
+  function pickGroup(ids: string[], room: number, maxCount = Infinity): string[] {
+    const guess = guessSheetBytes();
+    const out: string[] = [];
+    let used = 0;
+    for (const id of ids) {
+      if (out.length >= maxCount) break;
+      const s = estimate(id) ?? guess;
+      if (out.length > 0 && used + s > room) continue;
+      out.push(id);
+      used += s;
+    }
+    return out;
+  }
+
+  /** Size assumed for a sheet never seen: the average measured this session, or a unit tab's. */
+  function guessSheetBytes(): number {
+    let bytes = 0;
+    let n = 0;
+    for (const s of sizes.values())
+      if (s.measured) {
+        bytes += s.measured.bytes;
+        n++;
+      }
+    return n > 0 ? Math.ceil((bytes / n) * 1.25) + GRID_OVERHEAD_BYTES : UNSEEN_SHEET_BYTES;
+  }
+
+  async function readOverview(gridSheetIds: string[] = []): Promise<WorkbookOverview> {
+    // Warm path: the grids that fit by their estimated size go in this sync; the others only have their
+    // dimensions loaded (a few bytes each), so the caller's readGrids can split them before sending.
+    const ids = [...new Set(gridSheetIds)];
+    const room = responseBudget - stateXmlBytes - names.size * SHEET_INFO_BYTES - OVERVIEW_FIXED_BYTES;
+    const withGrid = ids.length ? pickGroup(ids, room) : [];
+    const picked = new Set(withGrid);
+    const dimsOnly = ids.filter((id) => !picked.has(id) && estimate(id) === null);
+    try {
+      try {
+        return await overviewSync(withGrid, dimsOnly);
+      } catch (e) {
+        if (!isResponseTooLarge(e) || withGrid.length === 0) throw e;
+        // Safety net, the estimate was wrong: the overview alone, with the dimensions of every sheet asked.
+        return await overviewSync([], ids);
+      }
     } catch (e) {
       throw toHostError(e, "đọc sổ", "reading the workbook", []);
     }
   }
 
-  async function readGrids(sheetIds: string[]): Promise<SheetGrid[]> {
-    if (sheetIds.length === 0) return [];
-    try {
-      return await run(async (context) => {
-        const pending = queueGrids(context, sheetIds);
+  function overviewSync(withGrid: string[], dimsOnly: string[]): Promise<WorkbookOverview> {
+    return run(async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
+      parts.load("items/id");
+      const xml = parts.getOnlyItemOrNullObject().getXml();
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/id,items/name,items/position,items/visibility");
+      const pending = queueGrids(context, withGrid);
+      const dims = queueDimensions(context, dimsOnly);
+      await context.sync();
+      // The lint rule does not follow "items/id" loads nor ClientResult values; both are filled by the sync above.
+      // eslint-disable-next-line office-addins/load-object-before-read
+      const count = parts.items.length;
+      // eslint-disable-next-line office-addins/load-object-before-read
+      let stateXml: string | null = count === 1 ? xml.value : null;
+      if (count > 1) {
+        // Two plans in one workbook: rare, worth one more round trip to show the first one's data.
+        const first = parts.items[0].getXml();
         await context.sync();
-        return gridsOf(pending);
-      });
+
+        stateXml = first.value;
+      }
+      const infos: SheetInfo[] = sheets.items.map((s) => ({
+        id: s.id,
+        name: s.name,
+        position: s.position,
+        visible: s.visibility === "Visible",
+      }));
+      names.clear();
+      for (const s of infos) names.set(s.id, s.name);
+      stateXmlBytes = stateXml === null ? 0 : utf8Length(stateXml);
+      const grids = gridsOf(pending);
+      rememberGrids(grids);
+      rememberDimensions(dims);
+      return { stateXml, stateXmlCount: count, sheets: infos, grids };
+    });
+  }
+
+  /** One sync: the grids of `ids`, and the dimensions of `dimsOf` (sheets to size for the next syncs). */
+  async function gridSync(ids: string[], dimsOf: string[]): Promise<SheetGrid[]> {
+    const grids = await run(async (context) => {
+      const pending = queueGrids(context, ids);
+      const dims = queueDimensions(context, dimsOf);
+      await context.sync();
+      rememberDimensions(dims);
+      return gridsOf(pending);
+    });
+    rememberGrids(grids);
+    return grids;
+  }
+
+  async function readGrids(sheetIds: string[]): Promise<SheetGrid[]> {
+    const ids = [...new Set(sheetIds)];
+    if (ids.length === 0) return [];
+    const out: SheetGrid[] = [];
+    let remaining = ids;
+    let maxCount = Infinity;
+    try {
+      // One sync per group of sheets whose estimated response fits; several only when one response
+      // would pass the limit. The first sync also loads the dimensions of the sheets left for later.
+      // Safety net: when Excel still refuses a response, the next group is at most half as many sheets;
+      // every sync either removes a sheet or halves the group, so this ends.
+      while (remaining.length > 0) {
+        const group = pickGroup(remaining, responseBudget, maxCount);
+        const inGroup = new Set(group);
+        const rest = remaining.filter((id) => !inGroup.has(id));
+        try {
+          out.push(
+            ...(await gridSync(
+              group,
+              rest.filter((id) => estimate(id) === null),
+            )),
+          );
+        } catch (e) {
+          if (!isResponseTooLarge(e)) throw e;
+          if (group.length === 1) throw sheetTooLarge(group[0], e);
+          maxCount = Math.ceil(group.length / 2);
+          continue;
+        }
+        maxCount = Infinity;
+        remaining = rest;
+      }
     } catch (e) {
       throw toHostError(e, "đọc các trang tính", "reading the sheets", []);
     }
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return out.sort((a, b) => (order.get(a.sheetId) ?? 0) - (order.get(b.sheetId) ?? 0));
   }
 
   async function applyChanges(changes: WorkbookChanges): Promise<ApplyResult> {
