@@ -19,12 +19,12 @@ import {
   unitKeyValue,
   type TaskStatus,
 } from "../workbook/unit-tab-schema";
-import { adr, parseRange } from "../workbook/address";
-import { foldVietnamese, nfc } from "../text/vietnamese";
+import { adr, columnLetter, parseRange } from "../workbook/address";
+import { foldVietnamese } from "../text/vietnamese";
 import { displayDate } from "../tracking/hcm-time";
 import type { Finding, FindingKind, FindingSeverity } from "./finding";
 import type { CollectedTask, CollectedValue, UnitSubmission } from "./unit-submission";
-import { GridView, formulaSheetRefs } from "./grid-view";
+import { GridView, formulaSheetRefs, nfcCell } from "./grid-view";
 import { parseVietnameseNumber, formatVietnameseNumber } from "./parse-number";
 import { parseCellDate } from "./parse-date";
 import { parseStamp } from "./stamp";
@@ -48,20 +48,68 @@ function isCode(text: string): boolean {
   return /^(#[A-Z_]+|NV:\S+|[A-Z][A-Z0-9_]*|[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)+)$/.test(text);
 }
 
-/** Events of this unit, in time order. */
-function eventsOf(state: WorkbookState, unitId: string): SubmissionEvent[] {
-  return state.history
-    .filter((e) => e.unitId === unitId)
+/** Events in time order (the history's order among equal or unreadable times). */
+function inTimeOrder(events: SubmissionEvent[]): SubmissionEvent[] {
+  return events
     .map((e, i) => ({ e, i, t: Date.parse(e.at) }))
     .sort((a, b) => (a.t === b.t || Number.isNaN(a.t) || Number.isNaN(b.t) ? a.i - b.i : a.t - b.t))
     .map((x) => x.e);
 }
 
-export function emptySubmission(unit: UnitLink, state: WorkbookState): UnitSubmission {
-  const values: Record<string, CollectedValue> = {};
-  for (const ind of state.indicators) {
-    values[ind.code] = { code: ind.code, value: null, raw: null, formula: null, cell: null, linkable: false };
+const INFO_CODE_LIST: readonly string[] = Object.values(INFO_CODES);
+const VALUE_LETTER = columnLetter(INDICATOR_COLUMNS.value);
+const FOLDED_STATUSES: readonly string[] = TASK_STATUSES.map((s) => foldVietnamese(s));
+
+/**
+ * What every unit of one workbook shares, worked out once per collection instead of once per tab:
+ * the codes a tab is expected to hold, the plan's tasks by ref and each unit's submission history.
+ */
+export interface AnalyseContext {
+  state: WorkbookState;
+  /** Markers, info and footer codes, and every indicator code (task codes are per unit). */
+  expectedCodes: Set<string>;
+  /** The plan's task by ref (the first one when a ref repeats). */
+  taskByRef: Map<string, WorkbookState["plan"]["tasks"][number]>;
+  /** Unit id → its events in time order. */
+  eventsByUnit: Map<string, SubmissionEvent[]>;
+  /**
+   * Every indicator code as a key, in the indicators' order, to copy per unit: a copy shares the object's
+   * shape, so filling it in is a plain write per code instead of growing a 100-key object one key at a time.
+   */
+  valuesTemplate: Record<string, CollectedValue | null>;
+}
+
+export function analyseContext(state: WorkbookState): AnalyseContext {
+  const expectedCodes = new Set<string>([
+    ...Object.values(MARKERS),
+    ...INFO_CODE_LIST,
+    ...Object.values(FOOTER_CODES),
+    ...state.indicators.map((i) => i.code),
+  ]);
+  const taskByRef = new Map<string, WorkbookState["plan"]["tasks"][number]>();
+  for (const t of state.plan.tasks) if (!taskByRef.has(t.ref)) taskByRef.set(t.ref, t);
+  const grouped = new Map<string, SubmissionEvent[]>();
+  for (const e of state.history) {
+    const list = grouped.get(e.unitId);
+    if (list) list.push(e);
+    else grouped.set(e.unitId, [e]);
   }
+  const eventsByUnit = new Map<string, SubmissionEvent[]>();
+  for (const [unitId, list] of grouped) eventsByUnit.set(unitId, inTimeOrder(list));
+  // Built in one go (not key by key), so the engine keeps it as a fixed shape that copies share.
+  const valuesTemplate: Record<string, CollectedValue | null> = Object.fromEntries(
+    state.indicators.map((i) => [i.code, null]),
+  );
+  return { state, expectedCodes, taskByRef, eventsByUnit, valuesTemplate };
+}
+
+function emptyValue(code: string): CollectedValue {
+  return { code, value: null, raw: null, formula: null, cell: null, linkable: false };
+}
+
+export function emptySubmission(unit: UnitLink, state: WorkbookState, withValues = true): UnitSubmission {
+  const values: Record<string, CollectedValue> = {};
+  if (withValues) for (const ind of state.indicators) values[ind.code] = emptyValue(ind.code);
   return {
     unitId: unit.unitId,
     unit: unit.name,
@@ -98,6 +146,17 @@ export function analyseUnitTab(
   state: WorkbookState,
   options: AnalyseOptions = {},
 ): UnitTabAnalysis {
+  return analyseUnitTabIn(analyseContext(state), grid, unit, options);
+}
+
+/** `analyseUnitTab` with the workbook's shared lookups already worked out (see `analyseContext`). */
+export function analyseUnitTabIn(
+  context: AnalyseContext,
+  grid: SheetGrid,
+  unit: UnitLink,
+  options: AnalyseOptions = {},
+): UnitTabAnalysis {
+  const state = context.state;
   const view = new GridView(grid);
   const sheet = grid.name;
   const findings: Finding[] = [];
@@ -113,31 +172,35 @@ export function analyseUnitTab(
       messageEn: en,
     });
 
-  const submission = emptySubmission(unit, state);
+  const submission = emptySubmission(unit, state, false);
+  // Every key is written below, in the indicators' order (the template's order), before it is read.
+  const values = { ...context.valuesTemplate } as Record<string, CollectedValue>;
+  submission.values = values;
   submission.sheet = sheet;
   submission.sheetId = grid.sheetId;
   submission.found = true;
 
-  // 1. Index column A.
+  // 1. Index column A (one pass over the rows; text as GridView.text reads it).
   const codeRows = new Map<string, number[]>();
-  for (let r = view.startRow; r < view.endRow; r++) {
-    const code = view.text(r, CODE_COLUMN);
+  const gridRows = grid.values;
+  const codeIndex = CODE_COLUMN - grid.origin.column;
+  for (let i = 0; i < gridRows.length; i++) {
+    const v = gridRows[i]?.[codeIndex];
+    if (v === undefined || v === null) continue;
+    const code = (typeof v === "string" ? nfcCell(v) : String(v)).trim();
     if (code === "") continue;
+    const r = grid.origin.row + i;
     const rows = codeRows.get(code);
     if (rows) rows.push(r);
     else codeRows.set(code, [r]);
   }
 
-  const expected = new Set<string>([
-    ...Object.values(MARKERS),
-    ...Object.values(INFO_CODES),
-    ...Object.values(FOOTER_CODES),
-    ...state.indicators.map((i) => i.code),
-    ...unit.taskRefs.map((ref) => `${TASK_CODE_PREFIX}${ref}`),
-  ]);
+  const taskCodes = new Set(unit.taskRefs.map((ref) => `${TASK_CODE_PREFIX}${ref}`));
+  const isExpected = (code: string) => context.expectedCodes.has(code) || taskCodes.has(code);
   let lastCodeRow = -1;
   for (const [code, rows] of codeRows) {
-    if (expected.has(code)) lastCodeRow = Math.max(lastCodeRow, ...rows);
+    if (!isExpected(code)) continue;
+    for (const r of rows) if (r > lastCodeRow) lastCodeRow = r;
   }
 
   /** Row of a code; findings for missing and duplicated codes. */
@@ -170,17 +233,17 @@ export function analyseUnitTab(
     }
     return rows[0];
   };
+  /** The row of a code found exactly once (no finding to make), else undefined. */
+  const singleRow = (code: string): number | undefined => {
+    const rows = codeRows.get(code);
+    return rows !== undefined && rows.length === 1 ? rows[0] : undefined;
+  };
 
-  /** Displayed value of an input cell, with checks on formulas. */
-  const readInput = (
-    row: number,
-    column: number,
-    textField: boolean,
-  ): { raw: CellValue; formula: string | null } => {
-    const raw = view.value(row, column);
+  /** The formula of an input cell, with its findings (a formula reaching outside, a formula in text). */
+  const checkFormula = (row: number, column: number, textField: boolean, at?: string): string | null => {
     const formula = view.formula(row, column);
-    const cell = adr(row, column);
     if (formula) {
+      const cell = at ?? adr(row, column);
       const refs = formulaSheetRefs(formula);
       const outside = refs.external || refs.sheets.some((s) => s !== sheet);
       if (outside) {
@@ -201,12 +264,20 @@ export function analyseUnitTab(
         );
       }
     }
-    return { raw, formula };
+    return formula;
+  };
+
+  /** Displayed value of an input cell, with checks on formulas. */
+  const readRaw = (row: number, column: number, textField: boolean): CellValue => {
+    const raw = view.value(row, column);
+    checkFormula(row, column, textField);
+    return raw;
   };
 
   const textOf = (raw: CellValue): string | null => {
     if (raw === null) return null;
-    const t = nfc(String(raw)).trim();
+    // Numbers and booleans print as ASCII, which is NFC already.
+    const t = (typeof raw === "string" ? nfcCell(raw) : String(raw)).trim();
     return t === "" ? null : t;
   };
 
@@ -228,13 +299,23 @@ export function analyseUnitTab(
 
   // 3. Indicators.
   const indicatorNotes: string[] = [];
+  /** Some indicator holds a value or anything typed (what `hasContent` asks of the values). */
+  let anyValue = false;
+  let reportCell = "";
+  const reportAtCell: Report = (sev, kind, vi, en) => add(reportCell, sev, kind, vi, en);
   for (const ind of state.indicators) {
-    const row = rowOf(ind.code, `chỉ tiêu "${ind.name}"`, `indicator "${ind.name}"`);
-    if (row === null) continue;
-    const cell = adr(row, INDICATOR_COLUMNS.value);
-    const { raw, formula } = readInput(row, INDICATOR_COLUMNS.value, ind.type === "text");
-    const cv = readIndicatorValue(ind, raw, cell, (sev, kind, vi, en) => add(cell, sev, kind, vi, en));
-    submission.values[ind.code] = {
+    const row = singleRow(ind.code) ?? rowOf(ind.code, `chỉ tiêu "${ind.name}"`, `indicator "${ind.name}"`);
+    if (row === null) {
+      values[ind.code] = emptyValue(ind.code);
+      continue;
+    }
+    const cell = `${VALUE_LETTER}${row + 1}`;
+    const raw = view.value(row, INDICATOR_COLUMNS.value);
+    const formula = checkFormula(row, INDICATOR_COLUMNS.value, ind.type === "text", cell);
+    reportCell = cell;
+    const cv = readIndicatorValue(ind, raw, cell, reportAtCell);
+    if (cv.value !== null || (raw !== null && raw !== "")) anyValue = true;
+    values[ind.code] = {
       code: ind.code,
       value: cv.value,
       raw,
@@ -242,14 +323,14 @@ export function analyseUnitTab(
       cell,
       linkable: cv.linkable,
     };
-    const note = textOf(readInput(row, INDICATOR_COLUMNS.note, true).raw);
+    const note = textOf(readRaw(row, INDICATOR_COLUMNS.note, true));
     if (note) indicatorNotes.push(`${ind.name}: ${note}`);
   }
 
   // 4. Tasks.
   const tasks: CollectedTask[] = [];
   for (const ref of unit.taskRefs) {
-    const planTask = state.plan.tasks.find((t) => t.ref === ref);
+    const planTask = context.taskByRef.get(ref);
     const row = rowOf(`${TASK_CODE_PREFIX}${ref}`, `nhiệm vụ ${ref}`, `task ${ref}`);
     if (row === null) {
       tasks.push({ ref, status: null, statusRaw: null, completedOn: null, result: null, cells: null });
@@ -260,11 +341,13 @@ export function analyseUnitTab(
       completedOn: adr(row, TASK_COLUMNS.completedOn),
       result: adr(row, TASK_COLUMNS.result),
     };
-    const statusText = textOf(readInput(row, TASK_COLUMNS.status, true).raw);
+    const statusText = textOf(readRaw(row, TASK_COLUMNS.status, true));
     let status: TaskStatus | null = null;
     let statusRaw: string | null = null;
     if (statusText) {
-      status = TASK_STATUSES.find((s) => foldVietnamese(s) === foldVietnamese(statusText)) ?? null;
+      const folded = foldVietnamese(statusText);
+      const at = FOLDED_STATUSES.indexOf(folded);
+      status = at >= 0 ? TASK_STATUSES[at] : null;
       if (!status) {
         statusRaw = statusText;
         add(
@@ -276,8 +359,7 @@ export function analyseUnitTab(
         );
       }
     }
-    const dateIn = readInput(row, TASK_COLUMNS.completedOn, false);
-    const parsed = parseCellDate(dateIn.raw);
+    const parsed = parseCellDate(readRaw(row, TASK_COLUMNS.completedOn, false));
     if (parsed.issue) {
       add(
         cells.completedOn,
@@ -297,7 +379,7 @@ export function analyseUnitTab(
         `Completion date ${parsed.value} is after the deadline ${deadline} of task ${ref}.`,
       );
     }
-    const result = textOf(readInput(row, TASK_COLUMNS.result, true).raw);
+    const result = textOf(readRaw(row, TASK_COLUMNS.result, true));
     tasks.push({ ref, status, statusRaw, completedOn: parsed.value, result, cells });
   }
   submission.tasks = tasks;
@@ -314,18 +396,17 @@ export function analyseUnitTab(
   const manualRow = field(FOOTER_CODES.manualSubmitted, "đã nộp", "submitted");
   const stampRow = field(FOOTER_CODES.stamp, "xác nhận nộp", "submission stamp");
   const reopenRow = field(FOOTER_CODES.reopenComment, "ý kiến mở lại", "reopening comment");
-  for (const code of Object.values(INFO_CODES)) {
+  for (const code of INFO_CODE_LIST) {
     const rows = codeRows.get(code);
     if (rows?.length) submission.fieldCells[code] = adr(rows[0], FIELD_VALUE_COLUMN);
   }
 
-  const ownNotes = notesRow === null ? null : textOf(readInput(notesRow, FIELD_VALUE_COLUMN, true).raw);
+  const ownNotes = notesRow === null ? null : textOf(readRaw(notesRow, FIELD_VALUE_COLUMN, true));
   const allNotes = [...(ownNotes ? [ownNotes] : []), ...indicatorNotes];
   submission.notes = allNotes.length ? allNotes.join("\n") : null;
-  submission.reporter =
-    reporterRow === null ? null : textOf(readInput(reporterRow, FIELD_VALUE_COLUMN, true).raw);
+  submission.reporter = reporterRow === null ? null : textOf(readRaw(reporterRow, FIELD_VALUE_COLUMN, true));
   if (dateRow !== null) {
-    const p = parseCellDate(readInput(dateRow, FIELD_VALUE_COLUMN, false).raw);
+    const p = parseCellDate(readRaw(dateRow, FIELD_VALUE_COLUMN, false));
     if (p.issue) {
       add(
         adr(dateRow, FIELD_VALUE_COLUMN),
@@ -348,14 +429,14 @@ export function analyseUnitTab(
   if (reopenRow !== null) submission.reopenComment = textOf(view.value(reopenRow, FIELD_VALUE_COLUMN));
 
   submission.hasContent =
-    Object.values(submission.values).some((v) => v.value !== null || (v.raw !== null && v.raw !== "")) ||
+    anyValue ||
     tasks.some(
       (t) => t.status !== null || t.statusRaw !== null || t.completedOn !== null || t.result !== null,
     ) ||
     submission.notes !== null;
 
   // 6. Submission facts: the state's history first, then the stamp in the tab, then "Đã nộp: Có".
-  const events = eventsOf(state, unit.unitId);
+  const events = context.eventsByUnit.get(unit.unitId) ?? [];
   const last = [...events].reverse().find((e) => e.kind === "submit" || e.kind === "reopen");
   if (last?.kind === "submit") {
     Object.assign(submission, {
@@ -482,7 +563,7 @@ export function analyseUnitTab(
     }
   }
   for (const [code, rows] of codeRows) {
-    if (!expected.has(code) && isCode(code) && !code.startsWith("#")) {
+    if (!isExpected(code) && isCode(code) && !code.startsWith("#")) {
       add(
         adr(rows[0], CODE_COLUMN),
         "warning",
@@ -496,6 +577,10 @@ export function analyseUnitTab(
   return { submission, findings };
 }
 
+function indicatorLabel(ind: Indicator, cell: string): string {
+  return `"${ind.name}" (${cell})`;
+}
+
 type Report = (severity: FindingSeverity, kind: FindingKind, vi: string, en: string) => void;
 
 /** The value of one indicator cell, by the indicator's type, with its findings. */
@@ -505,26 +590,26 @@ export function readIndicatorValue(
   cell: string,
   report: Report,
 ): { value: number | string | null; linkable: boolean } {
-  const label = `"${ind.name}" (${cell})`;
+  // Labels and formatted figures are built only when a finding needs them.
   if (raw === null || raw === "") return { value: null, linkable: true };
   if (typeof raw === "string" && FORMULA_ERROR.test(raw.trim())) {
     report(
       "error",
       "NOT_A_NUMBER",
-      `Ô ${label} có lỗi công thức ${raw.trim()}: hãy nhập lại số liệu.`,
-      `Cell ${label} shows the formula error ${raw.trim()}: type the figure again.`,
+      `Ô ${indicatorLabel(ind, cell)} có lỗi công thức ${raw.trim()}: hãy nhập lại số liệu.`,
+      `Cell ${indicatorLabel(ind, cell)} shows the formula error ${raw.trim()}: type the figure again.`,
     );
     return { value: null, linkable: false };
   }
-  if (ind.type === "text") return { value: nfc(String(raw)).trim() || null, linkable: false };
+  if (ind.type === "text") return { value: nfcCell(String(raw)).trim() || null, linkable: false };
   if (ind.type === "date") {
     const p = parseCellDate(raw);
     if (p.issue)
       report(
         p.issue.severity,
         p.issue.kind,
-        `${label}: ${p.issue.messageVi}`,
-        `${label}: ${p.issue.messageEn}`,
+        `${indicatorLabel(ind, cell)}: ${p.issue.messageVi}`,
+        `${indicatorLabel(ind, cell)}: ${p.issue.messageEn}`,
       );
     return { value: p.value, linkable: false };
   }
@@ -536,8 +621,8 @@ export function readIndicatorValue(
     report(
       "error",
       "NOT_A_NUMBER",
-      `${label}: "${String(raw)}" không phải là số.`,
-      `${label}: "${String(raw)}" is not a number.`,
+      `${indicatorLabel(ind, cell)}: "${String(raw)}" không phải là số.`,
+      `${indicatorLabel(ind, cell)}: "${String(raw)}" is not a number.`,
     );
     return { value: null, linkable: false };
   } else {
@@ -548,25 +633,24 @@ export function readIndicatorValue(
       report(
         p.issue.severity,
         p.issue.kind,
-        `${label}: ${p.issue.messageVi}`,
-        `${label}: ${p.issue.messageEn}`,
+        `${indicatorLabel(ind, cell)}: ${p.issue.messageVi}`,
+        `${indicatorLabel(ind, cell)}: ${p.issue.messageEn}`,
       );
   }
   if (value === null) return { value: null, linkable };
-  const shown = formatVietnameseNumber(value);
   if (value < 0) {
     report(
       "error",
       "NEGATIVE",
-      `${label}: số âm (${shown}) không hợp lệ.`,
-      `${label}: a negative figure (${value}) is not valid.`,
+      `${indicatorLabel(ind, cell)}: số âm (${formatVietnameseNumber(value)}) không hợp lệ.`,
+      `${indicatorLabel(ind, cell)}: a negative figure (${value}) is not valid.`,
     );
   } else if (ind.type === "integer" && !Number.isInteger(value)) {
     report(
       "warning",
       "NOT_INTEGER",
-      `${label}: ${shown} không phải số nguyên (${ind.unit}).`,
-      `${label}: ${value} is not a whole number (${ind.unit}).`,
+      `${indicatorLabel(ind, cell)}: ${formatVietnameseNumber(value)} không phải số nguyên (${ind.unit}).`,
+      `${indicatorLabel(ind, cell)}: ${value} is not a whole number (${ind.unit}).`,
     );
   }
   const limit = ind.plausibleMax ?? HUGE_VALUE;
@@ -574,8 +658,8 @@ export function readIndicatorValue(
     report(
       "warning",
       "IMPLAUSIBLE",
-      `${label}: ${shown} ${ind.unit} lớn bất thường (quá ${formatVietnameseNumber(limit)}); kiểm tra lại.`,
-      `${label}: ${value} ${ind.unit} is implausibly large (over ${limit}); please check.`,
+      `${indicatorLabel(ind, cell)}: ${formatVietnameseNumber(value)} ${ind.unit} lớn bất thường (quá ${formatVietnameseNumber(limit)}); kiểm tra lại.`,
+      `${indicatorLabel(ind, cell)}: ${value} ${ind.unit} is implausibly large (over ${limit}); please check.`,
     );
   }
   return { value, linkable };

@@ -9,7 +9,7 @@ import { adr } from "../workbook/address";
 import { caseKey } from "../text/vietnamese";
 import type { Finding } from "./finding";
 import type { UnitSubmission } from "./unit-submission";
-import { analyseUnitTab, emptySubmission } from "./analyse-unit-tab";
+import { analyseContext, analyseUnitTabIn, emptySubmission } from "./analyse-unit-tab";
 import { GridView } from "./grid-view";
 
 export interface CollectedWorkbook {
@@ -46,6 +46,27 @@ export function likelyCopies(state: WorkbookState, sheets: SheetInfo[]): SheetIn
   });
 }
 
+/** `findUnitSheet` over many units: the sheets indexed once by id and by name key (first one wins). */
+function sheetFinder(sheets: SheetInfo[]): (unit: UnitLink) => SheetInfo | null {
+  const byId = new Map<string, SheetInfo>();
+  for (const s of sheets) if (!byId.has(s.id)) byId.set(s.id, s);
+  let byName: Map<string, SheetInfo> | null = null;
+  return (unit) => {
+    if (unit.sheetId) {
+      const hit = byId.get(unit.sheetId);
+      if (hit) return hit;
+    }
+    if (!byName) {
+      byName = new Map();
+      for (const s of sheets) {
+        const k = caseKey(s.name);
+        if (!byName.has(k)) byName.set(k, s);
+      }
+    }
+    return byName.get(caseKey(unit.sheetName)) ?? null;
+  };
+}
+
 export function collectWorkbook(
   state: WorkbookState,
   sheets: SheetInfo[],
@@ -57,10 +78,12 @@ export function collectWorkbook(
   const units: UnitSubmission[] = [];
   const findings: Finding[] = [];
   const linkedIds = new Set<string>();
+  const context = analyseContext(state);
+  const findSheet = sheetFinder(sheets);
 
   for (const unit of state.units) {
     if (unit.removed) continue;
-    const info = findUnitSheet(unit, sheets);
+    const info = findSheet(unit);
     if (!info) {
       findings.push({
         unitId: unit.unitId,
@@ -95,9 +118,9 @@ export function collectWorkbook(
       values: [],
       formulas: [],
     };
-    const analysis = analyseUnitTab({ ...grid, name: info.name }, unit, state);
+    const analysis = analyseUnitTabIn(context, { ...grid, name: info.name }, unit);
     units.push(analysis.submission);
-    findings.push(...analysis.findings);
+    for (const f of analysis.findings) findings.push(f);
   }
 
   // Copies of a unit's tab: the linked one wins.

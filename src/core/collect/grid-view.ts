@@ -3,6 +3,16 @@ import type { SheetGrid } from "../workbook/grid";
 import type { CellValue } from "../workbook/model";
 import { nfc } from "../text/vietnamese";
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * NFC of a cell's text, without the cost of normalising when it cannot change anything: pure ASCII text
+ * is already NFC (most cells: codes, figures typed as text, addresses).
+ */
+export function nfcCell(text: string): string {
+  return NON_ASCII.test(text) ? nfc(text) : text;
+}
+
 export class GridView {
   constructor(readonly grid: SheetGrid) {}
 
@@ -21,7 +31,7 @@ export class GridView {
 
   value(row: number, column: number): CellValue {
     const v = this.grid.values[row - this.grid.origin.row]?.[column - this.grid.origin.column];
-    return v === undefined ? null : typeof v === "string" ? nfc(v) : v;
+    return v === undefined ? null : typeof v === "string" ? nfcCell(v) : v;
   }
 
   /**

@@ -20,26 +20,39 @@ export function aggregate(
 ): Record<string, IndicatorTotal> {
   const out: Record<string, IndicatorTotal> = {};
   for (const ind of indicators) {
-    const present = submissions
-      .map((s) => ({ unit: s.unit, v: s.values[ind.code]?.value ?? null }))
-      .filter((x): x is { unit: string; v: number | string } => x.v !== null && x.v !== "");
-    const numbers = present.map((x) => x.v).filter((v): v is number => typeof v === "number");
+    // One pass over the units, in unit order, without intermediate arrays.
+    let count = 0;
+    let numbers = 0;
+    let sum = 0;
+    let max = 0;
+    const listed: string[] | null = ind.aggregation === "list" ? [] : null;
+    for (const s of submissions) {
+      const v = s.values[ind.code]?.value ?? null;
+      if (v === null || v === "") continue;
+      count++;
+      if (listed) listed.push(`${s.unit}: ${String(v)}`);
+      if (typeof v === "number") {
+        sum += v;
+        if (numbers === 0 || v > max) max = v;
+        numbers++;
+      }
+    }
     let value: number | string | null = null;
     switch (ind.aggregation) {
       case "sum":
-        value = numbers.length ? numbers.reduce((a, b) => a + b, 0) : null;
+        value = numbers ? sum : null;
         break;
       case "max":
-        value = numbers.length ? numbers.reduce((a, b) => (b > a ? b : a)) : null;
+        value = numbers ? max : null;
         break;
       case "count":
-        value = present.length;
+        value = count;
         break;
       case "list":
-        value = present.length ? present.map((x) => `${x.unit}: ${String(x.v)}`).join("; ") : null;
+        value = listed?.length ? listed.join("; ") : null;
         break;
     }
-    out[ind.code] = { code: ind.code, aggregation: ind.aggregation, value, count: present.length };
+    out[ind.code] = { code: ind.code, aggregation: ind.aggregation, value, count };
   }
   return out;
 }
