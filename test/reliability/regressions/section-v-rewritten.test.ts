@@ -6,8 +6,13 @@
  * moves (sections above grew), its cells are carried across as stored (`extractSecretaryBlock`): a number
  * stays a number, a formula a formula, text keeps its bytes.
  */
-import { Harness, runScenario, type Scenario, type Step } from "./harness";
-import { INDICATOR_CATALOGUE } from "../../../src/core/workbook/indicator-catalogue";
+import ExcelJS from "exceljs";
+import { Harness, NOW, runScenario, type Scenario, type Step } from "./harness";
+import { newWorkbook } from "../../../src/file/workbook-file";
+import { createWorkbook } from "../../../src/app/create-workbook";
+import { collectAndSummarise } from "../../../src/app/collect-and-summarise";
+import { generatePlan } from "../../../src/core/workbook/generate-plan";
+import { defaultIndicators, INDICATOR_CATALOGUE } from "../../../src/core/workbook/indicator-catalogue";
 import { SUMMARY_CODES } from "../../../src/core/summary/build-summary-layout";
 
 const indicator = { ...INDICATOR_CATALOGUE[0], required: false };
@@ -67,5 +72,49 @@ test.each(LINES)(
     expect(headings[1]).toBeGreaterThan(headings[0]);
     expect(h.secretary).toHaveLength(1);
     expect(h.problems).toEqual([]);
+  },
+);
+
+test.each([false, true])(
+  "file adapter: a number and a formula typed in section V stay a number and a formula (section moved: %s)",
+  async (moved) => {
+    const port = newWorkbook();
+    const plan = generatePlan(2, 1);
+    const created = await createWorkbook(port, {
+      plan,
+      indicators: defaultIndicators(plan),
+      planId: "p00000000000000ab",
+    });
+    const first = await collectAndSummarise(port, { now: NOW });
+    const ws = port.workbook.getWorksheet(Number(first.state.summarySheet!.sheetId))!;
+    const rowsOf = (sheet: ExcelJS.Worksheet, code: string) => {
+      const rows: number[] = [];
+      sheet.eachRow((row, n) => {
+        if (row.getCell(1).value === code) rows.push(n);
+      });
+      return rows;
+    };
+    const before = rowsOf(ws, SUMMARY_CODES.directions);
+    ws.getCell(before[1], 2).value = 2023;
+    ws.getCell(before[2], 2).value = { formula: 'HYPERLINK("http://x")' } as ExcelJS.CellFormulaValue;
+    if (moved) {
+      // Figures the summary flags: section IV grows, section V moves down.
+      for (const u of created.state.units) {
+        const tab = port.workbook.getWorksheet(Number(u.sheetId))!;
+        const code = created.state.indicators[0].code;
+        port.typeValues(u.sheetId!, { [`D${rowsOf(tab, code)[0]}`]: "nhiều" });
+      }
+    }
+    await collectAndSummarise(port, { now: NOW });
+    const after = rowsOf(ws, SUMMARY_CODES.directions);
+    expect(after[0] > before[0]).toBe(moved);
+    const typed = [ws.getCell(after[1], 2), ws.getCell(after[2], 2)].map((c) => [
+      c.type,
+      c.formula ?? c.value,
+    ]);
+    expect(typed).toEqual([
+      [ExcelJS.ValueType.Number, 2023],
+      [ExcelJS.ValueType.Formula, 'HYPERLINK("http://x")'],
+    ]);
   },
 );
