@@ -47,6 +47,8 @@ export const UNSEEN_SHEET_BYTES = 16 * 1024;
 export const GRID_OVERHEAD_BYTES = 300;
 /** Margin on a measured size: people type between two reads. */
 const MEASURED_MARGIN = 1.15;
+/** Margin on the session's average bytes per cell, used for a sheet of the same workbook never read. */
+export const AVERAGE_MARGIN = 1.15;
 
 /** Response bytes of a grid as Excel sends it (values and formulas as JSON). */
 export function gridResponseBytes(grid: SheetGrid): number {
@@ -57,11 +59,18 @@ export function cellsOf(grid: SheetGrid): number {
   return grid.values.reduce((n, row) => n + row.length, 0);
 }
 
-/** Estimated response bytes of reading this sheet's grid; null when nothing is known about it. */
-export function estimateGridBytes(size: SheetSize | undefined): number | null {
+/**
+ * Estimated response bytes of reading this sheet's grid; null when nothing is known about it. A sheet
+ * whose dimensions are known but never read counts `unreadBytesPerCell` (the session's measured
+ * average with a margin, when there is one).
+ */
+export function estimateGridBytes(
+  size: SheetSize | undefined,
+  unreadBytesPerCell = UNREAD_BYTES_PER_CELL,
+): number | null {
   if (!size) return null;
   const m = size.measured;
-  const perCell = m && m.cells > 0 ? (m.bytes / m.cells) * MEASURED_MARGIN : UNREAD_BYTES_PER_CELL;
+  const perCell = m && m.cells > 0 ? (m.bytes / m.cells) * MEASURED_MARGIN : unreadBytesPerCell;
   const cells = Math.max(size.cells, m?.cells ?? 0);
   return Math.ceil(cells * perCell) + GRID_OVERHEAD_BYTES;
 }

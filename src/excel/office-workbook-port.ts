@@ -11,8 +11,10 @@ import { STATE_NAMESPACE } from "../core/state/types";
 import type { SheetGrid, SheetInfo } from "../core/workbook/grid";
 import type { CellValue, WorkbookChanges } from "../core/workbook/model";
 import {
+  AVERAGE_MARGIN,
   GRID_OVERHEAD_BYTES,
   type SheetSize,
+  UNREAD_BYTES_PER_CELL,
   UNSEEN_SHEET_BYTES,
   cellsOf,
   estimateGridBytes,
@@ -138,7 +140,20 @@ export function createOfficeWorkbookPort(
     }
   }
 
-  const estimate = (id: string): number | null => estimateGridBytes(sizes.get(id));
+  /** Bytes per cell for a sheet sized but never read: the session's measured average, with a margin. */
+  function unreadBytesPerCell(): number {
+    let bytes = 0;
+    let cells = 0;
+    for (const s of sizes.values())
+      if (s.measured) {
+        bytes += s.measured.bytes;
+        cells += s.measured.cells;
+      }
+    return cells > 0 ? (bytes / cells) * AVERAGE_MARGIN : UNREAD_BYTES_PER_CELL;
+  }
+
+  const estimate = (id: string, perCell = unreadBytesPerCell()): number | null =>
+    estimateGridBytes(sizes.get(id), perCell);
 
   /** One sheet alone passes the response limit: nothing can split it. */
   function sheetTooLarge(id: string, e: unknown): HostError {
@@ -159,11 +174,12 @@ export function createOfficeWorkbookPort(
    */
   function pickGroup(ids: string[], room: number, maxCount = Infinity): string[] {
     const guess = guessSheetBytes();
+    const perCell = unreadBytesPerCell();
     const out: string[] = [];
     let used = 0;
     for (const id of ids) {
       if (out.length >= maxCount) break;
-      const s = estimate(id) ?? guess;
+      const s = estimate(id, perCell) ?? guess;
       if (out.length > 0 && used + s > room) continue;
       out.push(id);
       used += s;
@@ -180,7 +196,7 @@ export function createOfficeWorkbookPort(
         bytes += s.measured.bytes;
         n++;
       }
-    return n > 0 ? Math.ceil((bytes / n) * 1.25) + GRID_OVERHEAD_BYTES : UNSEEN_SHEET_BYTES;
+    return n > 0 ? Math.ceil((bytes / n) * AVERAGE_MARGIN) + GRID_OVERHEAD_BYTES : UNSEEN_SHEET_BYTES;
   }
 
   async function readOverview(gridSheetIds: string[] = []): Promise<WorkbookOverview> {
