@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState, useRef } from "react";
 import {
   FluentProvider,
   Tab,
@@ -59,13 +59,16 @@ export function App({ services, theme = webLightTheme, draftStore, initialScreen
   const i18n = useMemo(() => ({ lang, t: MESSAGES[lang] }), [lang]);
   const t = i18n.t;
 
-  // Switch to the unit's view when the user activates a unit tab.
+  // Switch to the unit's view when the user activates a unit tab — unless they picked a screen themselves
+  // while the workbook was being read (the read can be slow; their choice wins).
+  const choices = useRef(0);
   useEffect(() => {
     return services.onActiveSheetChanged(() => {
+      const choiceAtEvent = choices.current;
       services
         .activeUnitTab()
         .then((tab) => {
-          if (tab) setScreen("submit");
+          if (tab && choices.current === choiceAtEvent) setScreen("submit");
         })
         .catch(() => undefined);
     });
@@ -96,6 +99,7 @@ export function App({ services, theme = webLightTheme, draftStore, initialScreen
               size="small"
               selectedValue={screen}
               onTabSelect={(_, d) => {
+                choices.current++;
                 setScreen(d.value as ScreenKey);
                 setError(null);
               }}
