@@ -76,7 +76,7 @@ export interface AnalyseContext {
    * Every indicator code as a key, in the indicators' order, to copy per unit: a copy shares the object's
    * shape, so filling it in is a plain write per code instead of growing a 100-key object one key at a time.
    */
-  valuesTemplate: Record<string, CollectedValue | null>;
+  valuesTemplate: Record<string, CollectedValue>;
 }
 
 export function analyseContext(state: WorkbookState): AnalyseContext {
@@ -97,8 +97,9 @@ export function analyseContext(state: WorkbookState): AnalyseContext {
   const eventsByUnit = new Map<string, SubmissionEvent[]>();
   for (const [unitId, list] of grouped) eventsByUnit.set(unitId, inTimeOrder(list));
   // Built in one go (not key by key), so the engine keeps it as a fixed shape that copies share.
-  const valuesTemplate: Record<string, CollectedValue | null> = Object.fromEntries(
-    state.indicators.map((i) => [i.code, null]),
+  // Its entries are values already (not null), so writing a unit's values keeps the shape as it is.
+  const valuesTemplate: Record<string, CollectedValue> = Object.fromEntries(
+    state.indicators.map((i) => [i.code, emptyValue(i.code)]),
   );
   return { state, expectedCodes, taskByRef, eventsByUnit, valuesTemplate };
 }
@@ -174,14 +175,19 @@ export function analyseUnitTabIn(
 
   const submission = emptySubmission(unit, state, false);
   // Every key is written below, in the indicators' order (the template's order), before it is read.
-  const values = { ...context.valuesTemplate } as Record<string, CollectedValue>;
+  const values = { ...context.valuesTemplate };
   submission.values = values;
   submission.sheet = sheet;
   submission.sheetId = grid.sheetId;
   submission.found = true;
 
-  // 1. Index column A (one pass over the rows; text as GridView.text reads it).
-  const codeRows = new Map<string, number[]>();
+  // 1. Index column A in one pass (text as GridView.text reads it): the first row of each code, in the
+  // order codes first appear, and every row only for codes that appear more than once.
+  const taskCodes = new Set(unit.taskRefs.map((ref) => `${TASK_CODE_PREFIX}${ref}`));
+  const isExpected = (code: string) => context.expectedCodes.has(code) || taskCodes.has(code);
+  const firstRow = new Map<string, number>();
+  const repeatedRows = new Map<string, number[]>();
+  let lastCodeRow = -1;
   const gridRows = grid.values;
   const codeIndex = CODE_COLUMN - grid.origin.column;
   for (let i = 0; i < gridRows.length; i++) {
@@ -190,18 +196,22 @@ export function analyseUnitTabIn(
     const code = (typeof v === "string" ? nfcCell(v) : String(v)).trim();
     if (code === "") continue;
     const r = grid.origin.row + i;
-    const rows = codeRows.get(code);
-    if (rows) rows.push(r);
-    else codeRows.set(code, [r]);
+    const first = firstRow.get(code);
+    if (first === undefined) firstRow.set(code, r);
+    else {
+      const rows = repeatedRows.get(code);
+      if (rows) rows.push(r);
+      else repeatedRows.set(code, [first, r]);
+    }
+    if (isExpected(code)) lastCodeRow = r;
   }
-
-  const taskCodes = new Set(unit.taskRefs.map((ref) => `${TASK_CODE_PREFIX}${ref}`));
-  const isExpected = (code: string) => context.expectedCodes.has(code) || taskCodes.has(code);
-  let lastCodeRow = -1;
-  for (const [code, rows] of codeRows) {
-    if (!isExpected(code)) continue;
-    for (const r of rows) if (r > lastCodeRow) lastCodeRow = r;
-  }
+  /** Every row holding a code, top to bottom. */
+  const rowsOf = (code: string): number[] | undefined => {
+    const rows = repeatedRows.get(code);
+    if (rows) return rows;
+    const first = firstRow.get(code);
+    return first === undefined ? undefined : [first];
+  };
 
   /** Row of a code; findings for missing and duplicated codes. */
   const rowOf = (
@@ -210,7 +220,7 @@ export function analyseUnitTabIn(
     whatEn: string,
     severity: FindingSeverity = "error",
   ): number | null => {
-    const rows = codeRows.get(code);
+    const rows = rowsOf(code);
     if (!rows || rows.length === 0) {
       add(
         null,
@@ -234,10 +244,8 @@ export function analyseUnitTabIn(
     return rows[0];
   };
   /** The row of a code found exactly once (no finding to make), else undefined. */
-  const singleRow = (code: string): number | undefined => {
-    const rows = codeRows.get(code);
-    return rows !== undefined && rows.length === 1 ? rows[0] : undefined;
-  };
+  const singleRow = (code: string): number | undefined =>
+    repeatedRows.has(code) ? undefined : firstRow.get(code);
 
   /** The formula of an input cell, with its findings (a formula reaching outside, a formula in text). */
   const checkFormula = (row: number, column: number, textField: boolean, at?: string): string | null => {
@@ -397,8 +405,8 @@ export function analyseUnitTabIn(
   const stampRow = field(FOOTER_CODES.stamp, "xác nhận nộp", "submission stamp");
   const reopenRow = field(FOOTER_CODES.reopenComment, "ý kiến mở lại", "reopening comment");
   for (const code of INFO_CODE_LIST) {
-    const rows = codeRows.get(code);
-    if (rows?.length) submission.fieldCells[code] = adr(rows[0], FIELD_VALUE_COLUMN);
+    const first = firstRow.get(code);
+    if (first !== undefined) submission.fieldCells[code] = adr(first, FIELD_VALUE_COLUMN);
   }
 
   const ownNotes = notesRow === null ? null : textOf(readRaw(notesRow, FIELD_VALUE_COLUMN, true));
@@ -562,14 +570,14 @@ export function analyseUnitTabIn(
       );
     }
   }
-  for (const [code, rows] of codeRows) {
+  for (const [code, first] of firstRow) {
     if (!isExpected(code) && isCode(code) && !code.startsWith("#")) {
       add(
-        adr(rows[0], CODE_COLUMN),
+        adr(first, CODE_COLUMN),
         "warning",
         "CODE_UNKNOWN",
-        `Mã lạ "${code}" ở cột A (dòng ${rows[0] + 1}): mã có thể đã bị sửa; dòng này không được tổng hợp.`,
-        `Unknown code "${code}" in column A (row ${rows[0] + 1}): it may have been edited; the row is not collected.`,
+        `Mã lạ "${code}" ở cột A (dòng ${first + 1}): mã có thể đã bị sửa; dòng này không được tổng hợp.`,
+        `Unknown code "${code}" in column A (row ${first + 1}): it may have been edited; the row is not collected.`,
       );
     }
   }
