@@ -320,17 +320,20 @@ export function analyseUnitTabIn(
     const cell = `${VALUE_LETTER}${row + 1}`;
     const raw = view.value(row, INDICATOR_COLUMNS.value);
     const formula = checkFormula(row, INDICATOR_COLUMNS.value, ind.type === "text", cell);
-    reportCell = cell;
-    const cv = readIndicatorValue(ind, raw, cell, reportAtCell);
-    if (cv.value !== null || (raw !== null && raw !== "")) anyValue = true;
-    values[ind.code] = {
-      code: ind.code,
-      value: cv.value,
-      raw,
-      formula,
-      cell,
-      linkable: cv.linkable,
-    };
+    let value: number | string | null;
+    let linkable: boolean;
+    if (isPlainFigure(ind, raw)) {
+      // What readIndicatorValue gives for a figure with nothing to report, without its result object.
+      value = raw;
+      linkable = true;
+    } else {
+      reportCell = cell;
+      const cv = readIndicatorValue(ind, raw, cell, reportAtCell);
+      value = cv.value;
+      linkable = cv.linkable;
+    }
+    if (value !== null || (raw !== null && raw !== "")) anyValue = true;
+    values[ind.code] = { code: ind.code, value, raw, formula, cell, linkable };
     const note = textOf(readRaw(row, INDICATOR_COLUMNS.note, true));
     if (note) indicatorNotes.push(`${ind.name}: ${note}`);
   }
@@ -583,6 +586,22 @@ export function analyseUnitTabIn(
   }
 
   return { submission, findings };
+}
+
+/**
+ * A number cell readIndicatorValue takes as it is, with no finding: a finite figure, not negative, whole
+ * when the indicator counts, within the plausible limit.
+ */
+function isPlainFigure(ind: Indicator, raw: CellValue): raw is number {
+  return (
+    typeof raw === "number" &&
+    ind.type !== "text" &&
+    ind.type !== "date" &&
+    Number.isFinite(raw) &&
+    raw >= 0 &&
+    (ind.type !== "integer" || Number.isInteger(raw)) &&
+    raw <= (ind.plausibleMax ?? HUGE_VALUE)
+  );
 }
 
 function indicatorLabel(ind: Indicator, cell: string): string {

@@ -18,41 +18,47 @@ export function aggregate(
   indicators: Indicator[],
   submissions: UnitSubmission[],
 ): Record<string, IndicatorTotal> {
-  const out: Record<string, IndicatorTotal> = {};
-  for (const ind of indicators) {
-    // One pass over the units, in unit order, without intermediate arrays.
-    let count = 0;
-    let numbers = 0;
-    let sum = 0;
-    let max = 0;
-    const listed: string[] | null = ind.aggregation === "list" ? [] : null;
-    for (const s of submissions) {
-      const v = s.values[ind.code]?.value ?? null;
+  // Units outer, indicators inner: each unit's values are read together. Per indicator, figures are still
+  // taken in unit order, so sums are added in the same order as before.
+  const n = indicators.length;
+  const codes = indicators.map((ind) => ind.code);
+  const count = new Array<number>(n).fill(0);
+  const numbers = new Array<number>(n).fill(0);
+  const sum = new Array<number>(n).fill(0);
+  const max = new Array<number>(n).fill(0);
+  const listed: (string[] | null)[] = indicators.map((ind) => (ind.aggregation === "list" ? [] : null));
+  for (const s of submissions) {
+    const values = s.values;
+    for (let i = 0; i < n; i++) {
+      const v = values[codes[i]]?.value ?? null;
       if (v === null || v === "") continue;
-      count++;
-      if (listed) listed.push(`${s.unit}: ${String(v)}`);
+      count[i]++;
+      listed[i]?.push(`${s.unit}: ${String(v)}`);
       if (typeof v === "number") {
-        sum += v;
-        if (numbers === 0 || v > max) max = v;
-        numbers++;
+        sum[i] += v;
+        if (numbers[i] === 0 || v > max[i]) max[i] = v;
+        numbers[i]++;
       }
     }
+  }
+  const out: Record<string, IndicatorTotal> = {};
+  indicators.forEach((ind, i) => {
     let value: number | string | null = null;
     switch (ind.aggregation) {
       case "sum":
-        value = numbers ? sum : null;
+        value = numbers[i] ? sum[i] : null;
         break;
       case "max":
-        value = numbers ? max : null;
+        value = numbers[i] ? max[i] : null;
         break;
       case "count":
-        value = count;
+        value = count[i];
         break;
       case "list":
-        value = listed?.length ? listed.join("; ") : null;
+        value = listed[i]?.length ? (listed[i] as string[]).join("; ") : null;
         break;
     }
-    out[ind.code] = { code: ind.code, aggregation: ind.aggregation, value, count };
-  }
+    out[ind.code] = { code: ind.code, aggregation: ind.aggregation, value, count: count[i] };
+  });
   return out;
 }
