@@ -77,6 +77,8 @@ export interface AnalyseContext {
    * shape, so filling it in is a plain write per code instead of growing a 100-key object one key at a time.
    */
   valuesTemplate: Record<string, CollectedValue>;
+  /** A1 address of the indicator value cell by row, shared by the tabs (they share their layout). */
+  valueCells: string[];
 }
 
 export function analyseContext(state: WorkbookState): AnalyseContext {
@@ -101,7 +103,7 @@ export function analyseContext(state: WorkbookState): AnalyseContext {
   const valuesTemplate: Record<string, CollectedValue> = Object.fromEntries(
     state.indicators.map((i) => [i.code, emptyValue(i.code)]),
   );
-  return { state, expectedCodes, taskByRef, eventsByUnit, valuesTemplate };
+  return { state, expectedCodes, taskByRef, eventsByUnit, valuesTemplate, valueCells: [] };
 }
 
 function emptyValue(code: string): CollectedValue {
@@ -317,7 +319,7 @@ export function analyseUnitTabIn(
       values[ind.code] = emptyValue(ind.code);
       continue;
     }
-    const cell = `${VALUE_LETTER}${row + 1}`;
+    const cell = (context.valueCells[row] ??= `${VALUE_LETTER}${row + 1}`);
     const raw = view.value(row, INDICATOR_COLUMNS.value);
     const formula = checkFormula(row, INDICATOR_COLUMNS.value, ind.type === "text", cell);
     let value: number | string | null;
