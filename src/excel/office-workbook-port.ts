@@ -17,6 +17,7 @@ import {
   UNREAD_BYTES_PER_CELL,
   UNSEEN_SHEET_BYTES,
   cellsOf,
+  estimateAll,
   estimateGridBytes,
   gridResponseBytes,
   utf8Length,
@@ -104,6 +105,32 @@ function isResponseTooLarge(e: unknown): boolean {
 /** Response bytes of the overview besides grids: the sheet list (per sheet) and a fixed part. */
 const SHEET_INFO_BYTES = 200;
 const OVERVIEW_FIXED_BYTES = 2_000;
+
+/** Request bytes of a write sync besides its commands: the envelope and the two "suspend" calls. */
+const SYNC_OVERHEAD_BYTES = 400;
+
+/**
+ * The write requests of these changes: every command with its estimated request bytes (estimate-size.ts,
+ * close to what Excel counts), packed in order into requests of at most `budget` bytes.
+ * A single command over the budget → RequestTooLargeError naming its sheet.
+ */
+export function planWriteRequests(
+  changes: WorkbookChanges,
+  features: HostFeatures,
+  budget: number,
+  limit = EXCEL_PAYLOAD_LIMIT_BYTES,
+): PlannedCommand[][] {
+  // planCommands splits large 2D writes into row bands by its own (coarser, larger) estimate.
+  const coarse = planCommands(changes, features, budget - SYNC_OVERHEAD_BYTES);
+  const bytes = estimateAll(
+    coarse.map((c) => c.command),
+    features,
+  );
+  const planned = coarse.map((c, i) => ({ ...c, bytes: bytes[i] }));
+  const tooBig = planned.find((c) => c.bytes > budget - SYNC_OVERHEAD_BYTES);
+  if (tooBig) throw new RequestTooLargeError(tooBig.bytes, limit, tooBig.sheetName ?? undefined);
+  return packRequests(planned, budget - SYNC_OVERHEAD_BYTES);
+}
 
 export function createOfficeWorkbookPort(
   run: ExcelRun = defaultRun,
@@ -311,10 +338,7 @@ export function createOfficeWorkbookPort(
 
   async function applyChanges(changes: WorkbookChanges): Promise<ApplyResult> {
     const f = features();
-    const planned = planCommands(changes, f, budget);
-    const tooBig = planned.find((c) => c.bytes > budget);
-    if (tooBig) throw new RequestTooLargeError(tooBig.bytes, limit, tooBig.sheetName ?? undefined);
-    const chunks = packRequests(planned, budget);
+    const chunks = planWriteRequests(changes, f, budget, limit);
     const created: CreatedSheets = new Map();
     let roundTrips = 0;
     let current: PlannedCommand[] = [];
