@@ -30,6 +30,7 @@ async function addSheets(
         s.getRange(`A1:F${rows}`).values = Array.from({ length: rows }, (_, r) =>
           Array.from({ length: 6 }, (_, c) => `${text} ${i}.${r}.${c}`),
         );
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- test setup, one sheet per request
         await context.sync();
         return s.id;
       }),
@@ -126,6 +127,7 @@ describe("reads split under the response limit", () => {
           { length: 100 },
           (_, r) => Array.from({ length: 6 }, (_, c) => `Ô có nội dung ${top + r}.${c}`),
         );
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- test setup, under the request limit
         await context.sync();
       });
     const port = portOn(host);
