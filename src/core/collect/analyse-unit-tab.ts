@@ -1,6 +1,10 @@
 /**
  * Read one unit's tab and check it in one pass: rows are found by their codes in column A (anywhere),
  * columns are fixed per block (unit-tab-schema.ts). Returns the submission and the findings.
+ *
+ * Hot path (bench: collect + aggregate 1000 tabs × 100 indicators < 100 ms): what tabs share is worked out
+ * once per workbook (analyseContext); per cell, text is normalised only when not ASCII and message text is
+ * built only for a finding.
  */
 import type { WorkbookState, UnitLink, SubmissionEvent } from "../state/types";
 import type { Indicator } from "../workbook/indicators";
