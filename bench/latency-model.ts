@@ -23,6 +23,8 @@ export interface TrafficCount {
   totalBytes: number;
   /** Largest single request, bytes. */
   maxRequestBytes: number;
+  /** Sum of all response bytes (reads), when the host counts them. */
+  totalResponseBytes?: number;
 }
 
 export function modelledMs(

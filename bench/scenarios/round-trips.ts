@@ -22,6 +22,7 @@ import { benchIndicators, benchPlan, expectedSum, figure, indicatorCells } from 
 
 interface SyncRecord {
   requestBytes: number;
+  responseBytes?: number;
 }
 interface Host {
   readonly syncs: SyncRecord[];
@@ -102,6 +103,7 @@ function traffic(host: Host, from: number): TrafficCount {
     syncs: s.length,
     totalBytes: s.reduce((a, r) => a + r.requestBytes, 0),
     maxRequestBytes: s.reduce((m, r) => Math.max(m, r.requestBytes), 0),
+    totalResponseBytes: s.reduce((a, r) => a + (r.responseBytes ?? 0), 0),
   };
 }
 
@@ -272,9 +274,14 @@ const LABEL: Record<Work, string> = {
   "summary-warm": "summary, warm",
 };
 
-/** Syncs allowed: the limit, plus one more per 5 MB the writes could not avoid. */
+/**
+ * Syncs allowed: the limit, plus one more per 5 MB the writes could not avoid, plus one more per 5 MB of
+ * what the reads bring back (Excel refuses a response over 5 MB just as it refuses a request).
+ */
 export function allowedSyncs(work: Work, m: TrafficCount): number {
-  return LIMITS[work] - 1 + Math.max(1, Math.ceil(m.totalBytes / REQUEST_LIMIT_BYTES));
+  const writes = Math.max(1, Math.ceil(m.totalBytes / REQUEST_LIMIT_BYTES));
+  const reads = Math.max(1, Math.ceil((m.totalResponseBytes ?? 0) / REQUEST_LIMIT_BYTES));
+  return LIMITS[work] - 2 + writes + reads;
 }
 
 function modelled(m: Measured, latency: LatencyModel): number {
