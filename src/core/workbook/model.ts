@@ -31,7 +31,8 @@ export interface CellStyle {
 /**
  * One cell. Exactly one of `value` / `formula` is meaningful: `value` is always a literal
  * (a string is text, even when it starts with "=" — adapters must write it as text);
- * `formula` is an en-US formula without the leading "=" and is only ever produced by the core.
+ * `formula` is an en-US formula without the leading "=": produced by the core, or carried across exactly as a
+ * person typed it into a cell the add-in moves (the secretary's own section V lines) — never made from text.
  * `cachedValue` is the core's own computation of the formula's result (written as the cached value by
  * the file adapter; compared against the engine's result in tests).
  */
