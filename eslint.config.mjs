@@ -23,6 +23,7 @@ const nodeBuiltins = [
 export default [
   {
     ignores: [
+      ".tmp/**",
       "dist/**",
       "out/**",
       "node_modules/**",
@@ -115,7 +116,13 @@ export default [
   {
     // The load-before-read rules recognise Office.js proxies by shape; ExcelJS objects (src/file, tests) and the
     // simulated host's own implementation are not proxies and trip them falsely.
-    files: ["test/**/*.{ts,tsx}", "src/file/**/*.ts", "src/testing/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts"],
+    files: [
+      "test/**/*.{ts,tsx}",
+      "src/file/**/*.ts",
+      "src/testing/**/*.ts",
+      "bench/**/*.ts",
+      "scripts/**/*.ts",
+    ],
     rules: {
       "office-addins/load-object-before-read": "off",
       "office-addins/call-sync-before-read": "off",

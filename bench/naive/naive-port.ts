@@ -1,4 +1,4 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/no-navigational-load, office-addins/load-object-before-read --
+/* eslint-disable office-addins/call-sync-after-load, office-addins/no-navigational-load --
    This is the deliberately naive baseline: it syncs in loops on purpose, through this.sync(), which the
    static rules cannot follow. */
 /**

@@ -1,5 +1,5 @@
 /* The tests below read proxies before load/sync on purpose, to prove the host throws like Excel. */
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load */
+/* eslint-disable office-addins/call-sync-after-load */
 import { SimulatedExcelHost, SimulatedOfficeError } from "../../src/testing/simulated-excel";
 import { createHyperFormulaEvaluator } from "../../src/testing/simulated-excel/hyperformula-evaluator";
 
