@@ -9,6 +9,15 @@ if command -v chromium >/dev/null 2>&1; then
 fi
 
 echo "chromium not found: installing the Debian package (apt-get install chromium)…" >&2
+# Jest runs test files in parallel workers: only one of them may run apt-get at a time; the others wait here
+# and then find the packages installed.
+exec 9>"${TMPDIR:-/tmp}/tong-hop-bao-cao-apt.lock"
+flock 9
+if command -v chromium >/dev/null 2>&1; then
+  echo "installed meanwhile by another test worker"
+  exit 0
+fi
+
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null 2>&1; then
@@ -20,11 +29,11 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 
-if ! $SUDO apt-get update -q; then
+if ! $SUDO apt-get -o DPkg::Lock::Timeout=600 update -q; then
   echo "ERROR: apt-get update failed; cannot install chromium." >&2
   exit 1
 fi
-if ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends chromium; then
+if ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends chromium; then
   echo "ERROR: apt-get install chromium failed." >&2
   exit 1
 fi

@@ -20,6 +20,15 @@ if have_all; then
 fi
 
 echo "LibreOffice/poppler missing: installing ${PACKAGES[*]} with apt-get…" >&2
+# Jest runs test files in parallel workers: only one of them may run apt-get at a time; the others wait here
+# and then find the packages installed.
+exec 9>"${TMPDIR:-/tmp}/tong-hop-bao-cao-apt.lock"
+flock 9
+if have_all; then
+  echo "installed meanwhile by another test worker"
+  exit 0
+fi
+
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null 2>&1; then
@@ -31,11 +40,11 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 
-if ! $SUDO apt-get update -q; then
+if ! $SUDO apt-get -o DPkg::Lock::Timeout=600 update -q; then
   echo "ERROR: apt-get update failed; cannot install LibreOffice." >&2
   exit 1
 fi
-if ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${PACKAGES[@]}"; then
+if ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${PACKAGES[@]}"; then
   echo "ERROR: apt-get install ${PACKAGES[*]} failed." >&2
   exit 1
 fi
