@@ -47,14 +47,29 @@ const STOP = new Set([
   "báo",
 ]);
 
+/**
+ * "và" inside a name ("Sở Giáo dục và Đào tạo", "Sở Lao động - Thương binh và Xã hội"): the next word is
+ * capitalised and does not start a unit of its own ("Ban Chi ủy và Công đoàn" names two).
+ */
+function continuesName(next: string[]): boolean {
+  const first = next[0] ?? "";
+  if (!/^\p{Lu}/u.test(first)) return false;
+  return !looksLikeUnit(next.join(" ").replace(/[,;.:()]+$/u, ""));
+}
+
 /** The unit name that starts at `text`, if the words there name one. */
 function unitAt(text: string): string | null {
   const words = text.split(/\s+/).filter(Boolean);
   const taken: string[] = [];
-  for (const word of words) {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
     const bare = word.replace(/[,;.:()]+$/u, "");
     if (word.startsWith("(") || /^\d{1,2}[/.-]\d/u.test(word)) break;
     const lw = bare.toLocaleLowerCase("vi");
+    if (lw === "và" && bare === word && taken.length > 0 && continuesName(words.slice(i + 1, i + 4))) {
+      taken.push(bare);
+      continue;
+    }
     if (taken.length > 0 && STOP.has(lw) && !(lw === "đồng" && taken.length === 0)) break;
     taken.push(bare);
     if (bare !== word || taken.length >= 10) break;

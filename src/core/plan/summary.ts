@@ -91,8 +91,8 @@ export function findSummary(
     if (score === 0) continue;
     if (!best || score > best.score) best = { task, score };
   }
-  if (!best) return null;
-  const task = best.task;
+  const task = best?.task ?? fallbackSummary(tasks, issuer);
+  if (!task) return null;
   const reportTo =
     task.reportTo && !task.units.some((u) => foldVietnamese(u) === foldVietnamese(task.reportTo!))
       ? task.reportTo
@@ -106,4 +106,29 @@ export function findSummary(
       taskRef: task.ref,
     },
   };
+}
+
+/**
+ * When no task names the issuer's own organ: the task whose single, non-group unit compiles reports and sends
+ * them to a body outside the plan (not a unit of it, not the issuer) — "Giao Bộ phận GDTX … tổng hợp báo cáo
+ * kết quả gửi Sở Giáo dục và Đào tạo". Several such tasks: the one due last.
+ */
+function fallbackSummary(tasks: PlanTask[], issuer: string | null): PlanTask | null {
+  const planUnits = new Set(tasks.flatMap((t) => t.units.map(foldVietnamese)));
+  const related = (a: string, b: string) => a === b || a.startsWith(b + " ") || b.startsWith(a + " ");
+  const outside = (body: string) => {
+    const f = foldVietnamese(body);
+    if ([...planUnits].some((u) => related(u, f))) return false;
+    return !(issuer && related(foldVietnamese(issuer), f));
+  };
+  const candidates = tasks.filter(
+    (t) =>
+      t.units.length === 1 &&
+      !/^(?:cac|nhung)\s/.test(foldVietnamese(t.units[0])) &&
+      t.reportTo !== null &&
+      outside(t.reportTo) &&
+      compilesReports(t.text),
+  );
+  if (candidates.length === 0) return null;
+  return candidates.reduce((a, b) => ((b.deadline ?? "") > (a.deadline ?? "") ? b : a));
 }

@@ -365,6 +365,14 @@ export function looksLikeUnit(phrase: string): boolean {
   return false;
 }
 
+/** Verb-looking words that, after these words, are part of a name or a noun phrase. */
+const NOUN_AFTER: Record<string, RegExp> = {
+  "thường xuyên": /giáo dục\s$/iu, // Giáo dục thường xuyên (GDTX)
+  bàn: /địa\s$/iu, // trên địa bàn
+  "học tập": /(?:trung tâm|học tập)\s$/iu, // Trung tâm Học tập cộng đồng
+  "hỗ trợ": /(?:trung tâm|quỹ)\s$/iu,
+};
+
 /** True when `index` falls inside an open parenthesis: a member list ("Trung tâm Trợ giúp pháp lý") is names. */
 function insideParentheses(text: string, index: number): boolean {
   let depth = 0;
@@ -385,6 +393,7 @@ export function firstVerbIndex(text: string, from = 0): number {
     if (NOUN_MAKERS.test(before)) continue;
     if (m[0] === "tổ chức" && NOUN_FOLLOWERS.test(after)) continue;
     if (insideParentheses(text, m.index)) continue;
+    if (NOUN_AFTER[m[0].toLocaleLowerCase("vi")]?.test(before)) continue;
     return m.index;
   }
   return -1;
