@@ -8,10 +8,9 @@
  * in a further round trip when the budget allows (always on a first run: 1 + 1 + 1). When it does not, the
  * stored state keeps the new tabs by name and the next run links them (it reads the unlinked sheets then).
  */
-import { StateCorruptError } from "../core/errors";
 import type { Plan } from "../core/plan/types";
 import { newPlanId } from "../core/state/plan-id";
-import { parseState } from "../core/state/serialize-state";
+import { stateOf } from "./load-workbook-state";
 import type { WorkbookState } from "../core/state/types";
 import type { SheetGrid } from "../core/workbook/grid";
 import type { Indicator } from "../core/workbook/indicators";
@@ -47,13 +46,7 @@ export async function createWorkbook(
   let roundTrips = 0;
   const overview = await port.readOverview();
   roundTrips++;
-  if (overview.stateXmlCount > 1) {
-    throw new StateCorruptError(
-      `sổ có ${overview.stateXmlCount} phần dữ liệu kế hoạch (hai kế hoạch trong một sổ); hãy tách thành hai sổ.`,
-      `the workbook holds ${overview.stateXmlCount} plan data parts (two plans in one workbook); split it in two.`,
-    );
-  }
-  const previous = overview.stateXml !== null ? parseState(overview.stateXml) : null;
+  const previous = stateOf(overview);
 
   let grids: SheetGrid[] = [];
   if (previous) {

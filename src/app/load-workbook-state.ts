@@ -15,11 +15,16 @@ export async function loadWorkbookState(
 ): Promise<LoadedWorkbook> {
   const overview = await port.readOverview(gridSheetIds);
   if (overview.stateXml === null) throw new StateMissingError();
+  return { state: stateOf(overview)!, overview };
+}
+
+/** Our state as read in the overview, or null when the workbook has none; refuses two plans in one workbook. */
+export function stateOf(overview: WorkbookOverview): WorkbookState | null {
   if (overview.stateXmlCount > 1) {
     throw new StateCorruptError(
       `sổ có ${overview.stateXmlCount} phần dữ liệu kế hoạch (hai kế hoạch trong một sổ); hãy tách thành hai sổ.`,
       `the workbook holds ${overview.stateXmlCount} plan data parts (two plans in one workbook); split it in two.`,
     );
   }
-  return { state: parseState(overview.stateXml), overview };
+  return overview.stateXml === null ? null : parseState(overview.stateXml);
 }
