@@ -1,6 +1,9 @@
 /**
  * "Mở lại": the secretary reopens a submitted tab with a comment the unit sees in its tab; the stamp is
- * cleared, "Đã nộp" reset, inputs unlocked, and the event kept in the state's history.
+ * cleared, inputs unlocked, and the event kept in the state's history. Only the add-in's own cells are
+ * written: a manual "Đã nộp: Có" stays exactly as the unit typed it, and stops counting because the reopen
+ * is in the history (a "Có" counts again once its report date is on or after the reopen's date; see
+ * manualCountsAfterReopen in core/workbook/submission-lock.ts).
  */
 import type { WorkbookPort } from "./workbook-port";
 import type { WorkbookState } from "../core/state/types";
@@ -8,7 +11,6 @@ import type { CellSpec } from "../core/workbook/model";
 import { FOOTER_CODES } from "../core/workbook/unit-tab-schema";
 import { serializeState } from "../core/state/serialize-state";
 import { unitTabProtectionPatch } from "../core/workbook/unit-tab-protection";
-import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
 import { findUnitSheet } from "../core/collect/collect-workbook";
 import { hcmTimestamp, hcmDisplay } from "../core/tracking/hcm-time";
 import { nfc } from "../core/text/vietnamese";
@@ -58,14 +60,12 @@ export async function reopenUnitTab(
     grid = (await port.readGrids([info.id]))[0];
     roundTrips++;
   }
-  const { submission } = analyseUnitTab({ ...grid, name: info.name }, unit, state);
   const comment = nfc(options.comment).trim();
   // Cells found by their codes in the tab as it is now (rows may have moved since it was created).
   const cells: Record<string, CellSpec> = {
     [FOOTER_CODES.reopenComment]: { value: `Mở lại lúc ${hcmDisplay(options.now)}: ${comment}` },
     [FOOTER_CODES.stamp]: { value: null },
   };
-  if (submission.manualSubmitted) cells[FOOTER_CODES.manualSubmitted] = { value: "Không" };
   const next: WorkbookState = {
     ...state,
     units: state.units.map((u) =>

@@ -41,6 +41,9 @@ const input: fc.Arbitrary<string | number> = fc.oneof(
     "1.234,5",
     "1.234",
     "15/10/2022",
+    "Có",
+    "có",
+    "Không",
     "",
   ),
   fc
@@ -102,7 +105,12 @@ function target(codes: string[], tasks: number): fc.Arbitrary<UnitTarget> {
     fc.record({ kind: fc.constant("free" as const), column: fc.constantFrom("B" as const, "D" as const) }),
     fc.record({
       kind: fc.constant("footer" as const),
-      code: fc.constantFrom("GHI_CHU" as const, "NGUOI_BAO_CAO" as const, "NGAY_BAO_CAO" as const),
+      code: fc.constantFrom(
+        "GHI_CHU" as const,
+        "NGUOI_BAO_CAO" as const,
+        "NGAY_BAO_CAO" as const,
+        "DA_NOP" as const,
+      ),
     }),
   );
 }

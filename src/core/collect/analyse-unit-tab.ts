@@ -25,7 +25,8 @@ import {
 } from "../workbook/unit-tab-schema";
 import { adr, columnLetter, parseRange } from "../workbook/address";
 import { foldVietnamese } from "../text/vietnamese";
-import { displayDate } from "../tracking/hcm-time";
+import { displayDate, localDateOf } from "../tracking/hcm-time";
+import { manualCountsAfterReopen } from "../workbook/submission-lock";
 import type { Finding, FindingKind, FindingSeverity } from "./finding";
 import type { CollectedTask, CollectedValue, UnitSubmission } from "./unit-submission";
 import { GridView, formulaSheetRefs, nfcCell } from "./grid-view";
@@ -469,6 +470,17 @@ export function analyseUnitTabIn(
       submittedBy: submission.stamp.by,
       submissionKind: "addin",
     });
+  } else if (submission.manualSubmitted && !manualCountsAfterReopen(submission.reportDate, last ?? null)) {
+    // A "Có" from before the last "Mở lại" (the reopen leaves the unit's cell as typed): not a submission
+    // until the unit types a report date on or after the reopen (see manualCountsAfterReopen).
+    const reopenedOn = displayDate(localDateOf(last!.at)!);
+    add(
+      dateRow !== null ? adr(dateRow, FIELD_VALUE_COLUMN) : adr(manualRow!, FIELD_VALUE_COLUMN),
+      "info",
+      "MANUAL_BEFORE_REOPEN",
+      `Trang đã được mở lại ngày ${reopenedOn}: "Đã nộp: Có" chỉ được tính khi "Ngày báo cáo" từ ngày ${reopenedOn} trở đi. Nộp lại thì ghi ngày báo cáo mới (hoặc bấm "Nộp báo cáo").`,
+      `The tab was reopened on ${reopenedOn}: "Submitted: Yes" counts only with a report date on or after ${reopenedOn}. To resubmit, update the report date (or use "Submit report").`,
+    );
   } else if (submission.manualSubmitted) {
     const lastReopen = last?.kind === "reopen" ? Date.parse(last.at) : -Infinity;
     const manualEvent = [...events]

@@ -26,7 +26,8 @@ export type FindingKind =
   | "FORMULA_EXTERNAL"
   | "FORMULA_IN_TEXT"
   | "MERGED_INPUT"
-  | "MANUAL_NO_DATE";
+  | "MANUAL_NO_DATE"
+  | "MANUAL_BEFORE_REOPEN";
 
 export interface Finding {
   unitId: string;

@@ -38,7 +38,7 @@ export const NOW = new Date("2022-10-20T09:00:00+07:00");
 export type UnitTarget =
   | { kind: "indicator"; code: string; column: "value" | "note" }
   | { kind: "task"; ref: string; column: "status" | "completedOn" | "result" }
-  | { kind: "footer"; code: "GHI_CHU" | "NGUOI_BAO_CAO" | "NGAY_BAO_CAO" }
+  | { kind: "footer"; code: "GHI_CHU" | "NGUOI_BAO_CAO" | "NGAY_BAO_CAO" | "DA_NOP" }
   /** Free typing in the first row under the indicator table (a note of the unit's own), column B or D. */
   | { kind: "free"; column: "B" | "D" };
 
