@@ -144,7 +144,7 @@ const NOT_AFTER: Record<string, RegExp> = {
   tổ: /^(chức)(?!\s+(đoàn thể|chính trị|cơ sở|công đoàn|hội|đảng|thanh niên))/u,
   hội: /^(nghị|thi|diễn|thảo|trại|khỏe|chợ|nhập|đủ|tụ|họp|ý)/u,
   trường: /^(hợp)/u,
-  phòng: /^(,|chống|ngừa|tránh|hộ)/u,
+  phòng: /^(,\s*chống|chống|ngừa|tránh|hộ)/u, // "phòng, chống" (prevent) but not "Các phòng, đơn vị"
   khoa: /^(học)/u,
   xã: /^(hội)/u,
   đoàn: /^(kết|thể)/u,
@@ -399,6 +399,20 @@ export function firstVerbIndex(text: string, from = 0): number {
   return -1;
 }
 
+/**
+ * "các xã, thị trấn", "Các phòng, đơn vị thuộc Sở": after a plural ("các", "những") a lower-case word that
+ * follows a comma names another kind of the same group, not a unit of its own (units are written capitalised).
+ */
+function continuesCategories(out: string[], p: { sep: string; text: string }): boolean {
+  const prev = out[out.length - 1];
+  return (
+    /^,\s*$/u.test(p.sep) &&
+    /^\p{Ll}/u.test(p.text.trim()) &&
+    /(?:^|\s)(?:các|những)\s/iu.test(prev) &&
+    !/^\s*(?:các|những)\s/iu.test(p.text)
+  );
+}
+
 /** Split "A; B, C và D" at the top level; a piece that is not a unit stays with the one before it. */
 function splitPieces(phrase: string): string[] {
   const parts: { sep: string; text: string }[] = [];
@@ -425,7 +439,7 @@ function splitPieces(phrase: string): string[] {
   parts.push({ sep, text: cur });
   const out: string[] = [];
   for (const p of parts) {
-    if (out.length > 0 && (!looksLikeUnit(p.text) || p.text.trim() === ""))
+    if (out.length > 0 && (!looksLikeUnit(p.text) || p.text.trim() === "" || continuesCategories(out, p)))
       out[out.length - 1] += p.sep + p.text;
     else out.push(p.text);
   }
