@@ -118,4 +118,61 @@ describe("submitUnitTab and reopenUnitTab", () => {
       "u2:submit",
     ]);
   });
+
+  test.each([
+    ["2022-10-15", "chua-nop"],
+    ["2022-10-20", "chua-den-han"],
+  ] as const)(
+    "reopen leaves a manual 'Đã nộp' as typed; deadline %s: %s until a new report date",
+    async (deadline, waiting) => {
+      const seeded = seedScenario();
+      const state = {
+        ...seeded.state,
+        units: seeded.state.units.map((u) => (u.unitId === "u3" ? { ...u, deadline } : u)),
+      };
+      const port = new MemoryPort();
+      seeded.grids.forEach((g) => port.addGrid(g));
+      port.stateXml = serializeState(state);
+      const sheet = port.sheets.get("s-u3")!;
+      sheet.cells.set("D14", { value: 5, formula: 5 });
+      sheet.cells.set("D15", { value: 60, formula: 60 });
+      sheet.cells.set("D24", { value: "15/10/2022", formula: "15/10/2022" });
+      sheet.cells.set("D25", { value: "có", formula: "có" });
+      const typed = JSON.stringify(sheet.cells.get("D25"));
+
+      let summary = await collectAndSummarise(port, { now: NOW });
+      expect(summary.tracking.units[2]).toMatchObject({ status: "dung-han", manual: true });
+
+      await reopenUnitTab(port, { unitId: "u3", comment: "Bổ sung kết quả.", now: NOW, by: "Bí thư" });
+      expect(JSON.stringify(sheet.cells.get("D25"))).toBe(typed); // exactly as the unit typed it
+      expect(sheet.cells.get("D24")?.value).toBe("15/10/2022");
+      expect(sheet.cells.get("D27")?.value).toBe("Mở lại lúc 17/10/2022 10:00: Bổ sung kết quả.");
+      expect(parseState(port.stateXml!).history.at(-1)).toMatchObject({ unitId: "u3", kind: "reopen" });
+
+      summary = await collectAndSummarise(port, { now: NOW });
+      expect(summary.tracking.units[2]).toMatchObject({ status: waiting, manual: false, submittedAt: null });
+      expect(
+        summary.findings.filter((f) => f.unitId === "u3").map((f) => `${f.kind}@${f.cell} ${f.severity}`),
+      ).toEqual(["MANUAL_BEFORE_REOPEN@D24 info"]);
+      expect(JSON.stringify(sheet.cells.get("D25"))).toBe(typed);
+
+      // The unit types a report date on/after the reopen: a manual submission again.
+      sheet.cells.set("D24", { value: "17/10/2022", formula: "17/10/2022" });
+      summary = await collectAndSummarise(port, { now: NOW });
+      expect(summary.tracking.units[2]).toMatchObject({
+        status: deadline < "2022-10-17" ? "tre-han" : "dung-han",
+        manual: true,
+        submittedAt: "2022-10-17",
+      });
+      expect(summary.findings.filter((f) => f.unitId === "u3")).toEqual([]);
+    },
+  );
+
+  test("reopen of an add-in submission writes nothing into 'Đã nộp'", async () => {
+    const { port } = seedPort();
+    const sheet = port.sheets.get("s-u1")!;
+    const before = sheet.cells.get("D25");
+    await reopenUnitTab(port, { unitId: "u1", comment: "Sửa.", now: NOW });
+    expect(sheet.cells.get("D25")).toEqual(before);
+  });
 });
