@@ -446,11 +446,15 @@ function splitPieces(phrase: string): string[] {
   return out.map((s) => s.trim()).filter((s) => s !== "");
 }
 
+const PERSON_PREFIX = /^(?:đ\/c|đồng chí|ông|bà|thầy|cô)\s/iu;
+
 /** "Các tổ chức đoàn thể (Công đoàn, Đoàn Thanh niên)" → the group with its members. */
 function withMembers(piece: string): UnitRef {
   const m = /^(.*?)\s*\(([^()]*)\)\s*(.*)$/u.exec(piece);
   if (!m) return { name: tidyUnitName(piece), members: [] };
   const name = tidyUnitName(`${m[1]} ${m[3]}`);
+  // "Đ/c Nguyễn Văn A (Phó Hiệu trưởng)": a person's position, not a list of members.
+  if (PERSON_PREFIX.test(m[1])) return { name, members: [] };
   const inner = m[2].replace(/^(?:gồm|bao gồm)\s*:?\s*/iu, "");
   const members = parseMemberList(inner);
   return { name, members };
