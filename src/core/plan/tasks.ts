@@ -63,10 +63,27 @@ function draft(item: Item, units: UnitRef[], skip: Set<Item> = new Set()): Draft
   };
 }
 
+/** An unmarked line that is only one unit's name ("Chi bộ bản Nà Bó"), listed under a group heading. */
+function isNameLine(line: SourceLine): boolean {
+  const text = line.text.replace(/[;,.]+$/u, "");
+  if (/\d{1,2}\/\d{1,2}/.test(text) || text.split(/\s+/).length > 12) return false;
+  const units = parseUnitPhrase(text);
+  return units !== null && units.length === 1 && units[0].members.length === 0;
+}
+
 function visit(item: Item, inherited: UnitRef[] | null, out: DraftTask[]): void {
   const lu = leadingUnits(item.head.text);
   if (lu) {
     const units = lu.units.map((u) => ({ name: u.name, members: [...u.members] }));
+    // "Các chi bộ trực thuộc:" then one name a line, then what they do: the names are the group's members.
+    if (units.length === 1 && lu.rest.trim() === "") {
+      let k = 0;
+      while (k < item.more.length && isNameLine(item.more[k])) k++;
+      if (k > 0 && (k < item.more.length || item.children.length > 0)) {
+        for (const l of item.more.slice(0, k)) units[0].members.push(tidyUnitName(l.text));
+        item = { ...item, more: item.more.slice(k) };
+      }
+    }
     const members = item.children.filter(isMemberItem);
     const memberSet = new Set(members);
     if (units.length === 1) {
