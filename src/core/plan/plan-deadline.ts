@@ -6,6 +6,9 @@ import { prose, type SourceLine } from "./source-lines";
 
 const TIME_LINE =
   /^(?:[-–+•]\s*)?(?:(?:PHẦN\s+)?(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[-.):–]\s*)?(?:thời gian|thời hạn)(?![\p{L}])(?!\s+(?:tổ chức|diễn ra|khai mạc))/iu;
+/** A section heading that names the time among other things: "II. NỘI DUNG, THỜI GIAN", "III. Nội dung và thời gian thực hiện". */
+const TIME_HEADING =
+  /^(?:PHẦN\s+)?[IVX]{1,5}\s*[-.):–]\s*[\p{L}\s,]{1,40}?(?:,\s*|\s+và\s+)(?:thời gian|thời hạn)(?![\p{L}])(?!\s+(?:tổ chức|diễn ra|khai mạc))[\p{L}\s]*$/iu;
 const MARKED = /^(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[-.):–]\s|^[-–+•]/u;
 
 export interface OverallDeadline {
@@ -26,7 +29,7 @@ export function findOverallDeadline(
 ): OverallDeadline {
   for (let i = from; i < to; i++) {
     const text = prose(lines[i].text);
-    if (!TIME_LINE.test(text)) continue;
+    if (!TIME_LINE.test(text) && !TIME_HEADING.test(text)) continue;
     let cands = deadlineCandidates(text, lines[i].no, { issuedOn });
     if (cands.length === 0 && findDateMentions(text).length === 0) {
       // A heading "THỜI GIAN THỰC HIỆN" with the dates in the paragraphs under it.
