@@ -176,6 +176,11 @@ function numberIn(v: unknown): number | null {
 async function typeInCell(page: Page, address: string, text: string): Promise<void> {
   await page.getByTestId("grid-address").fill(address);
   await page.getByTestId("grid-value").fill(text);
+  // The editor shows what will be committed: make sure it is the text typed, not a reload of the old cell.
+  await page.waitForFunction(
+    (t) => (document.querySelector('[data-testid="grid-value"]') as HTMLInputElement | null)?.value === t,
+    text,
+  );
   await page.getByTestId("grid-value").press("Enter");
   await page.waitForFunction(
     ([a, t]) => {

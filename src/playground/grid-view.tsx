@@ -73,10 +73,12 @@ export function GridView({
   const [message, setMessage] = useState<string | null>(null);
 
   const cells = active?.cells ?? {};
+  // Load the cell into the editor when the selection or the sheet changes — not on every refresh of the grid
+  // (the pane's own reads refresh it), which would wipe what the person is typing.
   useEffect(() => {
     const c = cells[selected];
     setDraft(c ? (c.formula ? `=${c.formula}` : shown(c.value)) : "");
-  }, [selected, active?.id, version]);
+  }, [selected, active?.id]);
 
   if (!active) return <div>{t.pgEmpty}</div>;
 
