@@ -96,6 +96,27 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
     row++;
   };
 
+  /** Two blocks side by side (header; Nơi nhận and signature), one merged half-row per line. */
+  const twoColumns = (
+    leftLines: [string, CellStyle][],
+    rightLines: [string, CellStyle][],
+    halves: { left: { from: number; to: number }; right: { from: number; to: number } },
+  ) => {
+    for (let i = 0; i < Math.max(leftLines.length, rightLines.length); i++) {
+      const l = leftLines[i];
+      const r = rightLines[i];
+      if (l) {
+        put(row, halves.left.from, { value: l[0], style: l[1] });
+        merge(row, halves.left.from, halves.left.to);
+      }
+      if (r && r[0]) {
+        put(row, halves.right.from, { value: r[0], style: r[1] });
+        merge(row, halves.right.from, halves.right.to);
+      }
+      row++;
+    }
+  };
+
   // Header: issuing body left, motto right; number; place and date.
   const left = { from: first, to: first + half - 1 };
   const right = { from: first + half, to: last };
@@ -115,20 +136,7 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
   ]);
   while (rightLines.length < leftLines.length - 1) rightLines.push(["", {}]);
   rightLines.push([h.placeAndDate, { hAlign: "center", italic: true }]);
-  const headerRows = Math.max(leftLines.length, rightLines.length);
-  for (let i = 0; i < headerRows; i++) {
-    const l = leftLines[i];
-    const r = rightLines[i];
-    if (l) {
-      put(row, left.from, { value: l[0], style: l[1] });
-      merge(row, left.from, left.to);
-    }
-    if (r && r[0]) {
-      put(row, right.from, { value: r[0], style: r[1] });
-      merge(row, right.from, right.to);
-    }
-    row++;
-  }
+  twoColumns(leftLines, rightLines, { left, right });
   row++;
   line(report.kind, { bold: true, hAlign: "center", fontSize: 15 });
   for (const t of report.titleLines) line(t, { bold: true, hAlign: "center", fontSize: 14 });
@@ -298,19 +306,7 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
       { fontSize: 11 },
     ]),
   ];
-  for (let i = 0; i < Math.max(leftBlock.length, rightBlock.length); i++) {
-    const l = leftBlock[i];
-    const r = rightBlock[i];
-    if (l) {
-      put(row, left.from, { value: l[0], style: l[1] });
-      merge(row, left.from, left.to);
-    }
-    if (r && r[0]) {
-      put(row, right.from, { value: r[0], style: r[1] });
-      merge(row, right.from, right.to);
-    }
-    row++;
-  }
+  twoColumns(leftBlock, rightBlock, { left, right });
 
   return {
     key: "summary",
