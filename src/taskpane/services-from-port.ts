@@ -121,6 +121,11 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
   const now = () => (hooks.now ? hooks.now() : new Date());
   let knownSheetIds: string[] = [];
   let lastState: WorkbookState | null = null;
+  // The sheet the pane itself just activated (a tracker row, a finding). Excel reports that activation like
+  // any other, a moment later; it is not the user going to a unit tab, so it must not move the pane away
+  // from the screen they are working in.
+  let paneActivation: { sheetId: string; at: number } | null = null;
+  const PANE_ACTIVATION_WINDOW_MS = 10_000;
 
   async function activeUnit() {
     const active = await hooks.activeSheet();
@@ -231,7 +236,10 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
         const overview = await port.readOverview([]);
         id = overview.sheets.find((s) => s.name === sheetName)?.id ?? null;
       }
-      if (id) await port.activate(id, cell ?? undefined);
+      if (!id) return;
+      const active = await hooks.activeSheet();
+      paneActivation = active?.id === id ? null : { sheetId: id, at: Date.now() };
+      await port.activate(id, cell ?? undefined);
     },
 
     async activeUnitTab() {
@@ -239,7 +247,18 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
       return a ? unitTabView(a) : null;
     },
 
-    onActiveSheetChanged: (listener) => hooks.onActiveSheetChanged(listener),
+    onActiveSheetChanged: (listener) =>
+      hooks.onActiveSheetChanged(() => {
+        const pending = paneActivation;
+        if (!pending || Date.now() - pending.at > PANE_ACTIVATION_WINDOW_MS) return listener();
+        hooks.activeSheet().then(
+          (active) => {
+            paneActivation = null;
+            if (active?.id !== pending.sheetId) listener();
+          },
+          () => listener(),
+        );
+      }),
 
     async submitUnitTab(sheetId) {
       const result = await submitUnitTab(port, {

@@ -125,7 +125,7 @@ export interface AppServices {
   activate(sheetId: string | null, sheetName: string, cell?: string | null): Promise<void>;
   /** The unit tab that is active, with its checks; null when the active sheet is not a unit tab. */
   activeUnitTab(): Promise<UnitTabView | null>;
-  /** Called when the user switches sheets; returns an unsubscribe function. */
+  /** Called when the user switches sheets (not when the pane itself activated one); returns an unsubscribe function. */
   onActiveSheetChanged(listener: () => void): () => void;
   submitUnitTab(sheetId: string): Promise<UnitTabView>;
   reopenUnitTab(unitId: string, comment: string): Promise<void>;

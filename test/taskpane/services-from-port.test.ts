@@ -17,19 +17,25 @@ function setup(nowIso: string) {
     isSetSupported: (v) => host.isSetSupported("ExcelApi", v),
   });
   const saved: { fileName: string; bytes: Uint8Array }[] = [];
+  const activationListeners = new Set<() => void>();
   const services = createAppServices(port, {
     info: { kind: "playground", displayLanguage: "vi-VN", userName: "Thư ký" },
     activeSheet: async () => {
       const s = host.model.sheets.find((x) => x.id === host.model.activeSheetId);
       return s ? { id: s.id, name: s.name } : null;
     },
-    onActiveSheetChanged: () => () => undefined,
+    onActiveSheetChanged: (listener) => {
+      activationListeners.add(listener);
+      return () => activationListeners.delete(listener);
+    },
     saveFile: async (bytes, fileName) => {
       saved.push({ fileName, bytes });
     },
     now: () => new Date(nowIso),
   });
-  return { host, services, saved };
+  /** What Excel does a moment after any activation: tell the subscribers. */
+  const fireActivated = () => activationListeners.forEach((l) => l());
+  return { host, services, saved, fireActivated };
 }
 
 /** Column-A code → row number of a sheet. */
@@ -105,5 +111,35 @@ describe("createAppServices over the simulated host", () => {
     expect(await services.activeUnitTab()).toBeNull();
     const file = { name: "kh.pdf", type: "application/pdf", text: async () => "" } as unknown as File;
     await expect(services.readPlanFile(file)).rejects.toMatchObject({ code: "UNREADABLE_FILE" });
+  });
+
+  it("a sheet the pane activates (tracker row, finding) is not reported as the user switching tabs", async () => {
+    const { host, services, fireActivated } = setup("2022-10-14T09:00:00+07:00");
+    await services.createWorkbook({ plan: services.parsePlan(SEED), indicators: [] });
+    const units = (await services.loadTracker())!.units;
+    const [first, second] = units;
+    let switches = 0;
+    const unsubscribe = services.onActiveSheetChanged(() => switches++);
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+
+    await services.activate(first.sheetId, first.sheetName);
+    expect(host.model.activeSheetId).toBe(first.sheetId);
+    fireActivated();
+    await settle();
+    expect(switches).toBe(0);
+
+    // The user then goes to another tab themselves: that one is reported.
+    host.model.activeSheetId = second.sheetId!;
+    fireActivated();
+    await settle();
+    expect(switches).toBe(1);
+
+    // Activating the sheet that is already active fires no event in Excel, so nothing stays pending.
+    await services.activate(second.sheetId, second.sheetName);
+    host.model.activeSheetId = first.sheetId!;
+    fireActivated();
+    await settle();
+    expect(switches).toBe(2);
+    unsubscribe();
   });
 });
