@@ -625,6 +625,32 @@ async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<
   await context.close();
 }
 
+/** The pane under Excel desktop's dark Office theme: the plan screen reads, and its contrast passes axe. */
+async function darkTheme(browser: Browser, base: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const pane = page.getByTestId("pane");
+  await step("dark: the plan screen in the dark theme, screenshot, axe clean", async () => {
+    await page.goto(`${base}/playground.html?lang=vi&pane=380&theme=dark`);
+    await pane
+      .getByLabel(vi.planTextLabel)
+      .fill(readFileSync(existsSync(SEED) ? SEED : SEED_FALLBACK, "utf8"));
+    await pane.getByRole("button", { name: vi.readPlan }).click();
+    await pane.getByText("334-KH/CB").first().waitFor();
+    const background = await pane
+      .locator(".fui-FluentProvider")
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(
+      /^rgb\((\d+), \1, \1\)$/.test(background) && parseInt(background.slice(4), 10) < 80,
+      `pane background ${background}`,
+    );
+    await pane.screenshot({ path: join(SHOTS, "vi-dark-plan-380.png") });
+    await axeCheck(page);
+  });
+  await context.close();
+}
+
 async function main(): Promise<void> {
   const ensure = spawnSync("bash", [join(ROOT, "scripts", "ensure-chromium.sh")], { stdio: "inherit" });
   if (ensure.status !== 0) throw new Error("chromium is not available (scripts/ensure-chromium.sh failed)");
@@ -649,6 +675,8 @@ async function main(): Promise<void> {
     await flow(browser, base, "vi");
     console.log("English flow:");
     await flow(browser, base, "en");
+    console.log("Dark Office theme:");
+    await darkTheme(browser, base);
   } finally {
     await browser.close();
     server.close();

@@ -1,7 +1,8 @@
 /**
  * The playground: the same task pane beside a simulated Excel (src/testing/simulated-excel), in any browser.
  * The pane's AppServices come from the same createAppServices as in Excel, over the Office.js port driven by
- * the simulated host. `?lang=en` opens it in English, `?pane=350` sets the pane width in px.
+ * the simulated host. `?lang=en` opens it in English, `?pane=350` sets the pane width in px, `?theme=dark`
+ * uses the dark theme.
  * window.__playground exposes the host to the browser tests (they read the workbook from it).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -13,10 +14,15 @@ import { App } from "../taskpane/components/App";
 import { createAppServices, downloadInBrowser } from "../taskpane/services-from-port";
 import { I18nContext, MESSAGES, languageFor } from "../taskpane/i18n";
 import { GridView } from "./grid-view";
+import { fluentThemeFor } from "../taskpane/office-theme";
 
 const params = new URLSearchParams(window.location.search);
 const paneWidth = Math.max(300, Number(params.get("pane") ?? 380) || 380);
 const displayLanguage = params.get("lang") === "en" ? "en-US" : "vi-VN";
+// `?theme=dark` shows the pane as in Excel desktop's Black Office theme.
+const paneTheme = fluentThemeFor({
+  bodyBackgroundColor: params.get("theme") === "dark" ? "#262626" : "#ffffff",
+});
 
 const host = new SimulatedExcelHost({ sheets: ["Sheet1"], apiVersion: "1.7" });
 const listeners = new Set<() => void>();
@@ -95,7 +101,7 @@ function Playground() {
         aria-label={i18n.t.pgPane}
         data-testid="pane"
       >
-        <App services={services} />
+        <App services={services} theme={paneTheme} />
       </aside>
       <FluentProvider theme={webLightTheme} className={styles.grid}>
         <I18nContext.Provider value={i18n}>
