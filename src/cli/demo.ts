@@ -112,7 +112,7 @@ export function demoReport(result: DemoResult, cwd = process.cwd()): string {
     `2. Các đơn vị điền số liệu mẫu / units filled in sample figures:`,
     ...fills.map((f) => `   - ${f.unit}: ${SCENARIO_VI[f.scenario]}`),
     `3. Tổng hợp lúc 10:00 ngày 17/10/2022: đã nộp ${r.submitted}/${r.expected} (đúng hạn ${r.onTime}, trễ hạn ${r.late}, chưa nộp ${r.missing}); ${errors} lỗi, ${warnings} cảnh báo được chỉ rõ ô.`,
-    `   Summary at 10:00 on 17/10/2022: ${r.submitted}/${r.expected} submitted (${r.onTime} on time, ${r.late} late, ${r.missing} missing); ${errors} errors and ${warnings} warnings, each pointing at its cell.`,
+    `   Summary at 10:00 on 17/10/2022: ${r.submitted}/${r.expected} submitted (${r.onTime} on time, ${r.late} late, ${r.missing} missing); ${count(errors, "error")} and ${count(warnings, "warning")}, each pointing at its cell.`,
     ``,
     `Tệp đã ghi / files written:`,
     `   ${rel(files.tracker)}   sổ theo dõi sau khi đơn vị điền / the tracker as the units filled it`,
@@ -141,4 +141,8 @@ if (require.main === module) {
   void main().then((code) => {
     process.exitCode = code;
   });
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
