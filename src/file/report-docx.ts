@@ -12,11 +12,14 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  LeaderType,
   Packer,
   Paragraph,
   Table,
   TableCell,
   TableRow,
+  Tab,
+  TabStopType,
   TextRun,
   VerticalAlign,
   WidthType,
@@ -342,7 +345,21 @@ function reportTable(table: ReportTable): (Paragraph | Table)[] {
   return out;
 }
 
-function reportParagraph(p: ReportParagraph, bodySize: number): Paragraph {
+/** Dotted lines to write on by hand, where the secretary left the prompt in place of her text. */
+function writingLines(count: number): Paragraph[] {
+  return Array.from(
+    { length: count },
+    () =>
+      new Paragraph({
+        tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH, leader: LeaderType.DOT }],
+        children: [new TextRun({ children: [new Tab()] })],
+        spacing: { before: 60, after: 60, line: 312 },
+      }),
+  );
+}
+
+function reportParagraph(p: ReportParagraph, bodySize: number): Paragraph | Paragraph[] {
+  if (p.placeholder) return writingLines(3);
   const level = p.level ?? 0;
   return new Paragraph({
     children: [run(p.bullet ? `- ${p.text}` : p.text, { size: bodySize, bold: p.bold, italics: p.italic })],
@@ -373,7 +390,7 @@ function body(report: ReportDocument): (Paragraph | Table)[] {
     );
     for (const block of section.blocks) {
       if (block.type === "table") out.push(...reportTable(block));
-      else out.push(reportParagraph(block, size));
+      else out.push(...[reportParagraph(block, size)].flat());
     }
   }
   return out;

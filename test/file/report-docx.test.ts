@@ -74,6 +74,24 @@ describe("renderReportDocx", () => {
     }
   });
 
+  it("prints dotted lines to write on where the secretary left the prompt, and her text where she typed", async () => {
+    const prompt = "(Nhập phương hướng tại đây)";
+    const withPrompt = sampleReport();
+    const directions = withPrompt.sections.find((s) => s.key === "directions")!;
+    directions.blocks = [{ type: "paragraph", text: prompt, italic: true, placeholder: true }];
+    const bytes = await renderReportDocx(withPrompt);
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    expect(text).not.toContain(prompt);
+    expect((await documentXml(bytes)).match(/w:leader="dot"/g)?.length).toBe(3);
+
+    directions.blocks = [{ type: "paragraph", text: "Tiếp tục nhân rộng mô hình." }];
+    const typed = await renderReportDocx(withPrompt);
+    expect((await mammoth.extractRawText({ buffer: Buffer.from(typed) })).value).toContain(
+      "Tiếp tục nhân rộng mô hình.",
+    );
+    expect(await documentXml(typed)).not.toMatch(/w:leader="dot"/);
+  });
+
   it("uses bold italic 12 pt for Nơi nhận and 11 pt for its list; italic place and date", async () => {
     const xml = await documentXml(await renderReportDocx(sampleReport()));
     const runOf = (text: string): string => {

@@ -22,6 +22,7 @@ import type {
   ReportTotalsCell,
 } from "./report-model";
 import { placeAndDate } from "./vietnamese-date";
+import { caseKey } from "../text/vietnamese";
 
 export interface BuildReportInput {
   state: WorkbookState;
@@ -205,7 +206,13 @@ function issuesBlocks(input: BuildReportInput): ReportParagraph[] {
   if (shown.length) {
     blocks.push({ type: "paragraph", text: "1. Những sai sót trong số liệu các đơn vị gửi:", bold: true });
     for (const f of shown) {
-      const where = f.sheet ? (f.cell ? `${f.sheet}!${f.cell}` : f.sheet) : "";
+      // Name the tab only when it is not named like the unit, and the cell only when the message does not.
+      const where = [
+        f.sheet && caseKey(f.sheet) !== caseKey(f.unit) ? `trang ${f.sheet}` : "",
+        f.cell && !f.messageVi.includes(f.cell) ? `ô ${f.cell}` : "",
+      ]
+        .filter(Boolean)
+        .join(", ");
       const tag = f.severity === "error" ? "Lỗi" : "Cảnh báo";
       blocks.push({
         type: "paragraph",
@@ -272,7 +279,7 @@ export function buildReport(input: BuildReportInput): ReportDocument {
       blocks: (directions.length ? directions : [DIRECTIONS_PROMPT]).map((text) => ({
         type: "paragraph",
         text,
-        ...(directions.length ? {} : { italic: true }),
+        ...(directions.length ? {} : { italic: true, placeholder: true }),
       })),
     },
   ];

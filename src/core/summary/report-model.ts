@@ -59,6 +59,11 @@ export interface ReportParagraph {
   bullet?: boolean;
   /** Indent level, 0 = body. */
   level?: number;
+  /**
+   * A prompt for the secretary, not report text: the summary sheet shows it where she types; a printed
+   * document shows blank dotted lines instead.
+   */
+  placeholder?: boolean;
   /** Hyperlink inside the workbook for a finding; ignored by the .docx. */
   link?: { sheet: string; cell: string };
 }

@@ -87,7 +87,7 @@ describe("aggregate and the report on the seed", () => {
     const texts = report.sections[3].blocks.map((b) => (b.type === "paragraph" ? b.text : ""));
     expect(texts).toEqual([
       "1. Những sai sót trong số liệu các đơn vị gửi:",
-      'Cảnh báo — Tổ đảng tổ 1 (Tổ 1!D14): "Số buổi tuyên truyền" (D14): Ô số có chữ: "12 buổi" — đã lấy 12. Chỉ nhập con số.',
+      'Cảnh báo — Tổ đảng tổ 1 (trang Tổ 1): "Số buổi tuyên truyền" (D14): Ô số có chữ: "12 buổi" — đã lấy 12. Chỉ nhập con số.',
       "2. Đơn vị chưa nộp báo cáo:",
       "Các Tổ chức đoàn thể (quá hạn 2 ngày)",
       "3. Ý kiến, kiến nghị của các đơn vị:",
