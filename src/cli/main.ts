@@ -1,15 +1,23 @@
 /** Command line entry: `npm run --silent cli -- <command> …`; dispatches through the map in ./commands. */
-import { commands } from "./commands";
+import { commands, USAGE, type Command } from "./commands";
 import { printError, processIo, type CliIo } from "./io";
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
-  const usage = `Cách dùng / Usage: tong-hop-bao-cao <${Object.keys(commands).join("|")}> …\n`;
+  const usage =
+    `Cách dùng / Usage: tong-hop-bao-cao <${Object.keys(commands).join("|")}> …\n\n` +
+    Object.values(USAGE)
+      .map((u) => `  ${u.replace(/\n/g, "\n  ")}\n`)
+      .join("");
   if (name === undefined || name === "--help" || name === "-h") {
     (name === undefined ? io.stderr : io.stdout)(usage);
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
+  const command = (commands as Record<string, Command | undefined>)[name];
+  if (command && (args.includes("--help") || args.includes("-h"))) {
+    io.stdout(`Cách dùng / Usage: tong-hop-bao-cao ${USAGE[name as keyof typeof USAGE]}\n`);
+    return 0;
+  }
   if (!command) {
     printError(io, `không có lệnh "${name}"`, `unknown command "${name}"`);
     io.stderr(usage);

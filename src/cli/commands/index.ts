@@ -10,7 +10,23 @@ function lazy(load: () => Promise<Command>): Command {
   return async (args, io) => (await load())(args, io);
 }
 
-export const commands: Record<string, Command> = {
+/** One line per command, with what it does in Vietnamese and English: `<command> --help` prints it. */
+export const USAGE = {
+  plan:
+    "plan <tệp .txt|.md|.docx> [--json]\n" +
+    "  Đọc kế hoạch, in nhiệm vụ, đơn vị, thời hạn và cảnh báo. / Reads a plan and prints its tasks, units, deadlines and warnings.",
+  init:
+    "init <kế-hoạch.txt|.docx> -o <sổ.xlsx> [--force] [--now <ISO>]\n" +
+    "  Tạo sổ theo dõi và trang của từng đơn vị. / Writes the tracker and one tab per unit.",
+  summary:
+    "summary <sổ.xlsx> [--now <ISO>] [-o <ra.xlsx>] [--json] [--docx <báo-cáo.docx>] [--in-place]\n" +
+    "  Đọc trang các đơn vị, kiểm tra, ghi trang Tổng hợp và báo cáo. / Reads every unit's tab, checks it, writes the summary and the report.",
+  import:
+    "import <sổ.xlsx> <tệp-đơn-vị-gửi-lại.xlsx>… [--force] [-o <ra.xlsx>]\n" +
+    "  Đưa trang đơn vị gửi lại qua thư vào sổ. / Brings units' tabs returned by e-mail into the workbook.",
+} as const;
+
+export const commands: Record<keyof typeof USAGE, Command> = {
   plan: lazy(async () => (await import("./plan")).planCommand),
   init: lazy(async () => (await import("./init")).initCommand),
   summary: lazy(async () => (await import("./summary")).summaryCommand),

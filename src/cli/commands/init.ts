@@ -2,6 +2,7 @@
  * `init <plan> -o <workbook.xlsx> [--force]`: read the plan, create the tracker sheet and one input tab per
  * unit in a new .xlsx, through the same use-case as the task pane's "Tạo sổ theo dõi".
  */
+import { USAGE } from "./index";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -15,7 +16,7 @@ import { EXIT, reportError, UsageError } from "../exit-codes";
 import type { CliIo } from "../io";
 import { readDocument } from "../read-document";
 
-export const INIT_USAGE = "init <kế-hoạch.txt|.docx> -o <sổ.xlsx> [--force] [--now <ISO>]";
+export const INIT_USAGE = USAGE.init.split("\n")[0];
 
 /** The text of a plan file (.txt/.md/.docx), NFC. */
 export async function readPlanText(path: string): Promise<string> {

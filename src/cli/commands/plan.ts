@@ -1,4 +1,5 @@
 /** `plan <file> [--json]`: read a plan and print its tasks, units, deadlines and warnings. */
+import { USAGE } from "./index";
 import { AppError } from "../../core/errors";
 import { parsePlan } from "../../core/plan/parse-plan";
 import { planToJson } from "../../core/plan/plan-json";
@@ -9,9 +10,7 @@ import { readDocument } from "../read-document";
 import { EXIT } from "../exit-codes";
 import { resolve } from "node:path";
 
-export const PLAN_USAGE =
-  "Cách dùng / Usage: tong-hop-bao-cao plan <tệp .txt|.md|.docx> [--json]\n" +
-  "  Đọc kế hoạch, in nhiệm vụ, đơn vị, thời hạn và cảnh báo. / Reads a plan and prints its tasks, units, deadlines and warnings.\n";
+export const PLAN_USAGE = `Cách dùng / Usage: tong-hop-bao-cao ${USAGE.plan}\n`;
 
 export async function planCommand(args: string[], io: CliIo): Promise<number> {
   let json = false;

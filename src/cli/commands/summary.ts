@@ -4,6 +4,7 @@
  * task pane's one click. The input file is never modified unless --in-place; without -o the result goes
  * to "<name>.tong-hop.xlsx" beside it (with --json alone nothing is written).
  */
+import { USAGE } from "./index";
 import { writeFile, mkdir } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -13,8 +14,7 @@ import { renderReportDocx } from "../../file/report-docx";
 import { EXIT, reportError, UsageError } from "../exit-codes";
 import type { CliIo } from "../io";
 
-export const SUMMARY_USAGE =
-  "summary <sổ.xlsx> [--now <ISO>] [-o <ra.xlsx>] [--json] [--docx <báo-cáo.docx>] [--in-place]";
+export const SUMMARY_USAGE = USAGE.summary.split("\n")[0];
 
 interface SummaryOptions {
   workbook: string;
