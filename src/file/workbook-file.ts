@@ -1,62 +1,11 @@
-/** Open and save .xlsx files for the FileWorkbookPort (ExcelJS + the zip parts ExcelJS does not know). */
+/** Open and save .xlsx files on disk for the FileWorkbookPort (the bytes themselves: ./workbook-bytes). */
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { UnreadableFileError } from "../core/errors";
-import { FileWorkbookPort } from "./file-workbook-port";
-import {
-  readCustomXmlParts,
-  readInternalHyperlinks,
-  writeCustomXmlParts,
-  writeInternalHyperlinks,
-} from "./ooxml-parts";
+import type { FileWorkbookPort } from "./file-workbook-port";
+import { openWorkbookBuffer, workbookToBuffer } from "./workbook-bytes";
 
-/** An empty workbook (no sheets yet: the layout creates them). */
-export function newWorkbook(): FileWorkbookPort {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Tổng hợp báo cáo";
-  return new FileWorkbookPort(workbook, []);
-}
-
-/** Open .xlsx bytes; `file` names the file in errors. */
-export async function openWorkbookBuffer(
-  bytes: Uint8Array,
-  file = "workbook.xlsx",
-): Promise<FileWorkbookPort> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch (cause) {
-    throw new UnreadableFileError(
-      file,
-      "không phải tệp .xlsx (không mở được dạng zip)",
-      "not an .xlsx file (not a zip)",
-      cause,
-    );
-  }
-  if (!zip.file("xl/workbook.xml")) {
-    throw new UnreadableFileError(file, "không phải sổ Excel .xlsx", "not an Excel .xlsx workbook");
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (cause) {
-    throw new UnreadableFileError(
-      file,
-      "ExcelJS không đọc được sổ",
-      "ExcelJS could not read the workbook",
-      cause,
-    );
-  }
-  const parts = await readCustomXmlParts(zip);
-  const links = new Map<string, Map<string, string>>();
-  for (const [sheetName, list] of await readInternalHyperlinks(zip)) {
-    const ws = workbook.getWorksheet(sheetName);
-    if (ws) links.set(String(ws.id), new Map(list.map(({ ref, location }) => [ref.split(":")[0], location])));
-  }
-  return new FileWorkbookPort(workbook, parts, file, links);
-}
+export { newWorkbook, openWorkbookBuffer, workbookToBuffer } from "./workbook-bytes";
 
 export async function openWorkbookFile(path: string): Promise<FileWorkbookPort> {
   let bytes: Buffer;
@@ -69,21 +18,6 @@ export async function openWorkbookFile(path: string): Promise<FileWorkbookPort> 
     throw new UnreadableFileError(path, vi, en, cause);
   }
   return openWorkbookBuffer(bytes, path);
-}
-
-/** The .xlsx bytes of the workbook, with its custom XML parts and Excel-style internal hyperlinks. */
-export async function workbookToBuffer(port: FileWorkbookPort): Promise<Uint8Array> {
-  port.workbook.calcProperties = { ...port.workbook.calcProperties, fullCalcOnLoad: true };
-  const written = await port.workbook.xlsx.writeBuffer();
-  const zip = await JSZip.loadAsync(written as ArrayBuffer);
-  const bySheetName = new Map<string, Map<string, string>>();
-  for (const ws of port.workbook.worksheets) {
-    const links = port.links.get(port.sheetIdOf(ws));
-    if (links?.size) bySheetName.set(ws.name, links);
-  }
-  await writeInternalHyperlinks(zip, bySheetName);
-  await writeCustomXmlParts(zip, port.customXmlParts);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 export async function saveWorkbook(port: FileWorkbookPort, path: string): Promise<void> {
