@@ -3,6 +3,7 @@ import type { DocumentStyle, IsoDate } from "./types";
 import { findDateMentions, resolveMention } from "./dates";
 import { prose, splitSides, type SourceLine } from "./source-lines";
 import { foldVietnamese } from "../text/vietnamese";
+import { looksLikeUnit } from "./units";
 
 export const DOCUMENT_KINDS = [
   "CHƯƠNG TRÌNH HÀNH ĐỘNG",
@@ -108,6 +109,27 @@ interface Body {
   line: number;
 }
 
+/** A header line that names only an organ of the body beside it: "BAN THƯỜNG VỤ", "BAN THƯỜNG TRỰC". */
+const ORGAN_ONLY =
+  /^(?:ban thuong vu|ban thuong truc|thuong truc|ban chap hanh|bch|btv|ban chi uy|chi uy|ban giam hieu|ban giam doc)$/;
+
+/** A word shaped like a Vietnamese syllable (an abbreviation such as CĐCS, UBND, LĐLĐ is not). */
+function isSyllable(word: string): boolean {
+  return /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/.test(
+    foldVietnamese(word),
+  );
+}
+
+/**
+ * A header line that cannot begin a body's name continues the line above: the issuer's name wrapped
+ * ("CHI BỘ BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ" / "XÂY DỰNG …") or an area under an incomplete name
+ * ("ỦY BAN MTTQ VIỆT NAM" / "HUYỆN SỐP CỘP"). Abbreviations (CĐCS …) may start a body, so they do not.
+ */
+function continuesAbove(text: string): boolean {
+  const first = text.split(/\s+/)[0] ?? "";
+  return isSyllable(first) && !looksLikeUnit(text.toLocaleLowerCase("vi")) && !ORGAN_ONLY.test(foldVietnamese(text));
+}
+
 function joinBodies(parts: Body[]): Body[] {
   const out: Body[] = [];
   for (const p of parts) {
@@ -115,9 +137,26 @@ function joinBodies(parts: Body[]): Body[] {
     const incomplete =
       prev !== undefined &&
       /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)$/u.test(prev.text);
-    if (prev && (incomplete || /^(VÀ|-|&)\s/u.test(p.text) || /[-,&]$|\sVÀ$/u.test(prev.text)))
+    if (
+      prev &&
+      (incomplete ||
+        /^(VÀ|-|&)\s/u.test(p.text) ||
+        /[-,&]$|\sVÀ$/u.test(prev.text) ||
+        (!ORGAN_ONLY.test(foldVietnamese(prev.text)) && continuesAbove(p.text)))
+    )
       prev.text = `${prev.text} ${p.text}`;
     else out.push({ ...p });
+  }
+  // An organ line belongs to the body next to it: the one below it, else the one above.
+  for (let i = 0; i < out.length; i++) {
+    if (!ORGAN_ONLY.test(foldVietnamese(out[i].text))) continue;
+    const next = out[i + 1];
+    if (next && !ORGAN_ONLY.test(foldVietnamese(next.text))) {
+      out.splice(i, 2, { text: `${out[i].text} ${next.text}`, line: out[i].line });
+    } else if (i > 0) {
+      out.splice(i - 1, 2, { text: `${out[i].text} ${out[i - 1].text}`, line: out[i - 1].line });
+      i--;
+    }
   }
   return out;
 }

@@ -133,6 +133,21 @@ const HEADS = [
   "câu lạc bộ",
   "clb",
   "ban quản lý",
+  "thư viện",
+  "bảo tàng",
+  "nhà thiếu nhi",
+  "công ty",
+  "tổng công ty",
+  "tập đoàn",
+  "liên đoàn",
+  "liên hiệp",
+  "tòa án",
+  "toà án",
+  "viện kiểm sát",
+  "bảo hiểm xã hội",
+  "đại học",
+  "cao đẳng",
+  "lực lượng",
 ];
 
 const PLAIN_HEADS = [...new Set(HEADS.map((h) => foldVietnamese(h)))].filter(
