@@ -57,10 +57,21 @@ function continuesName(next: string[]): boolean {
   return !looksLikeUnit(next.join(" ").replace(/[,;.:()]+$/u, ""));
 }
 
+interface Found {
+  name: string;
+  /** The words after the name. */
+  rest: string;
+  /** The punctuation that ended the name's last word ("," or ";"), or "". */
+  sep: string;
+}
+
 /** The unit name that starts at `text`, if the words there name one. */
-function unitAt(text: string): string | null {
+function unitAt(text: string): Found | null {
   const words = text.split(/\s+/).filter(Boolean);
   const taken: string[] = [];
+  let used = 0;
+  let sep = "";
+  let inside = false; // the word after a "và" or comma inside the name, even if it is a stop word ("và Thông tin")
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const bare = word.replace(/[,;.:()]+$/u, "");
@@ -68,33 +79,72 @@ function unitAt(text: string): string | null {
     const lw = bare.toLocaleLowerCase("vi");
     if (lw === "và" && bare === word && taken.length > 0 && continuesName(words.slice(i + 1, i + 4))) {
       taken.push(bare);
+      inside = true;
       continue;
     }
-    if (taken.length > 0 && STOP.has(lw) && !(lw === "đồng" && taken.length === 0)) break;
+    const prev = (taken[taken.length - 1] ?? "").toLocaleLowerCase("vi");
+    if (taken.length > 0 && !inside && STOP.has(lw) && !(lw === "trực" && prev === "thường")) break;
+    inside = false;
     taken.push(bare);
-    if (bare !== word || taken.length >= 10) break;
+    used = i + 1;
+    if (bare !== word) {
+      // "Sở Văn hóa, Thể thao và Du lịch": a comma before a capitalised word that starts no unit is inside the name.
+      if (word === `${bare},` && continuesName(words.slice(i + 1, i + 4))) {
+        taken[taken.length - 1] = word;
+        inside = true;
+        continue;
+      }
+      sep = word.slice(bare.length).replace(/[.:()].*$/u, "");
+      break;
+    }
+    if (taken.length >= 10) break;
   }
-  while (taken.length > 0 && /^(?:để|và)$/u.test(taken[taken.length - 1])) taken.pop();
+  while (taken.length > 0 && /^(?:để|và)$/u.test(taken[taken.length - 1])) {
+    taken.pop();
+    used--;
+  }
   const phrase = taken.join(" ");
-  return phrase !== "" && looksLikeUnit(phrase) ? tidyUnitName(phrase) : null;
+  if (phrase === "" || !looksLikeUnit(phrase)) return null;
+  return { name: tidyUnitName(phrase), rest: words.slice(used).join(" "), sep };
 }
 
-/** The body a task reports to, or null. */
+/**
+ * The bodies named from `text` on: "Thường trực Huyện ủy và Ban Tuyên giáo Huyện ủy",
+ * "UBND huyện, Sở Văn hóa, Thể thao và Du lịch" give both.
+ */
+function unitsAt(text: string): string[] {
+  const names: string[] = [];
+  let found = unitAt(text);
+  while (found) {
+    names.push(found.name);
+    const joined = found.sep !== "" ? found.rest : /^(?:và|cùng|,|;)\s+(.*)$/su.exec(found.rest)?.[1];
+    found = joined !== undefined ? unitAt(joined) : null;
+  }
+  return names;
+}
+
+/**
+ * The body a task reports to, or null. Several bodies ("báo cáo Thường trực Huyện ủy và Ban Tuyên giáo
+ * Huyện ủy") are kept, joined by "; " (a body's own name may hold "và" or a comma).
+ */
 export function findReportTo(text: string): string | null {
-  const re = /(?<![\p{L}])(báo cáo|gửi|nộp|chuyển)((?:\s+(?:về|lên|tới|đến|cho))*)\s+/giu;
+  const re = /(?<![\p{L}])(báo cáo|gửi|nộp|chuyển)((?:\s+(?:về|lên|tới|đến|cho|với))*)\s+/giu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const after = text.slice(m.index + m[0].length);
-    const direct = unitAt(after);
-    if (direct) return direct;
-    // "báo cáo kết quả … về Ban Chi ủy": look for "về/lên/cho" later in the same clause.
+    const direct = unitsAt(after);
+    if (direct.length > 0) return direct.join(REPORT_TO_SEPARATOR);
+    // "báo cáo kết quả … về Ban Chi ủy": look for "về/lên/cho/với" later in the same clause.
     const clause = after.split(/[;!?]|\.\s/u)[0];
-    const via = /(?<![\p{L}])(?:về|lên|tới|cho)\s+(?!việc|công tác|kết quả|tình hình)/gu;
+    const via = /(?<![\p{L}])(?:về|lên|tới|cho|với)\s+(?!việc|công tác|kết quả|tình hình)/gu;
     let v: RegExpExecArray | null;
     while ((v = via.exec(clause)) !== null) {
-      const unit = unitAt(clause.slice(v.index + v[0].length));
-      if (unit) return unit;
+      const units = unitsAt(clause.slice(v.index + v[0].length));
+      if (units.length > 0) return units.join(REPORT_TO_SEPARATOR);
     }
   }
   return null;
 }
+
+/** Between the bodies of a report-to naming several. */
+export const REPORT_TO_SEPARATOR = "; ";

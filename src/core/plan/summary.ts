@@ -1,6 +1,7 @@
 /** Which task is the compiled summary report the issuer itself owes ("Ban Chi ủy Chi bộ … Tổng hợp báo cáo …"). */
 import type { PlanSummary, PlanTask } from "./types";
 import { foldVietnamese } from "../text/vietnamese";
+import { REPORT_TO_SEPARATOR } from "./report-to";
 
 const OWN_ORGANS = [
   "ban chi uy",
@@ -68,9 +69,9 @@ export function findSummary(
   issuer: string | null,
   reportAbove: string | null,
 ): { task: PlanTask; summary: PlanSummary } | null {
-  const reportedTo = tasks
-    .map((t) => (t.reportTo ? foldVietnamese(t.reportTo) : null))
-    .filter((x): x is string => !!x);
+  const reportedTo = tasks.flatMap((t) =>
+    t.reportTo ? t.reportTo.split(REPORT_TO_SEPARATOR).map(foldVietnamese) : [],
+  );
   let best: { task: PlanTask; score: number } | null = null;
   for (const task of tasks) {
     if (task.units.length === 0 || !compilesReports(task.text)) continue;
@@ -126,7 +127,7 @@ function fallbackSummary(tasks: PlanTask[], issuer: string | null): PlanTask | n
       t.units.length === 1 &&
       !/^(?:cac|nhung)\s/.test(foldVietnamese(t.units[0])) &&
       t.reportTo !== null &&
-      outside(t.reportTo) &&
+      t.reportTo.split(REPORT_TO_SEPARATOR).every(outside) &&
       compilesReports(t.text),
   );
   if (candidates.length === 0) return null;
