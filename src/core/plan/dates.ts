@@ -1,4 +1,7 @@
-/** Finding and resolving dates written the Vietnamese way: 17/10/2022, 17-10-2022, "ngày 17 tháng 10 năm 2022", 16/10, Tháng 11/2023. */
+/**
+ * Finding and resolving dates written the Vietnamese way: 17/10/2022, 17-10-2022, "ngày 17 tháng 10 năm 2022", 16/10,
+ * Tháng 11/2023, Quý III/2024, "tuần đầu tháng 4/2024".
+ */
 import type { IsoDate } from "./types";
 
 export type DateKind = "full" | "dayMonth" | "month" | "monthNoYear" | "quarter";
@@ -20,7 +23,22 @@ type Parts = Pick<DateMention, "kind" | "day" | "month" | "year">;
 
 const ROMAN_QUARTER: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 
+/** "tuần đầu tháng 4" ends on the 7th, "tuần thứ hai" on the 14th …, "tuần cuối" with the month. */
+const WEEK_END: Record<string, number> = { nhất: 7, "1": 7, hai: 14, "2": 14, ba: 21, "3": 21, tư: 28, "4": 28 };
+
+function weekOf(m: RegExpExecArray): Parts {
+  const words = m[1].toLocaleLowerCase("vi").split(/\s+/);
+  const day = words[0] === "cuối" ? null : words[0] === "đầu" ? 7 : (WEEK_END[words[words.length - 1]] ?? null);
+  const year = m[3] ? +m[3] : null;
+  if (day === null) return { kind: year ? "month" : "monthNoYear", day: null, month: +m[2], year };
+  return { kind: year ? "full" : "dayMonth", day, month: +m[2], year };
+}
+
 const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => Parts }[] = [
+  {
+    re: /tuần\s+(đầu(?:\s+tiên)?|thứ\s+(?:nhất|hai|ba|tư|[1-4])|cuối(?:\s+cùng)?)\s+(?:của\s+)?tháng\s+(\d{1,2})(?:\s*(?:[/.-]\s*|\s+năm\s+)(\d{4}))?(?![\d/])/giu,
+    make: weekOf,
+  },
   {
     re: /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?(?:năm\s+|[/.-]\s*)(\d{4})(?!\d)/giu,
     make: (m) => ({ kind: "full", day: +m[1], month: +m[2], year: +m[3] }),

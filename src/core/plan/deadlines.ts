@@ -64,6 +64,8 @@ export function cueRole(before: string): DateRole {
   }
   const last = tokens[tokens.length - 1] ?? "";
   if (DOC_NUMBER.test(last)) return "other";
+  // "Chỉ thị số 05 ngày 15/5/2016": the date of a numbered document.
+  if (/^\d+$/.test(last) && tokens[tokens.length - 2] === "số") return "other";
   const tail = tokens.slice(-4).join(" ");
   if (OTHER_CUE.test(tail)) return "other";
   if (DEADLINE_CUE.test(tail)) return "deadline";
@@ -189,7 +191,30 @@ export function deadlineCandidates(text: string, line: number, opts: DeadlineOpt
     out.push({ iso: r.iso, raw: mention.raw, index: mention.start, reporting, notes });
   }
   out.push(...recurringCandidates(text, line, opts.issuedOn));
-  return out.sort((a, b) => a.index - b.index);
+  return firstOfPeriodic(text, out).sort((a, b) => a.index - b.index);
+}
+
+const PERIODIC = /định kỳ|(?:hằng|hàng|mỗi)\s+(?:quý|năm)|(?:6|sáu)\s+tháng/iu;
+
+/**
+ * "định kỳ 6 tháng (trước ngày 15/6 và 15/12)": the dates of one clause that name the successive reports of a
+ * periodic duty; the first is the deadline, not the last.
+ */
+function firstOfPeriodic(text: string, cands: DeadlineCandidate[]): DeadlineCandidate[] {
+  const firstByClause = new Map<number, DeadlineCandidate>();
+  const drop = new Set<DeadlineCandidate>();
+  for (const c of cands) {
+    if (c.iso === "" || c.recurringDay !== undefined) continue;
+    const start = clauseStart(text, c.index);
+    if (!PERIODIC.test(text.slice(start, c.index))) continue;
+    const first = firstByClause.get(start);
+    if (!first) firstByClause.set(start, c);
+    else if (c.iso < first.iso) {
+      drop.add(first);
+      firstByClause.set(start, c);
+    } else drop.add(c);
+  }
+  return cands.filter((c) => !drop.has(c));
 }
 
 /** Warnings for dates that cannot exist, e.g. 31/02/2022 (or 29/02 in a year inferred as non-leap). */

@@ -5,7 +5,7 @@ import { findDateMentions } from "./dates";
 import { prose, type SourceLine } from "./source-lines";
 
 const TIME_LINE =
-  /^(?:[-–+•]\s*)?(?:(?:PHẦN\s+)?(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[-.):–]\s*)?(?:thời gian|thời hạn)(?![\p{L}])(?!\s+(?:tổ chức|diễn ra|khai mạc))/iu;
+  /^(?:[-–+•]\s*)?(?:(?:PHẦN\s+)?(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[-.):–]\s*)?(?:thời gian|thời hạn)(?![\p{L}])/iu;
 /** A section heading that names the time among other things: "II. NỘI DUNG, THỜI GIAN", "III. Nội dung và thời gian thực hiện". */
 const TIME_HEADING =
   /^(?:PHẦN\s+)?[IVX]{1,5}\s*[-.):–]\s*[\p{L}\s,]{1,40}?(?:,\s*|\s+và\s+)(?:thời gian|thời hạn)(?![\p{L}])(?!\s+(?:tổ chức|diễn ra|khai mạc))[\p{L}\s]*$/iu;
