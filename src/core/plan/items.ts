@@ -19,11 +19,14 @@ interface Marker {
   kind: string;
   label: string;
   text: string;
+  /** The whole number of a dotted marker ("3.1"). */
+  full?: string;
 }
 
 export function parseMarker(text: string): Marker | null {
   let m = /^(\d{1,3}(?:\.\d{1,3})+)\.?\s*[-.):]?\s+(\S.*)$/u.exec(text);
-  if (m) return { kind: `dotted${m[1].split(".").length}`, label: m[1].split(".").pop()!, text: m[2] };
+  if (m)
+    return { kind: `dotted${m[1].split(".").length}`, label: m[1].split(".").pop()!, text: m[2], full: m[1] };
   m = /^(\d{1,3})\s*(?:[-.)–]|\/\s)\s*(\S.*)$/u.exec(text);
   if (m && !/^\d/.test(m[2])) return { kind: "arabic", label: m[1], text: m[2] };
   m = /^([a-zđ])\s*[).]\s+(\S.*)$/u.exec(text);
@@ -76,7 +79,11 @@ export function buildItems(
     if (at >= 0) stack.length = at;
     const parent = stack[stack.length - 1];
     const siblings = childrenOf(parent);
-    const label = mk.label || String(siblings.filter((s) => s.kind === mk.kind).length + 1);
+    // "3. TỔ CHỨC THỰC HIỆN" then "3.1.": with no item "3" above, the item is "3.1", not "1".
+    const label =
+      (parent === undefined && mk.full) ||
+      mk.label ||
+      String(siblings.filter((s) => s.kind === mk.kind).length + 1);
     const prefix = refOf(parent);
     const item: Item = {
       kind: mk.kind,

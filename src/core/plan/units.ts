@@ -330,7 +330,7 @@ const NOUN_FOLLOWERS = /^\s+(?:đoàn thể|chính trị|cơ sở|xã hội|cán
 
 const LEADING_PERSON = /^(?:các|những|toàn thể|tất cả|mỗi|từng)\s+/iu;
 const REQUEST_PREFIX =
-  /^(?:đề nghị|kính đề nghị|giao cho|giao|yêu cầu|phân công|đối với|riêng|nhiệm vụ của)\s+/iu;
+  /^(?:đề nghị|kính đề nghị|giao cho|giao|yêu cầu|phân công|đối với|riêng|nhiệm vụ của|trách nhiệm của)\s+/iu;
 
 function lower(s: string): string {
   return s.toLocaleLowerCase("vi");
@@ -428,6 +428,19 @@ function continuesCategories(out: string[], p: { sep: string; text: string }): b
   );
 }
 
+/**
+ * "Văn phòng HĐND và UBND huyện", "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh": one office serving the elected
+ * bodies and the People's Committee, not an office and a committee.
+ */
+function continuesSharedOffice(out: string[], p: { sep: string; text: string }): boolean {
+  const prev = out[out.length - 1];
+  return (
+    /^(?:văn phòng)\s+(?:đoàn đbqh|hđnd|hội đồng nhân dân)(?:(?:,\s*|\s+và\s+)(?:hđnd|hội đồng nhân dân))*$/iu.test(
+      prev.trim(),
+    ) && /^\s*(?:hđnd|ubnd|hội đồng nhân dân|ủy ban nhân dân|uỷ ban nhân dân)(?:\s|$)/iu.test(p.text)
+  );
+}
+
 /** Split "A; B, C và D" at the top level; a piece that is not a unit stays with the one before it. */
 function splitPieces(phrase: string): string[] {
   const parts: { sep: string; text: string }[] = [];
@@ -454,7 +467,13 @@ function splitPieces(phrase: string): string[] {
   parts.push({ sep, text: cur });
   const out: string[] = [];
   for (const p of parts) {
-    if (out.length > 0 && (!looksLikeUnit(p.text) || p.text.trim() === "" || continuesCategories(out, p)))
+    if (
+      out.length > 0 &&
+      (!looksLikeUnit(p.text) ||
+        p.text.trim() === "" ||
+        continuesCategories(out, p) ||
+        continuesSharedOffice(out, p))
+    )
       out[out.length - 1] += p.sep + p.text;
     else out.push(p.text);
   }
