@@ -71,8 +71,11 @@ function isNameLine(line: SourceLine): boolean {
   return units !== null && units.length === 1 && units[0].members.length === 0;
 }
 
+/** "Phân công đồng chí Phó Bí thư …" under a unit's heading: the unit assigns its own people; the task stays its. */
+const ASSIGNS_OWN = /^(?:phân công|giao|cử)\s/iu;
+
 function visit(item: Item, inherited: UnitRef[] | null, out: DraftTask[]): void {
-  const lu = leadingUnits(item.head.text);
+  const lu = inherited && ASSIGNS_OWN.test(item.head.text) ? null : leadingUnits(item.head.text);
   if (lu) {
     const units = lu.units.map((u) => ({ name: u.name, members: [...u.members] }));
     // "Các chi bộ trực thuộc:" then one name a line, then what they do: the names are the group's members.
