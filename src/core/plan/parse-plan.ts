@@ -47,8 +47,6 @@ export function parsePlan(text: string): Plan {
   const textIssuer = issuerFromText(lines, header.bodyStart, Math.min(bodyEnd, header.bodyStart + 40));
   const issuer = header.issuer ? bodyCasing(header.issuer, lines, header.bodyStart) : textIssuer;
 
-  const overall = findOverallDeadline(lines, header.bodyStart, bodyEnd, issuedOn);
-
   // Assignments: task tables anywhere, and the items of the "Tổ chức thực hiện" sections.
   const sections = findSections(lines, header.bodyStart, bodyEnd);
   const sectionAt = (index: number) =>
@@ -76,6 +74,10 @@ export function parsePlan(text: string): Plan {
   sources.sort((a, b) => a.at - b.at);
   for (const s of sources) drafts.push(...s.tasks);
   uniqueRefs(drafts);
+
+  // A "Thời gian: …" line inside an assignment is that assignment's time, not the plan's.
+  const taskLines = new Set(drafts.flatMap((d) => d.scan.slice(1).map((l) => l.no)));
+  const overall = findOverallDeadline(lines, header.bodyStart, bodyEnd, issuedOn, taskLines);
 
   const tasks: PlanTask[] = [];
   const unitRefs: UnitRef[][] = [];

@@ -26,8 +26,11 @@ export function findOverallDeadline(
   from: number,
   to: number,
   issuedOn: IsoDate | null,
+  /** Line numbers that belong to a task (its own time is not the plan's). */
+  taskLines: ReadonlySet<number> = new Set(),
 ): OverallDeadline {
   for (let i = from; i < to; i++) {
+    if (taskLines.has(lines[i].no)) continue;
     const text = prose(lines[i].text);
     if (!TIME_LINE.test(text) && !TIME_HEADING.test(text)) continue;
     let cands = deadlineCandidates(text, lines[i].no, { issuedOn });

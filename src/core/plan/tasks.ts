@@ -1,5 +1,6 @@
 /** Assignments as draft tasks: one per item that names its units (or per sub-item under a bare unit heading), one per table row. */
 import { itemLines, type Item } from "./items";
+import { parenthesisedUnits, roleLineUnits } from "./roles";
 import { prose, type SourceLine } from "./source-lines";
 import type { TaskTable } from "./tables";
 import { leadingUnits, parseMemberList, parseUnitPhrase, tidyUnitName, type UnitRef } from "./units";
@@ -71,6 +72,17 @@ function isNameLine(line: SourceLine): boolean {
   return units !== null && units.length === 1 && units[0].members.length === 0;
 }
 
+/** Units named in a role: "(UBND xã chủ trì, …)" after the task, or a line "Đơn vị chủ trì: …" under it. */
+function roleUnits(item: Item): UnitRef[] | null {
+  const inHead = parenthesisedUnits([item.head.text, ...item.more.map((l) => l.text)].join(" "));
+  if (inHead) return inHead;
+  for (const line of [...item.more, ...item.children.map((c) => c.head)]) {
+    const units = roleLineUnits(line.text);
+    if (units) return units;
+  }
+  return null;
+}
+
 /** "Phân công đồng chí Phó Bí thư …" under a unit's heading: the unit assigns its own people; the task stays its. */
 const ASSIGNS_OWN = /^(?:phân công|giao|cử)\s/iu;
 
@@ -107,6 +119,11 @@ function visit(item: Item, inherited: UnitRef[] | null, out: DraftTask[]): void 
   }
   if (inherited) {
     out.push(draft(item, inherited));
+    return;
+  }
+  const roles = roleUnits(item);
+  if (roles) {
+    out.push(draft(item, roles));
     return;
   }
   if (hasUnitsBelow(item)) {
