@@ -24,11 +24,21 @@ type Parts = Pick<DateMention, "kind" | "day" | "month" | "year">;
 const ROMAN_QUARTER: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 
 /** "tuần đầu tháng 4" ends on the 7th, "tuần thứ hai" on the 14th …, "tuần cuối" with the month. */
-const WEEK_END: Record<string, number> = { nhất: 7, "1": 7, hai: 14, "2": 14, ba: 21, "3": 21, tư: 28, "4": 28 };
+const WEEK_END: Record<string, number> = {
+  nhất: 7,
+  "1": 7,
+  hai: 14,
+  "2": 14,
+  ba: 21,
+  "3": 21,
+  tư: 28,
+  "4": 28,
+};
 
 function weekOf(m: RegExpExecArray): Parts {
   const words = m[1].toLocaleLowerCase("vi").split(/\s+/);
-  const day = words[0] === "cuối" ? null : words[0] === "đầu" ? 7 : (WEEK_END[words[words.length - 1]] ?? null);
+  const day =
+    words[0] === "cuối" ? null : words[0] === "đầu" ? 7 : (WEEK_END[words[words.length - 1]] ?? null);
   const year = m[3] ? +m[3] : null;
   if (day === null) return { kind: year ? "month" : "monthNoYear", day: null, month: +m[2], year };
   return { kind: year ? "full" : "dayMonth", day, month: +m[2], year };

@@ -127,7 +127,11 @@ function isSyllable(word: string): boolean {
  */
 function continuesAbove(text: string): boolean {
   const first = text.split(/\s+/)[0] ?? "";
-  return isSyllable(first) && !looksLikeUnit(text.toLocaleLowerCase("vi")) && !ORGAN_ONLY.test(foldVietnamese(text));
+  return (
+    isSyllable(first) &&
+    !looksLikeUnit(text.toLocaleLowerCase("vi")) &&
+    !ORGAN_ONLY.test(foldVietnamese(text))
+  );
 }
 
 function joinBodies(parts: Body[]): Body[] {

@@ -49,7 +49,8 @@ export function findSections(lines: SourceLine[], from: number, to: number): Sec
   // "II. NỘI DUNG HOẠT ĐỘNG" whose items say who leads them ("- Đơn vị chủ trì: …", "(Phòng X chủ trì)") assigns too.
   for (const s of sections) {
     if (s.isAssignment) continue;
-    for (let i = s.heading + 1; i < s.end && !s.isAssignment; i++) s.isAssignment = namesRole(prose(lines[i].text));
+    for (let i = s.heading + 1; i < s.end && !s.isAssignment; i++)
+      s.isAssignment = namesRole(prose(lines[i].text));
   }
   if (!sections.some((s) => s.isAssignment)) {
     // An unnumbered (or arabic-numbered) "Tổ chức thực hiện" heading, up to the next section or the closing.
