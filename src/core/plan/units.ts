@@ -148,6 +148,15 @@ const HEADS = [
   "đại học",
   "cao đẳng",
   "lực lượng",
+  "thị ủy",
+  "thị uỷ",
+  "quận ủy",
+  "quận uỷ",
+  "thị đoàn",
+  "bộ chỉ huy",
+  "quân khu",
+  "ủy ban kiểm tra",
+  "uỷ ban kiểm tra",
 ];
 
 const PLAIN_HEADS = [...new Set(HEADS.map((h) => foldVietnamese(h)))].filter(
