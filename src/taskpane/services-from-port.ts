@@ -17,13 +17,14 @@ import type { Finding } from "../core/collect/finding";
 import type { TrackingStatus } from "../core/tracking/track-units";
 import { reminderText } from "../core/tracking/track-units";
 import { AppError, StateMissingError, UnreadableFileError } from "../core/errors";
-import { normaliseText } from "../core/text/vietnamese";
+import { nfc, normaliseText } from "../core/text/vietnamese";
 import type { ReportDocument } from "../core/summary/report-model";
 import type { WorkbookState } from "../core/state/types";
 import type {
   AppServices,
   CellNote,
   HostInfo,
+  ImportItemView,
   ProgressListener,
   SummaryView,
   TrackerView,
@@ -277,6 +278,40 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
 
     async reopenUnitTab(unitId, comment) {
       await reopenUnitTab(port, { unitId, comment, now: now(), by: hooks.info.userName, knownSheetIds });
+    },
+
+    async importReturnedFiles(files, overwriteSubmitted) {
+      // Loaded on first use: ExcelJS is large and only this action needs it in the pane.
+      const [{ openWorkbookBuffer }, { importReturnedTabs }] = await Promise.all([
+        import("../file/workbook-bytes"),
+        import("../app/import-returned-tabs"),
+      ]);
+      const returned = [];
+      const unreadable: ImportItemView[] = [];
+      for (const file of files) {
+        const name = nfc(file.name);
+        try {
+          returned.push({
+            file: name,
+            port: await openWorkbookBuffer(new Uint8Array(await file.arrayBuffer()), name),
+          });
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          unreadable.push({
+            file: name,
+            sheet: null,
+            unit: null,
+            outcome: "refused",
+            cells: 0,
+            messageVi: e.messageVi,
+            messageEn: e.messageEn,
+          });
+        }
+      }
+      const items = returned.length
+        ? await importReturnedTabs(port, returned, { force: overwriteSubmitted })
+        : [];
+      return [...unreadable, ...items];
     },
 
     async collectAndSummarise(onProgress) {

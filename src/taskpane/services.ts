@@ -109,6 +109,18 @@ export interface PlanInput {
   indicators: Indicator[];
 }
 
+/** One tab of a file a unit sent back, and what importing it did. */
+export interface ImportItemView {
+  file: string;
+  sheet: string | null;
+  unit: string | null;
+  outcome: "imported" | "refused" | "skipped";
+  /** Input cells written into the workbook. */
+  cells: number;
+  messageVi: string;
+  messageEn: string;
+}
+
 export interface AppServices {
   host: HostInfo;
   /** Read plan text into a Plan (pure; throws AppError for an empty document). */
@@ -129,6 +141,12 @@ export interface AppServices {
   onActiveSheetChanged(listener: () => void): () => void;
   submitUnitTab(sheetId: string): Promise<UnitTabView>;
   reopenUnitTab(unitId: string, comment: string): Promise<void>;
+  /**
+   * Bring the units' tabs from .xlsx copies they sent back into the open workbook (input cells only); a tab
+   * already submitted is overwritten only with `overwriteSubmitted`. A file that cannot be read is reported
+   * as refused, without stopping the others.
+   */
+  importReturnedFiles(files: File[], overwriteSubmitted: boolean): Promise<ImportItemView[]>;
   collectAndSummarise(onProgress?: ProgressListener): Promise<SummaryView>;
   /** Render the report as .docx (lazy-loads the writer) and hand it to the user. */
   exportReportDocx(report: ReportDocument): Promise<{ fileName: string; bytes: number }>;

@@ -109,6 +109,7 @@ export function fakeServices(overrides: Partial<AppServices> = {}, displayLangua
       throw new Error("not used");
     },
     reopenUnitTab: async () => undefined,
+    importReturnedFiles: async () => [],
     collectAndSummarise: async (): Promise<SummaryView> => {
       throw new Error("not used");
     },

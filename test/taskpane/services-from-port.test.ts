@@ -8,6 +8,10 @@ import { SimulatedExcelHost } from "../../src/testing/simulated-excel";
 import { createOfficeWorkbookPort } from "../../src/excel/office-workbook-port";
 import { createAppServices } from "../../src/taskpane/services-from-port";
 import type { ProgressStage } from "../../src/taskpane/services";
+import { createWorkbook } from "../../src/app/create-workbook";
+import { parseState } from "../../src/core/state/serialize-state";
+import { newWorkbook, workbookToBuffer } from "../../src/file/workbook-bytes";
+import { sampleFills } from "../../src/cli/sample-figures";
 
 const SEED = readFileSync(join(__dirname, "../fixtures/plans/seed-334-KH-CB.txt"), "utf8");
 
@@ -141,5 +145,37 @@ describe("createAppServices over the simulated host", () => {
     await settle();
     expect(switches).toBe(2);
     unsubscribe();
+  });
+
+  it("imports a unit's tab from the .xlsx copy it sent back; an unreadable file is refused, the others go on", async () => {
+    const { host, services } = setup("2022-10-15T09:00:00+07:00");
+    const plan = services.parsePlan(SEED);
+    const indicators = services.defaultIndicators(plan);
+    await services.createWorkbook({ plan, indicators });
+    const port = createOfficeWorkbookPort(host.runner, { isSetSupported: () => true });
+    const planId = parseState((await port.readOverview()).stateXml!).planId;
+
+    // The copy the unit filled in: the same plan, written by the file adapter, figures typed in one tab.
+    const copy = newWorkbook();
+    await createWorkbook(copy, { plan, indicators, planId, now: new Date("2022-10-13T08:00:00+07:00") });
+    const copyState = parseState((await copy.readOverview()).stateXml!);
+    const grids = await copy.readGrids(copyState.units.map((u) => u.sheetId!));
+    const fill = sampleFills(copyState, grids).find((f) => f.scenario === "on-time")!;
+    copy.typeValues(fill.sheetId, fill.cells);
+    const returned = new File(
+      [(await workbookToBuffer(copy)) as Uint8Array<ArrayBuffer>],
+      `${fill.sheetName} gửi lại.xlsx`,
+    );
+    const broken = new File([new Uint8Array([1, 2, 3])], "hỏng.xlsx");
+
+    const items = await services.importReturnedFiles([broken, returned], false);
+    expect(items.find((i) => i.file === "hỏng.xlsx")).toMatchObject({ outcome: "refused" });
+    expect(items.find((i) => i.file === "hỏng.xlsx")!.messageVi).toContain("Không đọc được tệp");
+    const imported = items.filter((i) => i.outcome === "imported");
+    expect(imported).toHaveLength(1);
+    expect(imported[0].cells).toBeGreaterThan(0);
+    const unitSheet = host.model.sheets.find((s) => s.name === fill.sheetName)!;
+    for (const [address, value] of Object.entries(fill.cells))
+      expect(host.cell(unitSheet.id, address)).toMatchObject({ value });
   });
 });

@@ -21,6 +21,7 @@ import type { AppServices, TrackerUnitRow, TrackerView, UnitStatus } from "../se
 import { useI18n } from "../i18n";
 import { formatIsoDate, formatTimestamp } from "../format";
 import { InfoBar } from "./ErrorBar";
+import { ImportReturned } from "./ImportReturned";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -186,6 +187,7 @@ export function TrackerScreen({
               <Textarea value={reminder} readOnly rows={4} />
             </Field>
           )}
+          <ImportReturned services={services} onError={onError} onImported={load} />
         </>
       )}
     </section>

@@ -93,6 +93,13 @@ export const en: Messages = {
   reopenCancel: "Cancel",
   reopened: (name) => `The report of ${name} was reopened.`,
   noDeadline: "—",
+  importTitle: "Import files units sent back",
+  importIntro:
+    "Did a unit fill in a copy and e-mail it back? Choose the .xlsx files: the figures in its tab's input area are brought into this workbook.",
+  importChoose: "Choose .xlsx files…",
+  importForce: "Overwrite tabs already submitted as well",
+  importResult: "Import result",
+  importOutcome: { imported: "Imported", refused: "Refused", skipped: "Skipped" },
 
   submitNotUnitTab: "The active sheet is not a unit's sheet. Select a unit's sheet to submit its report.",
   submitUnit: (name) => `Report of ${name}`,

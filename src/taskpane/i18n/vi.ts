@@ -94,6 +94,13 @@ export const vi = {
   reopenCancel: "Hủy",
   reopened: (name: string) => `Đã mở lại báo cáo của ${name}.`,
   noDeadline: "—",
+  importTitle: "Nhập tệp đơn vị gửi lại",
+  importIntro:
+    "Đơn vị điền trên bản sao rồi gửi lại qua thư? Chọn tệp .xlsx: số liệu trong vùng nhập của trang đơn vị được đưa vào sổ này.",
+  importChoose: "Chọn tệp .xlsx…",
+  importForce: "Ghi đè cả trang đơn vị đã nộp",
+  importResult: "Kết quả nhập",
+  importOutcome: { imported: "Đã nhập", refused: "Từ chối", skipped: "Bỏ qua" },
 
   // Submit
   submitNotUnitTab:

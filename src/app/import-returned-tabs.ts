@@ -1,0 +1,298 @@
+/**
+ * Use-case: bring units' tabs back from the .xlsx copies they returned (by e-mail or Zalo) into the
+ * secretary's workbook. The CLI's `import` and the task pane's "Nhập tệp đơn vị gửi lại" both call it.
+ *
+ * A returned tab is recognised by its MA_DON_VI cell (`unitId@planId`) and, when the file still holds it,
+ * the state part's planId — never by the file name. A file of another plan, of a newer layout, or whose
+ * tab cannot be mapped row by row (codes in column A) is refused with a clear message. A tab already
+ * submitted in the workbook is not overwritten without `force`. Only the input cells of the unit's tab
+ * are copied (found by code, so a tab whose rows moved still maps); the add-in's own cells are untouched.
+ */
+import type { WorkbookPort } from "./workbook-port";
+import { loadWorkbookState } from "./load-workbook-state";
+import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
+import { findUnitSheet, unitKeyOfGrid } from "../core/collect/collect-workbook";
+import { StateVersionError } from "../core/errors";
+import { parseState } from "../core/state/serialize-state";
+import type { UnitLink, WorkbookState } from "../core/state/types";
+import { adr, parseRange } from "../core/workbook/address";
+import { buildUnitTabLayout } from "../core/workbook/build-unit-tab";
+import type { SheetGrid } from "../core/workbook/grid";
+import type { CellSpec, CellValue, SheetPatch } from "../core/workbook/model";
+import { CODE_COLUMN, INFO_CODES, MARKERS } from "../core/workbook/unit-tab-schema";
+import { GridView } from "../core/collect/grid-view";
+
+/** The file's name without its folder (a path from the CLI, a plain name from the pane). */
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+export type ImportOutcome = "imported" | "refused" | "skipped";
+
+export interface ImportItem {
+  file: string;
+  /** Sheet in the returned file. */
+  sheet: string | null;
+  unit: string | null;
+  outcome: ImportOutcome;
+  /** Input cells written into the workbook. */
+  cells: number;
+  messageVi: string;
+  messageEn: string;
+}
+
+export interface ReturnedFile {
+  file: string;
+  port: WorkbookPort;
+}
+
+/** Rows by the code in column A (first occurrence), absolute 0-based. */
+function rowsByCode(grid: SheetGrid): Map<string, number> {
+  const view = new GridView(grid);
+  const rows = new Map<string, number>();
+  for (let r = view.startRow; r < view.endRow; r++) {
+    const code = view.text(r, CODE_COLUMN);
+    if (code !== "" && !rows.has(code)) rows.set(code, r);
+  }
+  return rows;
+}
+
+/** What the returned cell holds, as a literal (a formula's computed value; never a formula). */
+function literalAt(view: GridView, row: number, column: number): CellValue {
+  const v = view.value(row, column);
+  return v === undefined || v === "" ? null : v;
+}
+
+interface MappedCells {
+  cells: Record<string, CellSpec>;
+  changed: number;
+  /** Codes of the workbook's tab that the returned tab lacks. */
+  missingCodes: string[];
+}
+
+/** The input cells of the unit's tab, copied from the returned tab by row code. */
+export function mapInputCells(
+  state: WorkbookState,
+  unit: UnitLink,
+  target: SheetGrid,
+  returned: SheetGrid,
+): MappedCells {
+  const layout = buildUnitTabLayout(state, unit);
+  const targetView = new GridView(target);
+  const sourceView = new GridView(returned);
+  const sourceRows = rowsByCode(returned);
+  const cells: Record<string, CellSpec> = {};
+  const missing = new Set<string>();
+  let changed = 0;
+  for (const range of layout.inputRanges) {
+    const r = parseRange(range);
+    for (let row = r.start.row; row <= r.end.row; row++) {
+      const code = targetView.text(row, CODE_COLUMN);
+      if (code === "") continue;
+      const sourceRow = sourceRows.get(code);
+      if (sourceRow === undefined) {
+        missing.add(code);
+        continue;
+      }
+      for (let column = r.start.column; column <= r.end.column; column++) {
+        const value = literalAt(sourceView, sourceRow, column);
+        const before = literalAt(targetView, row, column);
+        if (value === before) continue;
+        cells[adr(row, column)] = { value };
+        changed++;
+      }
+    }
+  }
+  return { cells, changed, missingCodes: [...missing] };
+}
+
+function item(
+  file: string,
+  sheet: string | null,
+  unit: string | null,
+  outcome: ImportOutcome,
+  vi: string,
+  en: string,
+  cells = 0,
+): ImportItem {
+  return { file, sheet, unit, outcome, cells, messageVi: vi, messageEn: en };
+}
+
+/** Import every returned file's unit tabs into the target workbook (one write for all of them). */
+export async function importReturnedTabs(
+  target: WorkbookPort,
+  returned: ReturnedFile[],
+  options: { force: boolean },
+): Promise<ImportItem[]> {
+  const { state, overview } = await loadWorkbookState(target);
+  const items: ImportItem[] = [];
+  const planned: { unit: UnitLink; sheetId: string; source: SheetGrid; file: string }[] = [];
+
+  for (const { file, port } of returned) {
+    const name = baseName(file);
+    const o = await port.readOverview();
+    if (o.stateXml !== null) {
+      let planId: string;
+      try {
+        planId = parseState(o.stateXml).planId;
+      } catch (e) {
+        if (e instanceof StateVersionError) {
+          items.push(item(name, null, null, "refused", e.messageVi, e.messageEn));
+          continue;
+        }
+        planId = "";
+      }
+      if (planId && planId !== state.planId) {
+        items.push(
+          item(
+            name,
+            null,
+            null,
+            "refused",
+            `Tệp thuộc kế hoạch khác (mã ${planId}, sổ này là ${state.planId}); không nhập.`,
+            `The file belongs to another plan (id ${planId}; this workbook is ${state.planId}); not imported.`,
+          ),
+        );
+        continue;
+      }
+    }
+    const grids = await port.readGrids(o.sheets.map((s) => s.id));
+    let found = 0;
+    for (const grid of grids) {
+      const key = unitKeyOfGrid(grid);
+      if (!key) continue;
+      found++;
+      const at = key.key.indexOf("@");
+      const unitId = at > 0 ? key.key.slice(0, at) : key.key;
+      const planId = at > 0 ? key.key.slice(at + 1) : "";
+      if (planId !== state.planId) {
+        items.push(
+          item(
+            name,
+            grid.name,
+            null,
+            "refused",
+            `Trang "${grid.name}" thuộc kế hoạch khác (ô ${key.cell}: ${key.key}); không nhập.`,
+            `Sheet "${grid.name}" belongs to another plan (cell ${key.cell}: ${key.key}); not imported.`,
+          ),
+        );
+        continue;
+      }
+      const unit = state.units.find((u) => u.unitId === unitId && !u.removed);
+      const sheet = unit ? findUnitSheet(unit, overview.sheets) : null;
+      if (!unit || !sheet) {
+        items.push(
+          item(
+            name,
+            grid.name,
+            unit?.name ?? null,
+            "refused",
+            `Trang "${grid.name}" (ô ${key.cell}: ${key.key}) không ứng với trang đơn vị nào trong sổ; hãy cập nhật sổ theo dõi trước.`,
+            `Sheet "${grid.name}" (cell ${key.cell}: ${key.key}) matches no unit tab in the workbook; update the tracker first.`,
+          ),
+        );
+        continue;
+      }
+      const codes = rowsByCode(grid);
+      if (!codes.has(MARKERS.indicators) && !codes.has(MARKERS.tasks)) {
+        items.push(
+          item(
+            name,
+            grid.name,
+            unit.name,
+            "refused",
+            `Trang "${grid.name}" có bố cục không nhận ra (không thấy ${MARKERS.tasks} / ${MARKERS.indicators} ở cột A); không nhập.`,
+            `Sheet "${grid.name}" has a layout that cannot be mapped (no ${MARKERS.tasks} / ${MARKERS.indicators} in column A); not imported.`,
+          ),
+        );
+        continue;
+      }
+      const typed = analyseUnitTab(grid, unit, state).submission;
+      if (!typed.hasContent && !typed.submitted) {
+        // A whole-workbook copy carries every unit's tab: the empty ones must not wipe others' figures.
+        items.push(
+          item(
+            name,
+            grid.name,
+            unit.name,
+            "skipped",
+            `Trang "${grid.name}" trong tệp chưa có số liệu; bỏ qua.`,
+            `Sheet "${grid.name}" in the file holds no figures; skipped.`,
+          ),
+        );
+        continue;
+      }
+      planned.push({ unit, sheetId: sheet.id, source: grid, file: name });
+    }
+    if (found === 0) {
+      items.push(
+        item(
+          name,
+          null,
+          null,
+          "refused",
+          `Tệp không có trang đơn vị nào của Tổng hợp báo cáo (không thấy ô ${INFO_CODES.unitKey}); không nhập.`,
+          `The file holds no Tổng hợp báo cáo unit tab (no ${INFO_CODES.unitKey} cell); not imported.`,
+        ),
+      );
+    }
+  }
+
+  if (planned.length === 0) return items;
+  const targets = new Map(
+    (await target.readGrids([...new Set(planned.map((p) => p.sheetId))])).map((g) => [g.sheetId, g]),
+  );
+  const patches = new Map<string, SheetPatch>();
+  for (const p of planned) {
+    const grid = targets.get(p.sheetId);
+    if (!grid) continue;
+    const current = analyseUnitTab(grid, p.unit, state).submission;
+    if (current.submitted && !options.force) {
+      items.push(
+        item(
+          p.file,
+          p.source.name,
+          p.unit.name,
+          "refused",
+          `Trang "${grid.name}" của ${p.unit.name} đã nộp${current.submittedAt ? ` (${current.submittedAt})` : ""}; không ghi đè. Dùng --force nếu chắc chắn.`,
+          `The tab "${grid.name}" of ${p.unit.name} is already submitted${current.submittedAt ? ` (${current.submittedAt})` : ""}; not overwritten. Use --force if you are sure.`,
+        ),
+      );
+      continue;
+    }
+    const mapped = mapInputCells(state, p.unit, grid, p.source);
+    const note =
+      mapped.missingCodes.length > 0
+        ? {
+            vi: ` Không thấy các dòng ${mapped.missingCodes.join(", ")} trong tệp.`,
+            en: ` Rows ${mapped.missingCodes.join(", ")} are not in the file.`,
+          }
+        : { vi: "", en: "" };
+    const existing = patches.get(p.sheetId);
+    const cells = { ...(existing?.cells ?? {}), ...mapped.cells };
+    patches.set(p.sheetId, {
+      sheetId: p.sheetId,
+      create: false,
+      layout: buildUnitTabLayout(state, p.unit),
+      cells,
+    });
+    items.push(
+      item(
+        p.file,
+        p.source.name,
+        p.unit.name,
+        mapped.changed > 0 ? "imported" : "skipped",
+        mapped.changed > 0
+          ? `Đã nhập ${mapped.changed} ô của ${p.unit.name} vào trang "${grid.name}".${note.vi}`
+          : `Trang của ${p.unit.name} không có gì mới.${note.vi}`,
+        mapped.changed > 0
+          ? `Imported ${mapped.changed} cells of ${p.unit.name} into "${grid.name}".${note.en}`
+          : `Nothing new in ${p.unit.name}'s tab.${note.en}`,
+        mapped.changed,
+      ),
+    );
+  }
+  const writes = [...patches.values()].filter((p) => Object.keys(p.cells).length > 0);
+  if (writes.length) await target.applyChanges({ patches: writes });
+  return items;
+}
