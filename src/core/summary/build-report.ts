@@ -23,6 +23,7 @@ import type {
 } from "./report-model";
 import { placeAndDate } from "./vietnamese-date";
 import { caseKey } from "../text/vietnamese";
+import { REPORT_TO_SEPARATOR } from "../plan/report-to";
 
 export interface BuildReportInput {
   state: WorkbookState;
@@ -250,6 +251,26 @@ function issuesBlocks(input: BuildReportInput): ReportParagraph[] {
   return blocks;
 }
 
+/**
+ * "Nơi nhận" of the report: it goes up, to the bodies the plan marks "(b/c)"; a plan that marks none but
+ * says whom the summary is reported to gives those bodies; the plan's "Lưu" line is kept.
+ */
+function reportRecipients(plan: WorkbookState["plan"]): string[] {
+  const filed = plan.recipients.filter((r) => /^lưu/i.test(r));
+  const upward = plan.recipients.filter((r) => /\(b\/c\)/i.test(r));
+  if (upward.length) return [...upward, ...filed];
+  const reportTo = (plan.summary?.reportTo ?? "")
+    .split(REPORT_TO_SEPARATOR)
+    .map((b) => b.trim())
+    .filter(Boolean);
+  if (reportTo.length)
+    return [
+      ...reportTo.map((b) => `${b[0].toLocaleUpperCase("vi")}${b.slice(1)} (b/c)`),
+      ...(filed.length ? filed : ["Lưu VT"]),
+    ];
+  return plan.recipients.length ? plan.recipients : ["Lưu VT"];
+}
+
 export function buildReport(input: BuildReportInput): ReportDocument {
   const { state, tracking, now } = input;
   const plan = state.plan;
@@ -283,8 +304,7 @@ export function buildReport(input: BuildReportInput): ReportDocument {
       })),
     },
   ];
-  const upward = plan.recipients.filter((r) => /\(b\/c\)|^lưu/i.test(r));
-  const recipients = upward.length ? upward : plan.recipients.length ? plan.recipients : ["Lưu VT"];
+  const recipients = reportRecipients(plan);
   const authority = plan.signature.authority
     ? plan.signature.authority.replace(/^TM\.\s*/i, "T/M ")
     : style === "party"

@@ -71,6 +71,26 @@ describe("aggregate and the report on the seed", () => {
     expect(report.signature).toEqual({ authority: "T/M CHI BỘ", title: "BÍ THƯ", name: "Đoàn Văn Tú" });
   });
 
+  test("Nơi nhận: the plan's (b/c) bodies; else the bodies the summary is reported to; the Lưu line kept", () => {
+    const noMark = seedReport(({ state }) => {
+      state.plan.recipients = ["Các chi bộ trực thuộc", "Lưu Văn phòng Đảng ủy"];
+      state.plan.summary = {
+        ...state.plan.summary!,
+        reportTo: "Ban Thường vụ Tỉnh ủy; ban Tuyên giáo và Dân vận Tỉnh ủy",
+      };
+    }).report;
+    expect(noMark.recipients).toEqual([
+      "Ban Thường vụ Tỉnh ủy (b/c)",
+      "Ban Tuyên giáo và Dân vận Tỉnh ủy (b/c)",
+      "Lưu Văn phòng Đảng ủy",
+    ]);
+    const nothing = seedReport(({ state }) => {
+      state.plan.recipients = [];
+      state.plan.summary = null;
+    }).report;
+    expect(nothing.recipients).toEqual(["Lưu VT"]);
+  });
+
   test("section I: rates and each unit's status", () => {
     const [rates, table] = report.sections[0].blocks;
     expect(rates).toMatchObject({
