@@ -21,10 +21,29 @@ export async function loadWorkbookState(
 /** Our state as read in the overview, or null when the workbook has none; refuses two plans in one workbook. */
 export function stateOf(overview: WorkbookOverview): WorkbookState | null {
   if (overview.stateXmlCount > 1) {
+    const plans = (overview.allStateXml ?? []).map(planNameOf);
+    const named = plans.length > 1 && plans.every((p) => p !== null);
     throw new StateCorruptError(
-      `sổ có ${overview.stateXmlCount} phần dữ liệu kế hoạch (hai kế hoạch trong một sổ); hãy tách thành hai sổ.`,
-      `the workbook holds ${overview.stateXmlCount} plan data parts (two plans in one workbook); split it in two.`,
+      named
+        ? `sổ chứa ${plans.length} kế hoạch: ${plans.map((p) => p!.vi).join("; ")}. Mỗi sổ chỉ theo dõi một kế hoạch; hãy tách thành ${plans.length} sổ.`
+        : `sổ có ${overview.stateXmlCount} phần dữ liệu kế hoạch (hai kế hoạch trong một sổ); hãy tách thành hai sổ.`,
+      named
+        ? `the workbook holds ${plans.length} plans (two plans in one workbook): ${plans.map((p) => p!.en).join("; ")}. A workbook tracks one plan; split it into ${plans.length} workbooks.`
+        : `the workbook holds ${overview.stateXmlCount} plan data parts (two plans in one workbook); split it in two.`,
     );
   }
   return overview.stateXml === null ? null : parseState(overview.stateXml);
+}
+
+/** "kế hoạch số 334-KH/CB (Tháng Thanh niên)" for a state part, or null when it cannot be read. */
+function planNameOf(xml: string): { vi: string; en: string } | null {
+  try {
+    const { plan } = parseState(xml);
+    const title = plan.title ? ` (${plan.title})` : "";
+    return plan.number
+      ? { vi: `kế hoạch số ${plan.number}${title}`, en: `plan ${plan.number}${title}` }
+      : { vi: `kế hoạch không số${title}`, en: `an unnumbered plan${title}` };
+  } catch {
+    return null;
+  }
 }

@@ -31,6 +31,8 @@ export interface WorkbookOverview {
   stateXml: string | null;
   /** More than one of our state parts was found (two plans in one workbook). */
   stateXmlCount: number;
+  /** Every state part's XML when there is more than one (to name the plans in the refusal); else absent. */
+  allStateXml?: string[];
   sheets: SheetInfo[];
   grids: SheetGrid[];
 }

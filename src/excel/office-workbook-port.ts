@@ -262,12 +262,13 @@ export function createOfficeWorkbookPort(
       const count = parts.items.length;
       // eslint-disable-next-line office-addins/load-object-before-read
       let stateXml: string | null = count === 1 ? xml.value : null;
+      let allStateXml: string[] | undefined;
       if (count > 1) {
-        // Two plans in one workbook: rare, worth one more round trip to show the first one's data.
-        const first = parts.items[0].getXml();
+        // Two plans in one workbook: rare, worth one more round trip to name them all in the refusal.
+        const every = parts.items.map((p) => p.getXml());
         await context.sync();
-
-        stateXml = first.value;
+        allStateXml = every.map((x) => x.value);
+        stateXml = allStateXml[0];
       }
       const infos: SheetInfo[] = sheets.items.map((s) => ({
         id: s.id,
@@ -281,7 +282,13 @@ export function createOfficeWorkbookPort(
       const grids = gridsOf(pending);
       rememberGrids(grids);
       rememberDimensions(dims);
-      return { stateXml, stateXmlCount: count, sheets: infos, grids };
+      return {
+        stateXml,
+        stateXmlCount: count,
+        ...(allStateXml ? { allStateXml } : {}),
+        sheets: infos,
+        grids,
+      };
     });
   }
 

@@ -85,6 +85,7 @@ export class FileWorkbookPort implements WorkbookPort {
     return {
       stateXml: ours.length ? ours[0].xml : null,
       stateXmlCount: ours.length,
+      ...(ours.length > 1 ? { allStateXml: ours.map((p) => p.xml) } : {}),
       sheets: this.listSheets(),
       grids: this.grids(gridSheetIds),
     };

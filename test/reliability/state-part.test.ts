@@ -264,10 +264,15 @@ describe("two plans in one workbook", () => {
       planId: "p0000000000000012",
     });
     b.host.addCustomXmlPart(serializeState(r2.state));
+    const first = `${b.state.plan.number} (${b.state.plan.title})`;
     const vi =
-      CORRUPT_VI + "sổ có 2 phần dữ liệu kế hoạch (hai kế hoạch trong một sổ); hãy tách thành hai sổ.";
+      CORRUPT_VI +
+      `sổ chứa 2 kế hoạch: kế hoạch số ${first}; kế hoạch số 12-KH/ĐTN (Tháng Thanh niên). ` +
+      "Mỗi sổ chỉ theo dõi một kế hoạch; hãy tách thành 2 sổ.";
     const en =
-      CORRUPT_EN + "the workbook holds 2 plan data parts (two plans in one workbook); split it in two.";
+      CORRUPT_EN +
+      `the workbook holds 2 plans (two plans in one workbook): plan ${first}; plan 12-KH/ĐTN (Tháng Thanh niên). ` +
+      "A workbook tracks one plan; split it into 2 workbooks.";
     await everyUseCaseRefuses(b, { type: StateCorruptError, vi, en }, b.state.units[0].sheetId!);
     const before = JSON.stringify(b.host.snapshot());
     const e = await failure(() =>
