@@ -21,6 +21,7 @@ import type { SheetGrid } from "../core/workbook/grid";
 import type { CellSpec, CellValue, SheetPatch } from "../core/workbook/model";
 import { CODE_COLUMN, INFO_CODES, MARKERS } from "../core/workbook/unit-tab-schema";
 import { GridView } from "../core/collect/grid-view";
+import { firstRowByCode } from "../core/workbook/plan-changes";
 
 /** The file's name without its folder (a path from the CLI, a plain name from the pane). */
 function baseName(file: string): string {
@@ -46,17 +47,6 @@ export interface ReturnedFile {
   port: WorkbookPort;
 }
 
-/** Rows by the code in column A (first occurrence), absolute 0-based. */
-function rowsByCode(grid: SheetGrid): Map<string, number> {
-  const view = new GridView(grid);
-  const rows = new Map<string, number>();
-  for (let r = view.startRow; r < view.endRow; r++) {
-    const code = view.text(r, CODE_COLUMN);
-    if (code !== "" && !rows.has(code)) rows.set(code, r);
-  }
-  return rows;
-}
-
 /** What the returned cell holds, as a literal (a formula's computed value; never a formula). */
 function literalAt(view: GridView, row: number, column: number): CellValue {
   const v = view.value(row, column);
@@ -80,7 +70,7 @@ export function mapInputCells(
   const layout = buildUnitTabLayout(state, unit);
   const targetView = new GridView(target);
   const sourceView = new GridView(returned);
-  const sourceRows = rowsByCode(returned);
+  const sourceRows = firstRowByCode(returned);
   const cells: Record<string, CellSpec> = {};
   const missing = new Set<string>();
   let changed = 0;
@@ -193,7 +183,7 @@ export async function importReturnedTabs(
         );
         continue;
       }
-      const codes = rowsByCode(grid);
+      const codes = firstRowByCode(grid);
       if (!codes.has(MARKERS.indicators) && !codes.has(MARKERS.tasks)) {
         items.push(
           item(

@@ -15,14 +15,13 @@ import type { Indicator } from "../core/workbook/indicators";
 import { adr } from "../core/workbook/address";
 import { isoToSerial, isoToDisplay } from "../core/workbook/dates";
 import {
-  CODE_COLUMN,
   FIELD_VALUE_COLUMN,
   FOOTER_CODES,
   INDICATOR_COLUMNS,
   TASK_CODE_PREFIX,
   TASK_COLUMNS,
 } from "../core/workbook/unit-tab-schema";
-import { GridView } from "../core/collect/grid-view";
+import { firstRowByCode } from "../core/workbook/plan-changes";
 
 export type SampleScenario = "on-time" | "late-text-number" | "mistake" | "missing";
 
@@ -97,17 +96,6 @@ const REPORTERS = [
   "Vì Văn Sơn",
 ];
 
-/** Row of a code in column A (absolute 0-based), or null. */
-function rowsByCode(grid: SheetGrid): Map<string, number> {
-  const view = new GridView(grid);
-  const rows = new Map<string, number>();
-  for (let r = view.startRow; r < view.endRow; r++) {
-    const code = view.text(r, CODE_COLUMN);
-    if (code !== "" && !rows.has(code)) rows.set(code, r);
-  }
-  return rows;
-}
-
 function fillFor(
   state: WorkbookState,
   unit: UnitLink,
@@ -127,7 +115,7 @@ function fillFor(
     indicatorCells: {},
     cells,
   };
-  const rows = rowsByCode(grid);
+  const rows = firstRowByCode(grid);
   for (const ind of state.indicators) {
     const r = rows.get(ind.code);
     if (r !== undefined) fill.indicatorCells[ind.code] = adr(r, INDICATOR_COLUMNS.value);

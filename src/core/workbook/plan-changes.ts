@@ -92,6 +92,11 @@ function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
+/** Column A of a grid: code → its first absolute 0-based row. */
+export function firstRowByCode(grid: SheetGrid): Map<string, number> {
+  return new Map([...codeRowsOf(grid)].map(([code, rows]) => [code, rows[0]]));
+}
+
 /** Column A of a grid: code → absolute 0-based rows, in order. */
 export function codeRowsOf(grid: SheetGrid): Map<string, number[]> {
   const map = new Map<string, number[]>();
