@@ -15,6 +15,7 @@ import type { WorkbookState } from "../core/state/types";
 import type { SheetGrid } from "../core/workbook/grid";
 import type { Indicator } from "../core/workbook/indicators";
 import { completeState, planWorkbookChanges, type Notice } from "../core/workbook/plan-changes";
+import { gridWithCells, restoreCells } from "../core/workbook/write-conflicts";
 import type { WorkbookPort } from "./workbook-port";
 
 export const MAX_CREATE_ROUND_TRIPS = 3;
@@ -80,8 +81,41 @@ export async function createWorkbook(
     grids,
     planId,
   });
-  const applied = await port.applyChanges(planned.changes);
+  let applied = await port.applyChanges(planned.changes);
   roundTrips += applied.roundTrips;
+
+  // Someone typed into a row the new rows were written to, between our read and write: put back what they
+  // typed and place those rows again below it (at most twice; each write is guarded the same way).
+  let written = planned.changes;
+  for (let attempt = 0; attempt < 2 && applied.conflicts?.length; attempt++) {
+    const conflicts = applied.conflicts;
+    const hit = new Set(conflicts.map((c) => c.sheetId));
+    const fresh = new Map((await port.readGrids([...hit])).map((g) => [g.sheetId, g]));
+    roundTrips++;
+    const restore = new Map(
+      written.patches
+        .filter((p) => p.sheetId && hit.has(p.sheetId))
+        .map((p) => [p.sheetId!, restoreCells(p, conflicts)]),
+    );
+    const replanned = planWorkbookChanges({
+      plan: input.plan,
+      indicators: input.indicators,
+      previous: planned.state,
+      sheets: overview.sheets,
+      grids: [
+        ...grids.filter((g) => !hit.has(g.sheetId)),
+        ...[...fresh.values()].map((g) => gridWithCells(g, restore.get(g.sheetId) ?? {})),
+      ],
+      planId,
+    });
+    written = {
+      patches: replanned.changes.patches
+        .filter((p) => p.sheetId && hit.has(p.sheetId))
+        .map((p) => ({ ...p, cells: { ...restore.get(p.sheetId!), ...p.cells } })),
+    };
+    applied = { ...(await port.applyChanges(written)), sheetIds: applied.sheetIds };
+    roundTrips += applied.roundTrips;
+  }
 
   const createdKeys = planned.changes.patches.filter((p) => p.create || !p.sheetId).map((p) => p.layout.key);
   const completed = completeState(planned.state, applied.sheetIds);

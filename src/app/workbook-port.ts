@@ -1,5 +1,5 @@
 import type { SheetGrid, SheetInfo } from "../core/workbook/grid";
-import type { WorkbookChanges } from "../core/workbook/model";
+import type { WorkbookChanges, WriteConflict } from "../core/workbook/model";
 
 /**
  * What a use-case needs from a workbook, implemented by the Office.js adapter (src/excel), the ExcelJS
@@ -42,4 +42,6 @@ export interface ApplyResult {
   sheetIds: Record<string, string>;
   /** Round trips this call used (for tests and benchmarks). */
   roundTrips: number;
+  /** Cells of the patches' `mustBeEmpty` ranges that were not empty just before the write. */
+  conflicts?: WriteConflict[];
 }

@@ -9,7 +9,8 @@ import type { ApplyResult, WorkbookOverview, WorkbookPort } from "../app/workboo
 import { type HostError, RequestTooLargeError } from "../core/errors";
 import { STATE_NAMESPACE } from "../core/state/types";
 import type { SheetGrid, SheetInfo } from "../core/workbook/grid";
-import type { CellValue, WorkbookChanges } from "../core/workbook/model";
+import type { CellValue, WorkbookChanges, WriteConflict } from "../core/workbook/model";
+import { adr, parseRange } from "../core/workbook/address";
 import {
   AVERAGE_MARGIN,
   GRID_OVERHEAD_BYTES,
@@ -130,6 +131,31 @@ export function planWriteRequests(
   const tooBig = planned.find((c) => c.bytes > budget - SYNC_OVERHEAD_BYTES);
   if (tooBig) throw new RequestTooLargeError(tooBig.bytes, limit, tooBig.sheetName ?? undefined);
   return packRequests(planned, budget - SYNC_OVERHEAD_BYTES);
+}
+
+/** The cells of a guarded range that hold something, as conflicts (values as read, row by row). */
+function nonEmptyCells(
+  sheetId: string,
+  address: string,
+  values: unknown[][],
+  formulas: unknown[][],
+): WriteConflict[] {
+  const { row: top, column: left } = parseRange(address).start;
+  const out: WriteConflict[] = [];
+  values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const formula = formulas[r]?.[c];
+      if ((value === "" || value === null) && (formula === "" || formula === null || formula === undefined))
+        return;
+      out.push({
+        sheetId,
+        address: adr(top + r, left + c),
+        value: value as WriteConflict["value"],
+        formula: (formula ?? null) as WriteConflict["formula"],
+      });
+    }),
+  );
+  return out;
 }
 
 export function createOfficeWorkbookPort(
@@ -349,9 +375,20 @@ export function createOfficeWorkbookPort(
     const created: CreatedSheets = new Map();
     let roundTrips = 0;
     let current: PlannedCommand[] = [];
+    const conflicts: WriteConflict[] = [];
     try {
       await run(async (context) => {
-        for (const chunk of chunks) {
+        // Read the ranges that must still be empty in the first request, before anything is written.
+        const guards = changes.patches.flatMap((p) =>
+          p.sheetId && !p.create
+            ? (p.mustBeEmpty ?? []).map((address) => {
+                const range = context.workbook.worksheets.getItem(p.sheetId!).getRange(address);
+                range.load("values,formulas");
+                return { sheetId: p.sheetId!, address, range };
+              })
+            : [],
+        );
+        for (const [i, chunk] of chunks.entries()) {
           current = chunk;
           context.workbook.application.suspendApiCalculationUntilNextSync();
           if (f.api19) context.workbook.application.suspendScreenUpdatingUntilNextSync();
@@ -360,6 +397,9 @@ export function createOfficeWorkbookPort(
           // One sync per request; several only when the changes pass the payload limit.
           // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
+          if (i === 0)
+            for (const g of guards)
+              conflicts.push(...nonEmptyCells(g.sheetId, g.address, g.range.values, g.range.formulas));
         }
       });
     } catch (e) {
@@ -373,7 +413,7 @@ export function createOfficeWorkbookPort(
     const sheetIds: Record<string, string> = {};
     for (const p of changes.patches) if (p.sheetId && !p.create) sheetIds[p.layout.key] = p.sheetId;
     for (const [key, sheet] of created) sheetIds[key] = sheet.id;
-    return { sheetIds, roundTrips };
+    return { sheetIds, roundTrips, ...(conflicts.length ? { conflicts } : {}) };
   }
 
   async function activate(sheetId: string, address?: string): Promise<void> {

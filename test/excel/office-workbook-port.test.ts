@@ -354,4 +354,40 @@ describe("coverWithRectangles", () => {
     expect([...covered].sort()).toEqual(cells.map((c) => `${c.row},${c.column}`).sort());
     expect(rects.length).toBe(3);
   });
+
+  it("reads a patch's must-be-empty rows in the same request, before writing, and reports what was typed", async () => {
+    const host = new SimulatedExcelHost({ sheets: ["Tổ 1"] });
+    const sheetId = host.model.sheets[0].id;
+    host.setCellByUser("Tổ 1", "C7", "đang gõ");
+    const port = portOn(host);
+    const layout = {
+      key: "unit:to-1",
+      name: "Tổ 1",
+      cells: {},
+      merges: [],
+      inputRanges: [],
+      validations: [],
+      columnWidths: [],
+      protection: { protect: false },
+      print: { orientation: "portrait", fitToWidth: true },
+    } as unknown as Parameters<typeof port.applyChanges>[0]["patches"][number]["layout"];
+    const syncs = host.syncCount;
+    const result = await port.applyChanges({
+      patches: [
+        {
+          sheetId,
+          create: false,
+          layout,
+          cells: { A7: { value: "SO_HOI_THI" }, C7: { value: "Số hội thi" }, A8: { value: "KHAC" } },
+          mustBeEmpty: ["A7:C7", "A8:C8"],
+        },
+      ],
+    });
+    expect(host.syncCount - syncs).toBe(1);
+    expect(result.conflicts).toEqual([{ sheetId, address: "C7", value: "đang gõ", formula: "đang gõ" }]);
+    const clean = await port.applyChanges({
+      patches: [{ sheetId, create: false, layout, cells: { A9: { value: "X" } }, mustBeEmpty: ["A9:C9"] }],
+    });
+    expect(clean.conflicts).toBeUndefined();
+  });
 });

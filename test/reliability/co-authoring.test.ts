@@ -16,7 +16,7 @@ import { defaultIndicators } from "../../src/core/workbook/indicator-catalogue";
 import type { Indicator } from "../../src/core/workbook/indicators";
 import type { WorkbookState } from "../../src/core/state/types";
 import { SUMMARY_CODES, extractSecretaryText } from "../../src/core/summary/build-summary-layout";
-import { adr } from "../../src/core/workbook/address";
+import { adr, parseAddress } from "../../src/core/workbook/address";
 import { INDICATOR_COLUMNS, FIELD_VALUE_COLUMN } from "../../src/core/workbook/unit-tab-schema";
 
 const NOW = new Date("2022-10-17T10:00:00+07:00");
@@ -139,30 +139,40 @@ describe("a unit types between the secretary's read and write of 'Cập nhật s
     for (const [id, a, v] of typed) expect(b.host.cell(id, a)).toMatchObject({ value: v });
   });
 
-  // KNOWN LIMIT: a new indicator row goes into the first empty row under the table as it was read
-  // (src/core/workbook/plan-changes.ts `unitTabUpdate`); text typed there in the meantime (in a tab the
-  // unit unprotected) is overwritten. `.failing` until new rows are placed where nobody can be typing.
-  test.failing(
-    "with a new indicator: text typed meanwhile in the empty row under the table is kept",
-    async () => {
-      const b = await bench();
-      const [u1] = b.state.units;
-      const last = b.indicators[b.indicators.length - 1].code;
-      const under = adr(rowOf(b.host, u1.sheetId!, last) + 1, 1);
-      // The row is locked: the unit first unprotects the tab (no password was set), then types.
-      b.host.model.findSheet(u1.sheetId!)!.protection = { protected: false, password: null, options: {} };
-      atSync(b.host, 3, () => b.host.setCellByUser(u1.sheetId!, under, "Ghi chú riêng của đơn vị"));
-      const added: Indicator = {
-        code: "SO_HOI_THI",
-        name: "Số hội thi",
-        unit: "hội thi",
-        type: "integer",
-        aggregation: "sum",
-        required: false,
-      };
-      await createWorkbook(b.port, { plan: SEED, indicators: [...b.indicators, added] });
-      expect(b.host.cell(u1.sheetId!, under)).toMatchObject({ value: "Ghi chú riêng của đơn vị" });
-      expect(() => rowOf(b.host, u1.sheetId!, added.code)).not.toThrow();
-    },
-  );
+  // Was a known limit: a new indicator row goes into the first empty row under the table as it was read, and
+  // text typed there in the meantime (in a tab the unit unprotected) was overwritten. The write now reads
+  // those rows in the same request; on a conflict the typed text is put back and the row placed below it.
+  test("with a new indicator: text typed meanwhile in the empty row under the table is kept", async () => {
+    const b = await bench();
+    const [u1] = b.state.units;
+    const last = b.indicators[b.indicators.length - 1].code;
+    const under = adr(rowOf(b.host, u1.sheetId!, last) + 1, 1);
+    // The row is locked: the unit first unprotects the tab (no password was set), then types.
+    b.host.model.findSheet(u1.sheetId!)!.protection = { protected: false, password: null, options: {} };
+    atSync(b.host, 3, () => b.host.setCellByUser(u1.sheetId!, under, "Ghi chú riêng của đơn vị"));
+    const added: Indicator = {
+      code: "SO_HOI_THI",
+      name: "Số hội thi",
+      unit: "hội thi",
+      type: "integer",
+      aggregation: "sum",
+      required: false,
+    };
+    await createWorkbook(b.port, { plan: SEED, indicators: [...b.indicators, added] });
+    expect(b.host.cell(u1.sheetId!, under)).toMatchObject({ value: "Ghi chú riêng của đơn vị" });
+    // The typed row holds only what was typed; the new indicator went below it, and the other tabs got it too.
+    const typedRow = parseAddress(under).row + 1;
+    const leftInRow = Object.entries(b.host.values(u1.sheetId!)).filter(
+      ([a, v]) => parseAddress(a).row + 1 === typedRow && v !== null && v !== "",
+    );
+    expect(leftInRow).toEqual([[under, "Ghi chú riêng của đơn vị"]]);
+    expect(rowOf(b.host, u1.sheetId!, added.code)).toBeGreaterThan(typedRow - 1);
+    for (const u of b.state.units.slice(1)) expect(() => rowOf(b.host, u.sheetId!, added.code)).not.toThrow();
+    const collected = await collectAndSummarise(b.port, { now: NOW });
+    expect(
+      collected.findings.filter(
+        (f) => f.severity === "error" && f.sheet === b.host.model.findSheet(u1.sheetId!)!.name,
+      ),
+    ).toEqual([]);
+  });
 });

@@ -98,6 +98,21 @@ export interface SheetPatch {
    * validations before writing `cells`. The sheet itself (id, position, tab, protection password) is kept.
    */
   replaceAll?: boolean;
+  /**
+   * Ranges of an existing sheet that were empty when it was read and that this patch writes into (a new row
+   * under a table). Someone may have typed there since: the adapter reads them in the same request, before
+   * writing, and reports what it found as conflicts, so the use-case can put it back and place the row again.
+   * The file adapter ignores it: nobody else writes to a file between its read and write.
+   */
+  mustBeEmpty?: string[];
+}
+
+/** A cell that held something when the write came, although it was empty when read. */
+export interface WriteConflict {
+  sheetId: string;
+  address: string;
+  value: CellValue;
+  formula: CellValue;
 }
 
 export interface WorkbookChanges {

@@ -18,7 +18,7 @@ import { applySheetIds, nextUnitId, SUMMARY_SHEET_NAME, TRACKER_SHEET_NAME } fro
 import { serializeState } from "../state/serialize-state";
 import type { UnitLink, WorkbookState } from "../state/types";
 import { foldVietnamese, nfc } from "../text/vietnamese";
-import { adr } from "./address";
+import { adr, parseAddress } from "./address";
 import { buildTrackerLayout, TRACKER_COLUMNS, type TrackerUnitRow } from "./build-tracker";
 import {
   blockMarkerRow,
@@ -163,9 +163,14 @@ export function unitTabUpdate(
   const validations: SheetLayout["validations"] = [];
   const missingCodes: string[] = [];
   const missing: Record<"tasks" | "indicators", TabRow[]> = { tasks: [], indicators: [] };
+  const newRows: string[] = [];
   const place = (row: TabRow, r: number, create: boolean) => {
     const placed = placeRow(row, r, { create });
     Object.assign(cells, placed.cells);
+    if (create) {
+      const columns = Object.keys(placed.cells).map((a) => parseAddress(a).column);
+      if (columns.length) newRows.push(`${adr(r, 0)}:${adr(r, Math.max(...columns))}`);
+    }
     inputRanges.push(...placed.inputRanges);
     validations.push(...placed.validations);
     if (create && row.height) layout.rowHeights![r + 1] = row.height;
@@ -211,7 +216,16 @@ export function unitTabUpdate(
   layout.inputRanges = compactRanges(inputRanges);
   layout.validations = compactValidations(validations);
   layout.merges = [];
-  return { patch: { sheetId: grid.sheetId, create: false, layout, cells }, missingCodes };
+  return {
+    patch: {
+      sheetId: grid.sheetId,
+      create: false,
+      layout,
+      cells,
+      ...(newRows.length ? { mustBeEmpty: newRows } : {}),
+    },
+    missingCodes,
+  };
 }
 
 /** Tracking columns already shown in a tracker grid (kept when the tracker is rewritten). */
