@@ -9,7 +9,8 @@
  *   E2E_SKIP_BUILD=1                  reuse out/e2e
  *
  * Flow on the seed plan: paste → fix a unit's name → create sheets → fill two units' tabs in the grid →
- * submit one → summary → the pane's figures and findings match the workbook; once more in English.
+ * submit one → summary → the pane's figures and findings match the workbook → .docx → reopen → import a
+ * unit's e-mailed copy (an .xlsx made here by the file adapter); once more in English; the dark theme.
  * Every screen is screenshotted at 350 and 500 px pane widths and checked with axe-core.
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -20,6 +21,11 @@ import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { en } from "../src/taskpane/i18n/en";
 import { vi } from "../src/taskpane/i18n/vi";
+import { createWorkbook } from "../src/app/create-workbook";
+import { sampleFills } from "../src/cli/sample-figures";
+import { parseState } from "../src/core/state/serialize-state";
+import { STATE_NAMESPACE } from "../src/core/state/types";
+import { newWorkbook, workbookToBuffer } from "../src/file/workbook-bytes";
 
 const ROOT = join(__dirname, "..");
 const OUT = join(ROOT, "out", "e2e");
@@ -598,6 +604,49 @@ async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<
       expect(text.includes(comment), `Y_KIEN_MO_LAI of ${unitSheets[0]} holds ${JSON.stringify(text)}`);
       const stampRow = rowsByCode(sheet).get("XAC_NHAN_NOP");
       expect(!stampRow || !sheet.cells[`D${stampRow}`]?.value, "the submission stamp was not cleared");
+    },
+  );
+
+  await step(
+    `${lang}: import the copy a unit e-mailed back (tracker): its figures land in its tab`,
+    async () => {
+      at("making the unit's copy: the same plan as the workbook, written by the file adapter, figures typed");
+      const xml: string = await page.evaluate(
+        (ns) => window.__playground!.host.snapshot().parts.find((p) => p.namespaceUri === ns)!.xml,
+        STATE_NAMESPACE,
+      );
+      const state = parseState(xml);
+      const copy = newWorkbook();
+      await createWorkbook(copy, { plan: state.plan, indicators: state.indicators, planId: state.planId });
+      const copyState = parseState((await copy.readOverview()).stateXml!);
+      const grids = await copy.readGrids(copyState.units.map((u) => u.sheetId!));
+      const fill = sampleFills(copyState, grids).find((f) => f.scenario === "on-time")!;
+      copy.typeValues(fill.sheetId, fill.cells);
+      const bytes = await workbookToBuffer(copy);
+
+      const before = (await snapshot(page)).sheets.find((sh) => sh.name === fill.sheetName)!;
+      expect(
+        Object.entries(fill.cells).some(([address, value]) => before.cells[address]?.value !== value),
+        "the tab already holds the copy's figures: the import would prove nothing",
+      );
+      at("choosing the file in the tracker");
+      await paneTab(page, t.tabTracker);
+      await pane.locator("input[type=file][multiple]").setInputFiles({
+        name: `${fill.sheetName} gửi lại.xlsx`,
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.from(bytes),
+      });
+      at("waiting for the import result");
+      const result = pane.getByRole("list", { name: t.importResult });
+      await result.waitFor();
+      const imported = await result.locator('[data-outcome="imported"]').allInnerTexts();
+      expect(imported.length === 1, `import result: ${(await result.innerText()).slice(0, 300)}`);
+      const sheet = (await snapshot(page)).sheets.find((sh) => sh.name === fill.sheetName)!;
+      for (const [address, value] of Object.entries(fill.cells))
+        expect(
+          sheet.cells[address]?.value === value,
+          `${fill.sheetName}!${address} holds ${JSON.stringify(sheet.cells[address]?.value)}, the copy ${JSON.stringify(value)}`,
+        );
     },
   );
 
