@@ -7,6 +7,7 @@
  * tab cannot be mapped row by row (codes in column A) is refused with a clear message. A tab already
  * submitted in the workbook is not overwritten without `force`. Only the input cells of the unit's tab
  * are copied (found by code, so a tab whose rows moved still maps); the add-in's own cells are untouched.
+ * A formula the unit typed in an input cell comes in as its value; the message names the cell and formula.
  */
 import type { WorkbookPort } from "./workbook-port";
 import { loadWorkbookState } from "./load-workbook-state";
@@ -47,7 +48,10 @@ export interface ReturnedFile {
   port: WorkbookPort;
 }
 
-/** What the returned cell holds, as a literal (a formula's computed value; never a formula). */
+/**
+ * What the returned cell holds, as a literal (a formula's computed value; never a formula: the message
+ * names each such cell).
+ */
 function literalAt(view: GridView, row: number, column: number): CellValue {
   const v = view.value(row, column);
   return v === undefined || v === "" ? null : v;
@@ -58,6 +62,17 @@ interface MappedCells {
   changed: number;
   /** Codes of the workbook's tab that the returned tab lacks. */
   missingCodes: string[];
+  /** Input cells written from a formula in the returned tab (its value was taken, not the formula). */
+  formulas: FormulaTaken[];
+}
+
+interface FormulaTaken {
+  /** Where the unit typed it, in the returned tab. */
+  cell: string;
+  /** Where its value went in the workbook (differs when the rows moved). */
+  targetCell: string;
+  formula: string;
+  value: CellValue;
 }
 
 /** The input cells of the unit's tab, copied from the returned tab by row code. */
@@ -73,6 +88,7 @@ export function mapInputCells(
   const sourceRows = firstRowByCode(returned);
   const cells: Record<string, CellSpec> = {};
   const missing = new Set<string>();
+  const formulas: FormulaTaken[] = [];
   let changed = 0;
   for (const range of layout.inputRanges) {
     const r = parseRange(range);
@@ -90,10 +106,39 @@ export function mapInputCells(
         if (value === before) continue;
         cells[adr(row, column)] = { value };
         changed++;
+        // Even a formula over the unit's own tab would point at other rows once the rows have moved here.
+        const formula = sourceView.formula(sourceRow, column);
+        if (formula)
+          formulas.push({ cell: adr(sourceRow, column), targetCell: adr(row, column), formula, value });
       }
     }
   }
-  return { cells, changed, missingCodes: [...missing] };
+  return { cells, changed, missingCodes: [...missing], formulas };
+}
+
+const FORMULAS_NAMED = 5;
+
+/** " Ô D16 trang "Tổ 2" là công thức (=D15*2): đã nhập giá trị 4, không nhập công thức." and in English. */
+function formulaNote(sheet: string, taken: FormulaTaken[]): { vi: string; en: string } {
+  const shown = (v: CellValue, empty: string) =>
+    v === null ? empty : typeof v === "string" ? `"${v}"` : String(v);
+  const named = taken.slice(0, FORMULAS_NAMED);
+  const vi = named.map(
+    (f) =>
+      ` Ô ${f.cell} trang "${sheet}" là công thức (${f.formula}): đã nhập giá trị ${shown(f.value, "trống")}` +
+      `${f.targetCell !== f.cell ? ` vào ô ${f.targetCell}` : ""}, không nhập công thức.`,
+  );
+  const en = named.map(
+    (f) =>
+      ` Cell ${f.cell} of "${sheet}" is a formula (${f.formula}): its value ${shown(f.value, "(empty)")} was imported` +
+      `${f.targetCell !== f.cell ? ` into ${f.targetCell}` : ""}, not the formula.`,
+  );
+  const more = taken.length - named.length;
+  if (more > 0) {
+    vi.push(` Và ${more} ô công thức khác, cũng chỉ nhập giá trị.`);
+    en.push(` And ${more} more formula cells, also imported as values.`);
+  }
+  return { vi: vi.join(""), en: en.join("") };
 }
 
 function item(
@@ -258,6 +303,9 @@ export async function importReturnedTabs(
             en: ` Rows ${mapped.missingCodes.join(", ")} are not in the file.`,
           }
         : { vi: "", en: "" };
+    const formulas = formulaNote(p.source.name, mapped.formulas);
+    note.vi += formulas.vi;
+    note.en += formulas.en;
     const existing = patches.get(p.sheetId);
     const cells = { ...(existing?.cells ?? {}), ...mapped.cells };
     patches.set(p.sheetId, {

@@ -15,6 +15,7 @@ import { defaultIndicators } from "../../src/core/workbook/indicator-catalogue";
 import { createOfficeWorkbookPort } from "../../src/excel/office-workbook-port";
 import { newWorkbook, openWorkbookBuffer, workbookToBuffer } from "../../src/file/workbook-bytes";
 import { SimulatedExcelHost } from "../../src/testing/simulated-excel";
+import { createHyperFormulaEvaluator } from "../../src/testing/simulated-excel/hyperformula-evaluator";
 
 const PLAN = parsePlan(readFileSync(join(__dirname, "../fixtures/plans/seed-334-KH-CB.txt"), "utf8"));
 const INDICATORS = defaultIndicators(PLAN);
@@ -22,7 +23,7 @@ const CREATED = new Date("2022-10-13T08:00:00+07:00");
 const PLAN_ID = "p0000000000000334";
 
 async function excelWorkbook(planId = PLAN_ID) {
-  const host = new SimulatedExcelHost();
+  const host = new SimulatedExcelHost({ evaluator: createHyperFormulaEvaluator() });
   const port = createOfficeWorkbookPort(host.runner, { isSetSupported: () => true });
   const { state } = await createWorkbook(port, { plan: PLAN, indicators: INDICATORS, planId, now: CREATED });
   return { host, port, state };
@@ -110,5 +111,54 @@ describe("importReturnedTabs over ports", () => {
     expect(items[0].messageVi).toContain("kế hoạch khác");
     expect(items[0].messageEn).toContain("another plan");
     expect(JSON.stringify(target.host.snapshot())).toBe(before);
+  });
+
+  it("a formula the unit typed into an input cell is imported as its value, and the message names the cell", async () => {
+    const source = await returnedExcel();
+    const [first, second] = Object.values(source.fill.indicatorCells);
+    const formula = `=${first}*2`;
+    source.host.setCellByUser(source.fill.sheetName, second, formula);
+    const computed = source.host.cell(source.fill.sheetName, second).value;
+    expect(computed).toBe((source.fill.cells[first] as number) * 2);
+
+    const target = await excelWorkbook();
+    const items = await importReturnedTabs(target.port, [{ file: "cong-thuc.xlsx", port: source.port }], {
+      force: false,
+    });
+    const imported = items.find((i) => i.outcome === "imported")!;
+    expect(target.host.cell(source.fill.sheetName, second)).toMatchObject({ value: computed });
+    expect(target.host.cell(source.fill.sheetName, second).formula).toBeUndefined();
+    expect(imported.messageVi).toContain(
+      `Ô ${second} trang "${source.fill.sheetName}" là công thức (${formula}): đã nhập giá trị ${computed}, không nhập công thức.`,
+    );
+    expect(imported.messageEn).toContain(
+      `Cell ${second} of "${source.fill.sheetName}" is a formula (${formula}): its value ${computed} was imported, not the formula.`,
+    );
+  });
+
+  it("when the unit inserted a row, the message names the cell in the copy and the cell it went to", async () => {
+    const source = await returnedExcel();
+    const [first, second] = Object.values(source.fill.indicatorCells);
+    const row = (a: string) => Number(/\d+/.exec(a)![0]);
+    const column = /^[A-Z]+/.exec(second)![0];
+    source.host.model.findSheet(source.fill.sheetName)!.protection = {
+      protected: false,
+      password: null,
+      options: {},
+    };
+    source.host.insertRow(source.fill.sheetName, row(first));
+    const typedAt = `${column}${row(second) + 1}`;
+    source.host.setCellByUser(source.fill.sheetName, typedAt, `=${column}${row(first) + 1}+1`);
+
+    const target = await excelWorkbook();
+    const items = await importReturnedTabs(target.port, [{ file: "them-dong.xlsx", port: source.port }], {
+      force: false,
+    });
+    const value = (source.fill.cells[first] as number) + 1;
+    expect(target.host.cell(source.fill.sheetName, second)).toMatchObject({ value });
+    const imported = items.find((i) => i.outcome === "imported")!;
+    expect(imported.messageVi).toContain(`Ô ${typedAt} trang`);
+    expect(imported.messageVi).toContain(`đã nhập giá trị ${value} vào ô ${second}, không nhập công thức.`);
+    expect(imported.messageEn).toContain(`its value ${value} was imported into ${second}, not the formula.`);
   });
 });
