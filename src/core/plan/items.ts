@@ -40,6 +40,8 @@ export function parseMarker(text: string): Marker | null {
   return null;
 }
 
+const PLAN_TIME = /^(?:thời gian|thời hạn)(?: [\p{L} ]{0,40})?:/iu;
+
 /**
  * Build the item tree of a range of lines. `startsItem` says whether an unmarked paragraph opens a new item
  * (used when the section has no markers at all, as in a .docx whose numbering was automatic).
@@ -49,9 +51,12 @@ export function buildItems(
   baseRef: string | null,
   startsItem: (text: string) => boolean,
   isNameOnly: (text: string) => boolean = () => false,
+  isUnitHeading: (text: string) => boolean = () => false,
 ): Item[] {
   const texts = lines.map((l) => prose(l.text));
   const anyMarker = texts.some((t) => parseMarker(t) !== null);
+  const lastMarked = texts.reduce((last, t, i) => (parseMarker(t) !== null ? i : last), -1);
+  let underHeadings = false;
   const root: Item[] = [];
   const stack: Item[] = [];
   const childrenOf = (parent: Item | undefined) => (parent ? parent.children : root);
@@ -60,7 +65,17 @@ export function buildItems(
     const text = texts[i];
     if (text === "") return;
     const marker = parseMarker(text);
-    if (!marker && (anyMarker || !startsItem(text))) {
+    // "Thời gian thực hiện: từ … đến …" after the last item, unmarked: the plan's time, not that item's.
+    if (!marker && anyMarker && i > lastMarked && PLAN_TIME.test(text)) {
+      stack.length = 0;
+      return;
+    }
+    // "Phòng Văn hóa và Thông tin:" unmarked above its "-" tasks: a unit's heading at the top level; once the
+    // section is laid out so, an unmarked paragraph that opens with a unit is that unit's item too.
+    const heading = !marker && anyMarker && isUnitHeading(text);
+    if (heading) underHeadings = true;
+    if (heading || (!marker && underHeadings && startsItem(text) && !isNameOnly(text))) stack.length = 0;
+    else if (!marker && (anyMarker || !startsItem(text))) {
       // Continue the deepest item that is not just a name in a list of members ("- Chi đoàn 10A1;").
       let k = stack.length - 1;
       while (

@@ -68,6 +68,7 @@ export function parsePlan(text: string): Plan {
       section.roman,
       (t) => leadingUnits(t) !== null,
       (t) => leadingUnits(t)?.form === "bare" && t.split(/\s+/).length <= 8,
+      (t) => /:$/u.test(t) && t.split(/\s+/).length <= 16 && leadingUnits(t)?.rest.trim() === "",
     );
     sources.push({ at: section.heading, tasks: tasksFromItems(items) });
   }

@@ -25,7 +25,33 @@ export function isAssignmentTitle(title: string): boolean {
   return ASSIGNMENT_TITLE.test(foldVietnamese(title));
 }
 
-export function romanHeading(text: string): { roman: string; title: string } | null {
+const ORDINAL_ROMAN: Record<string, string> = {
+  nhat: "I",
+  hai: "II",
+  ba: "III",
+  tu: "IV",
+  nam: "V",
+  sau: "VI",
+  bay: "VII",
+  tam: "VIII",
+  chin: "IX",
+  muoi: "X",
+};
+/** "Phần thứ hai: NHIỆM VỤ", "PHẦN II", "Phần 3 -": a part of the plan, its title on the line or the next. */
+const PART =
+  /^phan\s+(?:thu\s+(nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)|([ivx]{1,5})|(\d{1,2}))(?:\s*[-.):–]\s*(\S.*)|\s*[.:]?)$/u;
+const ARABIC_ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+
+export function romanHeading(text: string, next = ""): { roman: string; title: string } | null {
+  const p = PART.exec(foldVietnamese(text).toLowerCase());
+  if (p) {
+    const roman = p[1] ? ORDINAL_ROMAN[p[1]] : p[2] ? p[2].toUpperCase() : ARABIC_ROMAN[+p[3]];
+    if (roman && ROMAN_VALUE.test(roman)) {
+      // The title as written (the folded match only locates it).
+      const title = p[4] !== undefined ? text.slice(text.length - p[4].length) : next;
+      return { roman, title: title.replace(/[:.]+$/, "").trim() };
+    }
+  }
   const m = ROMAN.exec(text);
   if (!m || !ROMAN_VALUE.test(m[1])) return null;
   return { roman: m[1], title: m[2].replace(/[:.]+$/, "").trim() };
@@ -35,7 +61,8 @@ export function romanHeading(text: string): { roman: string; title: string } | n
 export function findSections(lines: SourceLine[], from: number, to: number): Section[] {
   const sections: Section[] = [];
   for (let i = from; i < to; i++) {
-    const h = romanHeading(prose(lines[i].text));
+    const next = lines.slice(i + 1, to).find((l) => l.text !== "");
+    const h = romanHeading(prose(lines[i].text), next ? prose(next.text) : "");
     if (!h) continue;
     if (sections.length > 0) sections[sections.length - 1].end = i;
     sections.push({
