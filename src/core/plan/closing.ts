@@ -18,6 +18,42 @@ const AUTHORITY = /^(?:T\.?\s?M|T\/M|K\.?\s?T|K\/T|T\.?\s?L|T\/L|TUQ|T\/U|Q)\s*[
 const SIGNED = /^\(?\s*(?:đã\s+ký|ký|ký tên|đóng dấu|ký,\s*đóng dấu)[^)]*\)?$/iu;
 const FOR_REPORT = /\s*\((?:để\s+)?(?:b\/c|bc|báo cáo)\)/iu;
 
+/** "PHỤ LỤC", "Phụ lục 02", "PHỤ LỤC I: DANH MỤC …", "DANH MỤC NHIỆM VỤ …": an appendix heading. */
+const APPENDIX =
+  /^(?:(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?([IVX]{1,4}|\d{1,2}))?(?=$|[\s.:–-])|DANH MỤC(?=\s))/u;
+
+export interface Appendix {
+  /** Index of the heading line, and after the appendix's last line. */
+  start: number;
+  end: number;
+  /** "PL", or "PL2" for "Phụ lục 2" / "Phụ lục II": the prefix of its tasks' refs. */
+  ref: string;
+}
+
+/**
+ * Appendices after the closing (a task list "kèm theo Kế hoạch"): headings that come after the "Nơi nhận" or
+ * the signature. The closing ends where the first one begins.
+ */
+export function findAppendices(lines: SourceLine[], from: number): Appendix[] {
+  const out: Appendix[] = [];
+  let closed = false;
+  for (let i = from; i < lines.length; i++) {
+    const first = splitSides(lines[i].text)[0] ?? "";
+    if (!closed) {
+      closed = RECIPIENTS.test(first) || AUTHORITY.test(first);
+      continue;
+    }
+    const m = APPENDIX.exec(first);
+    if (!m || first.split(/\s+/).length > 20) continue;
+    // "DANH MỤC …" right under "PHỤ LỤC" is that appendix's title.
+    if (!/^P/u.test(m[0]) && out.length > 0 && i - out[out.length - 1].start <= 3) continue;
+    if (out.length > 0) out[out.length - 1].end = i;
+    const n = m[1] ? m[1] : "";
+    out.push({ start: i, end: lines.length, ref: `PL${n}` });
+  }
+  return out;
+}
+
 export function parseClosing(lines: SourceLine[], from: number): Closing {
   let start = -1;
   for (let i = lines.length - 1; i >= from; i--) {

@@ -4,14 +4,14 @@
  */
 import type { IsoDate } from "./types";
 
-export type DateKind = "full" | "dayMonth" | "month" | "monthNoYear" | "quarter";
+export type DateKind = "full" | "dayMonth" | "month" | "monthNoYear" | "quarter" | "year";
 
 export interface DateMention {
   start: number;
   end: number;
   raw: string;
   kind: DateKind;
-  /** null for month and quarter mentions (they mean the last day of the period). */
+  /** null for month, quarter and year mentions (they mean the last day of the period). */
   day: number | null;
   month: number;
   year: number | null;
@@ -80,6 +80,11 @@ const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => Parts }[] = [
   {
     re: /tháng\s+(\d{1,2})(?!\d|\s*[/.-]\s*\d|\s*năm)/giu,
     make: (m) => ({ kind: "monthNoYear", day: null, month: +m[1], year: null }),
+  },
+  {
+    // "trong năm 2025", a cell "Năm 2024": the year's last day (only with a deadline cue, see deadlines.ts).
+    re: /(?<!\p{L})năm\s+(\d{4})(?![\d/])/giu,
+    make: (m) => ({ kind: "year", day: null, month: 12, year: +m[1] }),
   },
 ];
 

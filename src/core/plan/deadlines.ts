@@ -163,6 +163,9 @@ export function deadlineCandidates(text: string, line: number, opts: DeadlineOpt
   const refYear = opts.issuedOn ? Number(opts.issuedOn.slice(0, 4)) : null;
   for (const { mention, role } of classifyDates(text)) {
     if (!mention.valid || role === "other") continue;
+    // "năm 2024" is everywhere in titles and subjects: a deadline only with a cue or alone in a deadline cell.
+    if (mention.kind === "year" && role !== "deadline" && !(opts.cell && text.trim() === mention.raw))
+      continue;
     const cs = clauseStart(text, mention.start);
     const clause = text.slice(cs, mention.start).toLocaleLowerCase("vi");
     const reporting = REPORT_VERB.test(clause);

@@ -5,7 +5,7 @@
  */
 import type { Plan, PlanTask } from "./types";
 import { EmptyPlanError } from "../errors";
-import { parseClosing } from "./closing";
+import { findAppendices, parseClosing } from "./closing";
 import { deadlineCandidates, invalidDateWarnings, pickDeadline, type DeadlineCandidate } from "./deadlines";
 import { parseHeader } from "./header";
 import { buildItems } from "./items";
@@ -37,7 +37,11 @@ export function parsePlan(text: string): Plan {
   const warnings = new WarningList();
 
   const header = parseHeader(lines);
-  const closing = parseClosing(lines, header.bodyStart);
+  const appendices = findAppendices(lines, header.bodyStart);
+  const closing = parseClosing(
+    appendices.length > 0 ? lines.slice(0, appendices[0].start) : lines,
+    header.bodyStart,
+  );
   const bodyEnd = closing.start;
   const issuedOn = header.issuedOn;
   if (issuedOn === null) warnings.add(planWarnings.noIssueDate(header.blankDateLine));
@@ -55,6 +59,9 @@ export function parsePlan(text: string): Plan {
   const inTable = (index: number) => tables.some((t) => index >= t.start && index < t.end);
   const drafts: DraftTask[] = [];
   const sources: { at: number; tasks: DraftTask[] }[] = [];
+  for (const a of appendices)
+    for (const table of findTaskTables(lines, a.start + 1, a.end))
+      sources.push({ at: table.start, tasks: tasksFromTable(table, a.ref) });
   for (const table of tables) {
     const section = sectionAt(table.start);
     sources.push({ at: table.start, tasks: tasksFromTable(table, section?.roman ?? null) });
