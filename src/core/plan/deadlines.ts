@@ -19,6 +19,8 @@ export interface DeadlineCandidate {
   notes: PlanWarning[];
   /** Day of month for a monthly recurring report. */
   recurringDay?: number;
+  /** Monthly unless "quarter" (the day is in the last month of each quarter). */
+  recurringEvery?: "quarter";
 }
 
 const STRIP_TOKENS = new Set(["ngày", "là", "hết", "vào", "lúc", "-", "–", "—", "(", "nhật", "đó"]);
@@ -120,7 +122,40 @@ function plausibility(line: number, iso: IsoDate, issuedOn: IsoDate | null): Pla
   return [];
 }
 
+/** "định kỳ hằng quý trước ngày 25 của tháng cuối quý": the first such day on or after the plan date. */
+function quarterlyCandidates(text: string, line: number, issuedOn: IsoDate | null): DeadlineCandidate[] {
+  const out: DeadlineCandidate[] = [];
+  const re =
+    /(?:trước|chậm nhất(?:\s+là)?|vào|hạn(?:\s+nộp)?)\s+ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+(?:mỗi\s+|của\s+)?quý/giu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const day = Number(m[1]);
+    if (day < 1 || day > 31 || issuedOn === null) continue;
+    const [y, mo, d] = issuedOn.split("-").map(Number);
+    let year = y;
+    let month = Math.ceil(mo / 3) * 3;
+    if (month === mo && day < d) month += 3;
+    if (month > 12) {
+      month -= 12;
+      year += 1;
+    }
+    const iso = isoDate(year, month, Math.min(day, daysInMonth(year, month)));
+    out.push({
+      iso,
+      raw: m[0],
+      index: m.index,
+      reporting: true,
+      notes: [planWarnings.recurringQuarter(line, day, iso)],
+      recurringDay: day,
+      recurringEvery: "quarter",
+    });
+  }
+  return out;
+}
+
 function recurringCandidates(text: string, line: number, issuedOn: IsoDate | null): DeadlineCandidate[] {
+  const quarterly = quarterlyCandidates(text, line, issuedOn);
+  if (quarterly.length > 0) return quarterly;
   if (!/(?:hằng|hàng|mỗi)\s+tháng|định kỳ/iu.test(text)) return [];
   const out: DeadlineCandidate[] = [];
   const re =

@@ -109,7 +109,8 @@ export function parsePlan(text: string): Plan {
       line: d.line,
       isSummary: false,
     };
-    if (own?.recurringDay !== undefined) task.recurrence = { every: "month", day: own.recurringDay };
+    if (own?.recurringDay !== undefined)
+      task.recurrence = { every: own.recurringEvery ?? "month", day: own.recurringDay };
     if (!own) {
       if (overall.iso) warnings.add(planWarnings.inherited(d.line, d.ref, overall.iso));
       else warnings.add(planWarnings.noDeadline(d.line, d.ref));

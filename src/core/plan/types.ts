@@ -15,8 +15,11 @@ export interface PlanTask {
   line: number;
   /** True for the compiled summary report the issuer itself owes (no input tab). */
   isSummary: boolean;
-  /** A report the plan asks for every month ("định kỳ hằng tháng, trước ngày 25"); `deadline` is the first one. */
-  recurrence?: { every: "month"; day: number };
+  /**
+   * A report the plan asks for every month ("định kỳ hằng tháng, trước ngày 25") or every quarter (on `day` of the
+   * quarter's last month: "trước ngày 25 của tháng cuối quý"); `deadline` is the first one.
+   */
+  recurrence?: { every: "month" | "quarter"; day: number };
 }
 
 export interface PlanUnit {

@@ -325,6 +325,15 @@ const VERBS = [
   "thăm",
   "tặng",
   "trao",
+  "là cơ quan",
+  "là đơn vị",
+  "nâng cấp",
+  "số hóa",
+  "cấp phát",
+  "giám sát",
+  "xử lý",
+  "giải quyết",
+  "phấn đấu",
 ];
 
 const VERB_RE = new RegExp(

@@ -45,6 +45,12 @@ export const planWarnings = {
       `Báo cáo định kỳ hằng tháng trước ngày ${day}; hạn đầu tiên lấy là ${viDate(iso)}.`,
       `Monthly recurring report due by day ${day}; the first deadline is taken as ${iso}.`,
     ),
+  recurringQuarter: (line: number, day: number, iso: IsoDate): PlanWarning =>
+    w(
+      line,
+      `Báo cáo định kỳ hằng quý trước ngày ${day} của tháng cuối quý; hạn đầu tiên lấy là ${viDate(iso)}.`,
+      `Quarterly recurring report due by day ${day} of the quarter's last month; the first deadline is taken as ${iso}.`,
+    ),
   inherited: (line: number, ref: string, iso: IsoDate): PlanWarning =>
     w(
       line,
