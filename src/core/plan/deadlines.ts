@@ -21,6 +21,30 @@ export interface DeadlineCandidate {
   recurringDay?: number;
   /** Monthly unless "quarter" (the day is in the last month of each quarter). */
   recurringEvery?: "quarter";
+  /** "trước Tết Nguyên đán": a deadline tied to an event with no date (iso ""); it is not the plan's deadline. */
+  undated?: true;
+}
+
+/** A deadline cue then an event that has no date in the text: Tết, the school opening, a congress, a session. */
+const UNDATED_EVENT =
+  /(?<!\p{L})(?:trước|chậm nhất(?:\s+là)?|hoàn thành trước|xong trước)\s+(?:dịp\s+|ngày\s+)?(?:Tết(?:\s+(?:Nguyên đán|Dương lịch|Trung thu|cổ truyền))?|khai giảng(?:\s+năm học mới)?|Đại hội(?:\s+[\p{Lu}][\p{L}]*)*|kỳ họp(?:\s+(?:thứ\s+\S+|cuối năm|giữa năm))?)(?!\p{L})/giu;
+
+function undatedCandidates(text: string, line: number): DeadlineCandidate[] {
+  const out: DeadlineCandidate[] = [];
+  UNDATED_EVENT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = UNDATED_EVENT.exec(text)) !== null) {
+    const clause = text.slice(clauseStart(text, m.index), m.index).toLocaleLowerCase("vi");
+    out.push({
+      iso: "",
+      raw: m[0],
+      index: m.index,
+      reporting: REPORT_VERB.test(clause),
+      notes: [planWarnings.undatedDeadline(line, m[0])],
+      undated: true,
+    });
+  }
+  return out;
 }
 
 const STRIP_TOKENS = new Set(["ngày", "là", "hết", "vào", "lúc", "-", "–", "—", "(", "nhật", "đó"]);
@@ -229,6 +253,7 @@ export function deadlineCandidates(text: string, line: number, opts: DeadlineOpt
     out.push({ iso: r.iso, raw: mention.raw, index: mention.start, reporting, notes });
   }
   out.push(...recurringCandidates(text, line, opts.issuedOn));
+  out.push(...undatedCandidates(text, line));
   return firstOfPeriodic(text, out).sort((a, b) => a.index - b.index);
 }
 

@@ -99,19 +99,22 @@ export function parsePlan(text: string): Plan {
     const own = picked && picked.iso !== "" ? picked : null;
     if (d.unitless && !own) continue;
     if (picked) for (const w of picked.notes) warnings.add(w);
+    // A deadline tied to an undated event ("trước Tết Nguyên đán") is left for the user, not replaced.
+    const undated = !own && picked?.undated === true;
+    const inherit = !own && !undated ? overall.iso : null;
     const task: PlanTask = {
       ref: d.ref,
       text: d.text,
       units: d.units.map((u) => u.name),
-      deadline: own ? own.iso : overall.iso,
-      deadlineInherited: !own && overall.iso !== null,
+      deadline: own ? own.iso : inherit,
+      deadlineInherited: inherit !== null,
       reportTo: d.reportTo ?? findReportTo(d.text),
       line: d.line,
       isSummary: false,
     };
     if (own?.recurringDay !== undefined)
       task.recurrence = { every: own.recurringEvery ?? "month", day: own.recurringDay };
-    if (!own) {
+    if (!own && !undated) {
       if (overall.iso) warnings.add(planWarnings.inherited(d.line, d.ref, overall.iso));
       else warnings.add(planWarnings.noDeadline(d.line, d.ref));
     }

@@ -51,6 +51,12 @@ export const planWarnings = {
       `Báo cáo định kỳ hằng quý trước ngày ${day} của tháng cuối quý; hạn đầu tiên lấy là ${viDate(iso)}.`,
       `Quarterly recurring report due by day ${day} of the quarter's last month; the first deadline is taken as ${iso}.`,
     ),
+  undatedDeadline: (line: number, raw: string): PlanWarning =>
+    w(
+      line,
+      `Thời hạn "${raw}" không ghi ngày cụ thể; không tự suy ra ngày, cần nhập thời hạn.`,
+      `The deadline "${raw}" names no date; none is assumed: enter the deadline.`,
+    ),
   inherited: (line: number, ref: string, iso: IsoDate): PlanWarning =>
     w(
       line,
