@@ -183,12 +183,12 @@ function recurringCandidates(text: string, line: number, issuedOn: IsoDate | nul
   if (!/(?:hằng|hàng|mỗi)\s+tháng|định kỳ/iu.test(text)) return [];
   const out: DeadlineCandidate[] = [];
   const re =
-    /(?:trước|chậm nhất(?:\s+là)?|vào|hạn(?:\s+nộp)?)\s+ngày\s+(\d{1,2})(?!\d|\s*[/.-]\s*\d|\s*tháng)/giu;
+    /(?:(?:trước|chậm nhất(?:\s+là)?|vào|hạn(?:\s+nộp)?)\s+ngày\s+(\d{1,2})(?!\d|\s*[/.-]\s*\d|\s*tháng)|(?<!\p{L})ngày\s+(\d{1,2})(?=\s+(?:hằng|hàng|mỗi)\s+tháng))/giu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const clause = text.slice(clauseStart(text, m.index), text.length);
     if (!/(?:hằng|hàng|mỗi)\s+tháng/iu.test(clause)) continue;
-    const day = Number(m[1]);
+    const day = Number(m[1] ?? m[2]);
     if (day < 1 || day > 31 || issuedOn === null) continue;
     const [y, mo, d] = issuedOn.split("-").map(Number);
     let year = y;
