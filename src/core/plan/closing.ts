@@ -48,7 +48,7 @@ export function findAppendices(lines: SourceLine[], from: number): Appendix[] {
     // "DANH MỤC …" right under "PHỤ LỤC" is that appendix's title.
     if (!/^P/u.test(m[0]) && out.length > 0 && i - out[out.length - 1].start <= 3) continue;
     if (out.length > 0) out[out.length - 1].end = i;
-    const n = m[1] ? m[1] : "";
+    const n = m[1] ? m[1].replace(/^0+(?=\d)/u, "") : "";
     out.push({ start: i, end: lines.length, ref: `PL${n}` });
   }
   return out;

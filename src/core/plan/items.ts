@@ -55,7 +55,8 @@ export function buildItems(
 ): Item[] {
   const texts = lines.map((l) => prose(l.text));
   const anyMarker = texts.some((t) => parseMarker(t) !== null);
-  const lastMarked = texts.reduce((last, t, i) => (parseMarker(t) !== null ? i : last), -1);
+  const opens = (t: string) => (anyMarker ? parseMarker(t) !== null : startsItem(t) && !PLAN_TIME.test(t));
+  const lastOpening = texts.reduce((last, t, i) => (opens(t) ? i : last), -1);
   let underHeadings = false;
   const root: Item[] = [];
   const stack: Item[] = [];
@@ -66,7 +67,7 @@ export function buildItems(
     if (text === "") return;
     const marker = parseMarker(text);
     // "Thời gian thực hiện: từ … đến …" after the last item, unmarked: the plan's time, not that item's.
-    if (!marker && anyMarker && i > lastMarked && PLAN_TIME.test(text)) {
+    if (!marker && i > lastOpening && PLAN_TIME.test(text)) {
       stack.length = 0;
       return;
     }
