@@ -62,6 +62,15 @@ const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => Parts }[] = [
     make: (m) => ({ kind: "dayMonth", day: +m[1], month: +m[2], year: null }),
   },
   {
+    // "tháng 5-6/2024", "Quý II-III/2024": a span of months or quarters ends with the last one.
+    re: /(tháng|quý)\s+(\d{1,2}|IV|III|II|I)\s*[-–]\s*(\d{1,2}|IV|III|II|I)\s*(?:[/.]\s*|\s+năm\s+)(\d{4})(?!\d)/giu,
+    make: (m) => {
+      const quarter = /^q/iu.test(m[1]);
+      const last = quarter ? (ROMAN_QUARTER[m[3].toUpperCase()] ?? 0) * 3 : +m[3];
+      return { kind: quarter ? "quarter" : "month", day: null, month: last, year: +m[4] };
+    },
+  },
+  {
     re: /quý\s+(IV|III|II|I|[1-4])\s*(?:[/.-]\s*|\s+năm\s+)(\d{4})(?!\d)/giu,
     make: (m) => ({ kind: "quarter", day: null, month: ROMAN_QUARTER[m[1].toUpperCase()] * 3, year: +m[2] }),
   },

@@ -58,6 +58,16 @@ export function buildItems(
   const opens = (t: string) => (anyMarker ? parseMarker(t) !== null : startsItem(t) && !PLAN_TIME.test(t));
   const lastOpening = texts.reduce((last, t, i) => (opens(t) ? i : last), -1);
   let underHeadings = false;
+  const nonEmpty = (from: number, step: 1 | -1) => {
+    for (let k = from; k >= 0 && k < texts.length; k += step) if (texts[k] !== "") return texts[k];
+    return "";
+  };
+  // "**Huyện đoàn**" alone above its "-" tasks (the colon left out), not one of a list of names.
+  const isBareHeading = (i: number) =>
+    isNameOnly(texts[i]) &&
+    !/[;,.]$/u.test(texts[i]) &&
+    /^(?:dash|plus|bullet)$/u.test(parseMarker(nonEmpty(i + 1, 1))?.kind ?? "") &&
+    !isNameOnly(nonEmpty(i - 1, -1));
   const root: Item[] = [];
   const stack: Item[] = [];
   const childrenOf = (parent: Item | undefined) => (parent ? parent.children : root);
@@ -73,7 +83,7 @@ export function buildItems(
     }
     // "Phòng Văn hóa và Thông tin:" unmarked above its "-" tasks: a unit's heading at the top level; once the
     // section is laid out so, an unmarked paragraph that opens with a unit is that unit's item too.
-    const heading = !marker && anyMarker && isUnitHeading(text);
+    const heading = !marker && anyMarker && (isUnitHeading(text) || isBareHeading(i));
     if (heading) underHeadings = true;
     if (heading || (!marker && underHeadings && startsItem(text) && !isNameOnly(text))) stack.length = 0;
     else if (!marker && (anyMarker || !startsItem(text))) {

@@ -11,6 +11,8 @@ test.each([
   ["Báo cáo kết quả thực hiện năm 2024 trước ngày 15/12/2024.", "2024-12-15"],
   ["Báo cáo định kỳ hằng quý trước ngày 25 của tháng cuối quý.", "2024-06-25"],
   ["Báo cáo tiến độ vào ngày 20 hằng tháng.", "2024-05-20"],
+  ["Bàn giao học sinh về sinh hoạt hè tại địa phương trong tháng 5-6/2024.", "2024-06-30"],
+  ["Hoàn thành trong Quý II-III/2024.", "2024-09-30"],
   ["Gửi báo cáo tiến độ về Văn phòng ngày 15 hằng tháng.", "2024-06-15"],
 ])("%s → %s", (text, iso) => {
   expect(pick(text)?.iso).toBe(iso);
