@@ -91,6 +91,11 @@ const PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => Parts }[] = [
     make: (m) => ({ kind: "monthNoYear", day: null, month: +m[1], year: null }),
   },
   {
+    // "Năm 2024 - 2025" (not "năm học 2024 - 2025"): the end of the last year.
+    re: /(?<!\p{L})năm\s+(\d{4})\s*[-–]\s*(\d{4})(?![\d/])/giu,
+    make: (m) => ({ kind: "year", day: null, month: 12, year: +m[2] }),
+  },
+  {
     // "trong năm 2025", a cell "Năm 2024": the year's last day (only with a deadline cue, see deadlines.ts).
     re: /(?<!\p{L})năm\s+(\d{4})(?![\d/])/giu,
     make: (m) => ({ kind: "year", day: null, month: 12, year: +m[1] }),

@@ -24,6 +24,8 @@ export function classifyColumn(header: string): Column {
   if (/phoi hop/.test(h)) return "partners";
   // "Đơn vị tính" (unit of measure) in a report form is not a unit that does the task.
   if (/don vi tinh|dvt/.test(h)) return "other";
+  // "Lãnh đạo Sở phụ trách": the leader who oversees, beside the unit that leads ("Đơn vị chủ trì").
+  if (/^lanh dao/.test(h)) return "other";
   if (/^(s\.?tt|tt|so tt|so thu tu|muc)$/.test(h)) return "ref";
   if (/bao cao ve|gui ve|noi nhan|bao cao cho/.test(h)) return "reportTo";
   if (/thoi gian|thoi han|^han|han (nop|hoan thanh|chot)|hoan thanh|tien do|ngay nop/.test(h))

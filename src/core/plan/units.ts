@@ -157,6 +157,7 @@ const HEADS = [
   "quân khu",
   "ủy ban kiểm tra",
   "uỷ ban kiểm tra",
+  "bộ",
 ];
 
 const PLAIN_HEADS = [...new Set(HEADS.map((h) => foldVietnamese(h)))].filter(
@@ -180,6 +181,7 @@ const NOT_AFTER: Record<string, RegExp> = {
   cụm: /^(từ)/u,
   khối: /^(lượng)/u,
   quỹ: /^(thời)/u,
+  bộ: /^(máy|phận|tài liệu|hồ sơ|câu hỏi|tiêu chí|chỉ số|công cụ|sách|luật|quy tắc|mẫu|dữ liệu|khung|trưởng)/u,
   "cơ sở": /^(vật chất|dữ liệu|pháp lý|khoa học|để)/u,
 };
 

@@ -21,6 +21,8 @@ test.each([
 test("a year alone in a deadline cell is the year's last day; a year in running text is not a deadline", () => {
   expect(pick("Năm 2024", true)?.iso).toBe("2024-12-31");
   expect(pick("Tổ chức Hội thi năm 2024 tại xã.")).toBeNull();
+  expect(pick("Năm 2024 - 2025", true)?.iso).toBe("2025-12-31");
+  expect(pick("hoàn thành trong năm học 2024 - 2025")).toBeNull();
 });
 
 test("the quarterly report after the quarter's day rolls to the next quarter", () => {
