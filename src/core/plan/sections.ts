@@ -49,7 +49,9 @@ export function romanHeading(text: string, next = ""): { roman: string; title: s
     if (roman && ROMAN_VALUE.test(roman)) {
       // The title as written (the folded match only locates it).
       const title = p[4] !== undefined ? text.slice(text.length - p[4].length) : next;
-      return { roman, title: title.replace(/[:.]+$/, "").trim() };
+      // "Phần 1: Thi tìm hiểu" in running text is a part of a contest, not of the plan: arabic needs capitals.
+      const capitals = title === title.toLocaleUpperCase("vi");
+      if (!p[3] || capitals) return { roman, title: title.replace(/[:.]+$/, "").trim() };
     }
   }
   const m = ROMAN.exec(text);
