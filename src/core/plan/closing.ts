@@ -1,6 +1,6 @@
 /** The closing of a plan: "Nơi nhận" (recipients, the one marked "(b/c)" is the body above) and the signature. */
 import type { PlanSignature } from "./types";
-import { splitSides, type SourceLine } from "./source-lines";
+import { sideSegments, type SourceLine } from "./source-lines";
 import { isUpperText } from "./header";
 import { tidyUnitName } from "./units";
 
@@ -38,7 +38,7 @@ export function findAppendices(lines: SourceLine[], from: number): Appendix[] {
   const out: Appendix[] = [];
   let closed = false;
   for (let i = from; i < lines.length; i++) {
-    const first = splitSides(lines[i].text)[0] ?? "";
+    const first = sideSegments(lines[i].text)[0] ?? "";
     if (!closed) {
       closed = RECIPIENTS.test(first) || AUTHORITY.test(first);
       continue;
@@ -57,7 +57,7 @@ export function findAppendices(lines: SourceLine[], from: number): Appendix[] {
 export function parseClosing(lines: SourceLine[], from: number): Closing {
   let start = -1;
   for (let i = lines.length - 1; i >= from; i--) {
-    const first = splitSides(lines[i].text)[0] ?? "";
+    const first = sideSegments(lines[i].text)[0] ?? "";
     if (RECIPIENTS.test(first)) {
       start = i;
       break;
@@ -66,7 +66,7 @@ export function parseClosing(lines: SourceLine[], from: number): Closing {
   const tailFrom = Math.max(from, lines.length - 30);
   let authorityIndex = -1;
   for (let i = lines.length - 1; i >= tailFrom; i--) {
-    if (splitSides(lines[i].text).some((s) => AUTHORITY.test(s))) {
+    if (sideSegments(lines[i].text).some((s) => AUTHORITY.test(s))) {
       authorityIndex = i;
       break;
     }
@@ -85,7 +85,7 @@ export function parseClosing(lines: SourceLine[], from: number): Closing {
   const recipients: string[] = [];
   const pool: string[] = [];
   for (let i = start; i < lines.length; i++) {
-    for (const seg of splitSides(lines[i].text)) {
+    for (const seg of sideSegments(lines[i].text)) {
       const r = RECIPIENTS.exec(seg);
       const text = r ? r[1] : seg;
       if (text === "") continue;

@@ -1,7 +1,7 @@
 /** The document header: number, kind, issuing body and the body above it, place and date, layout style, title. */
 import type { DocumentStyle, IsoDate } from "./types";
 import { findDateMentions, resolveMention } from "./dates";
-import { prose, splitSides, type SourceLine } from "./source-lines";
+import { prose, sideSegments, type SourceLine } from "./source-lines";
 import { foldVietnamese } from "../text/vietnamese";
 import { looksLikeUnit } from "./units";
 
@@ -165,20 +165,6 @@ function joinBodies(parts: Body[]): Body[] {
   return out;
 }
 
-/**
- * The sides of a header line: tab- or space-separated, or the cells of a markdown table row (a .docx header
- * table converted to markdown), each cell's `<br>` lines apart.
- */
-function headerSegments(text: string): string[] {
-  if (!/^\|.*\|$/u.test(text)) return splitSides(text);
-  return text
-    .slice(1, -1)
-    .split("|")
-    .flatMap((cell) => cell.split(/<br\s*\/?>/iu))
-    .map((c) => c.trim())
-    .filter((c) => c !== "");
-}
-
 export function parseHeader(lines: SourceLine[]): Header {
   const firstSection = lines.findIndex((l) => ROMAN_HEADING.test(l.text));
   const limit = Math.min(lines.length, firstSection >= 0 ? firstSection : 40, 60);
@@ -204,7 +190,7 @@ export function parseHeader(lines: SourceLine[]): Header {
   const bodies: Body[] = [];
   const scanEnd = Math.max(headerEnd, Math.min(limit, kindIndex + 4));
   for (let i = 0; i < scanEnd; i++) {
-    for (const seg of headerSegments(lines[i].text)) {
+    for (const seg of sideSegments(lines[i].text)) {
       const folded = foldVietnamese(seg);
       if (MOTTO_PARTY.test(folded) || MOTTO_YOUTH.test(folded)) {
         style ??= "party";

@@ -17,7 +17,7 @@ export interface Section {
 const ROMAN = /^(?:PHẦN\s+|Phần\s+)?([IVX]{1,5})\s*[-.):–]\s*(\S.*)$/u;
 const ROMAN_VALUE = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 const ASSIGNMENT_TITLE =
-  /^(?:to chuc (?:trien khai )?thuc hien|trien khai thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem (?:thuc hien|cua)|giao nhiem vu|nhiem vu cua cac|to chuc thuc hien va che do bao cao)/;
+  /^(?:nhiem vu (?:va|,) )?(?:phan cong$|to chuc (?:trien khai )?thuc hien|trien khai thuc hien|phan cong (?:nhiem vu|thuc hien|trach nhiem)|trach nhiem (?:thuc hien|cua)|giao nhiem vu|nhiem vu cua cac|to chuc thuc hien va che do bao cao)/;
 const PLAIN_ASSIGNMENT =
   /^(?:\d{1,2}\s*[-.)]\s*)?(?:to chuc (?:trien khai )?thuc hien|phan cong (?:nhiem vu|thuc hien)|trach nhiem thuc hien)\s*[:.]?$/;
 

@@ -39,6 +39,20 @@ export function splitSides(text: string): string[] {
     .filter((s) => s !== "");
 }
 
+/**
+ * The sides of a header or closing line: tab- or space-separated, or the cells of a markdown table row (a .docx
+ * layout table converted to markdown), each cell's `<br>` lines apart.
+ */
+export function sideSegments(text: string): string[] {
+  if (!/^\|.*\|$/u.test(text)) return splitSides(text);
+  return text
+    .slice(1, -1)
+    .split("|")
+    .flatMap((cell) => cell.split(/<br\s*\/?>/iu))
+    .map((c) => c.trim())
+    .filter((c) => c !== "" && !/^:?-{2,}:?$/u.test(c));
+}
+
 /** The line without tabs (cells joined by a space), for prose matching. */
 export function prose(text: string): string {
   return text.replace(/\t+/g, " ").replace(/ {2,}/g, " ").trim();

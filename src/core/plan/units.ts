@@ -166,7 +166,7 @@ const PLAIN_HEADS = [...new Set(HEADS.map((h) => foldVietnamese(h)))].filter(
 
 /** Words that, following a head word, make it something else ("Hội nghị", "Trường hợp", "Phòng, chống"). */
 const NOT_AFTER: Record<string, RegExp> = {
-  tổ: /^(chức)(?!\s+(đoàn thể|chính trị|cơ sở|công đoàn|hội|đảng|thanh niên))/u,
+  tổ: /^(chức)(?!\s+(đoàn thể|chính trị|cơ sở|công đoàn|hội(?!\s*(?:nghị|thi|diễn|thảo|trại|chợ|họp|khỏe))|đảng|thanh niên))/u,
   hội: /^(nghị|thi|diễn|thảo|trại|khỏe|chợ|nhập|đủ|tụ|họp|ý)/u,
   trường: /^(hợp)/u,
   phòng: /^(,\s*chống|chống|ngừa|tránh|hộ)/u, // "phòng, chống" (prevent) but not "Các phòng, đơn vị"
@@ -391,7 +391,9 @@ export function looksLikeUnit(phrase: string): boolean {
     if (
       head === "tổ chức" &&
       !hadPlural &&
-      !/^\s+(đoàn thể|chính trị|cơ sở|công đoàn|hội|đảng|thanh niên)/u.test(after)
+      !/^\s+(đoàn thể|chính trị|cơ sở|công đoàn|hội(?!\s*(?:nghị|thi|diễn|thảo|trại|chợ|họp|khỏe))|đảng|thanh niên)/u.test(
+        after,
+      )
     )
       continue;
     if (head === "đoàn" && /^\s*thể/u.test(after) && !hadPlural) continue;
