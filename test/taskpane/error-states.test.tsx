@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, fireEvent, within, act } from "@testing-library/react";
 import { App } from "../../src/taskpane/components/App";
-import { EmptyPlanError, HostError, StateMissingError } from "../../src/core/errors";
+import { EmptyPlanError, HostError, StateMissingError, UnreadableFileError } from "../../src/core/errors";
 import { fakeServices, memoryStore, renderApp } from "./fake-services";
 
 async function typeAndRead(text: string) {
@@ -81,6 +81,22 @@ describe("error states", () => {
       fireEvent.change(input, { target: { files: [new File(["x"], "kh.docx")] } });
     });
     expect(screen.getByRole("alert").textContent).toContain("Đã xảy ra lỗi không mong muốn: boom");
+  });
+
+  it("an unreadable file opened on an empty pane: the error does not claim typed input was kept", async () => {
+    const { services } = fakeServices({
+      readPlanFile: async () => {
+        throw new UnreadableFileError("kh.pdf", "chỉ đọc được tệp .txt, .md hoặc .docx", "only .txt");
+      },
+    });
+    await renderApp(<App services={services} draftStore={memoryStore()} />);
+    const input = screen.getByLabelText("Mở tệp (.txt, .md, .docx)", { selector: "input" });
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File(["x"], "kh.pdf")] } });
+    });
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toContain("Không đọc được tệp");
+    expect(alert.textContent).not.toContain("Nội dung bạn đã nhập vẫn được giữ nguyên");
   });
 
   it("the tracker screen reports a corrupt or missing workbook state", async () => {

@@ -8,6 +8,7 @@ import type { DraftStore } from "../draft-store";
 import { useI18n } from "../i18n";
 import { hasAssignments } from "../plan-edits";
 import { InfoBar } from "./ErrorBar";
+import type { ErrorHandler } from "./App";
 import { PlanHeader } from "./PlanHeader";
 import { PlanTable } from "./PlanTable";
 import { UnitsEditor } from "./UnitsEditor";
@@ -23,7 +24,7 @@ const useStyles = makeStyles({
 export interface PlanScreenProps {
   services: AppServices;
   store: DraftStore;
-  onError: (e: unknown) => void;
+  onError: ErrorHandler;
   clearError: () => void;
 }
 
@@ -60,7 +61,7 @@ export function PlanScreen({ services, store, onError, clearError }: PlanScreenP
       setPlan(parsed);
       setIndicators(services.defaultIndicators(parsed));
     } catch (e) {
-      onError(e);
+      onError(e, { inputKept: source.trim() !== "" });
     }
   }
 
@@ -72,7 +73,7 @@ export function PlanScreen({ services, store, onError, clearError }: PlanScreenP
       setText(content);
       read(content);
     } catch (e) {
-      onError(e);
+      onError(e, { inputKept: text.trim() !== "" || plan !== null });
     } finally {
       setBusy(null);
     }
@@ -89,7 +90,7 @@ export function PlanScreen({ services, store, onError, clearError }: PlanScreenP
       const done = result.updated ? t.updatedWorkbook(result.unitCount) : t.createdWorkbook(result.unitCount);
       setInfo([done, ...result.notices.map((n) => (lang === "vi" ? n.vi : n.en))].join(" "));
     } catch (e) {
-      onError(e);
+      onError(e, { inputKept: true });
     } finally {
       setBusy(null);
     }

@@ -136,6 +136,19 @@ export const en: Messages = {
   exportDocx: "Export Word (.docx)",
   exported: (file) => `Exported ${file}.`,
   generatedAt: (date) => `Compiled at ${date}`,
+  followUpTitle: "Units to follow up",
+  followUpMissing: (deadline, days) =>
+    `not submitted, due ${deadline}, ${days} ${days === 1 ? "day" : "days"} overdue`,
+  followUpNotDue: (deadline, daysLeft) =>
+    daysLeft === 0
+      ? `not submitted, due today (${deadline})`
+      : `not submitted, due ${deadline}, ${daysLeft} ${daysLeft === 1 ? "day" : "days"} left`,
+  followUpNoDeadline: "not submitted, no deadline",
+  followUpLate: (deadline, days) => `submitted ${days} ${days === 1 ? "day" : "days"} late (due ${deadline})`,
+  followUpRemind: "Send reminders (Tracker step)",
+  summaryNoPlan:
+    "This workbook has no plan yet, so there is nothing to compile. Read the plan in the Plan step and click “Create tracker”.",
+  goToPlan: "Go to the Plan step",
   pgTitle: "Playground: the task pane beside a simulated Excel",
   pgSheets: "Sheets",
   pgGrid: (sheet) => `Contents of sheet ${sheet}`,

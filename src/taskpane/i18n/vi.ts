@@ -140,6 +140,18 @@ export const vi = {
   exportDocx: "Xuất Word (.docx)",
   exported: (file: string) => `Đã xuất ${file}.`,
   generatedAt: (date: string) => `Tổng hợp lúc ${date}`,
+  followUpTitle: "Đơn vị cần nhắc",
+  followUpMissing: (deadline: string, days: number) => `chưa nộp, hạn ${deadline}, quá hạn ${days} ngày`,
+  followUpNotDue: (deadline: string, daysLeft: number) =>
+    daysLeft === 0
+      ? `chưa nộp, hạn hôm nay (${deadline})`
+      : `chưa nộp, hạn ${deadline}, còn ${daysLeft} ngày`,
+  followUpNoDeadline: "chưa nộp, chưa có hạn nộp",
+  followUpLate: (deadline: string, days: number) => `nộp trễ ${days} ngày (hạn ${deadline})`,
+  followUpRemind: "Gửi lời nhắc (bước Theo dõi)",
+  summaryNoPlan:
+    "Sổ này chưa có kế hoạch nên chưa có gì để tổng hợp. Hãy đọc kế hoạch ở bước Kế hoạch và bấm “Tạo sổ theo dõi”.",
+  goToPlan: "Đến bước Kế hoạch",
 
   // Playground (the simulated Excel beside the pane)
   pgTitle: "Sân thử: ngăn tác vụ bên cạnh một Excel mô phỏng",
