@@ -124,7 +124,13 @@ export function App({ services, theme = webLightTheme, draftStore, initialScreen
             )}
             {/* The plan screen stays mounted (hidden) so nothing typed is lost when switching screens. */}
             <div hidden={screen !== "plan"}>
-              <PlanScreen services={services} store={store} onError={onError} clearError={clearError} />
+              <PlanScreen
+                services={services}
+                store={store}
+                onError={onError}
+                clearError={clearError}
+                onNavigate={navigate}
+              />
             </div>
             {screen === "tracker" && <TrackerScreen services={services} onError={onError} />}
             {screen === "submit" && <SubmitScreen services={services} onError={onError} />}

@@ -72,6 +72,20 @@ export const en: Messages = {
   createdWorkbook: (n) => `Tracker created with ${n} units.`,
   updatedWorkbook: (n) => `Tracker updated (${n} units).`,
   lineRef: (line) => `line ${line}`,
+  creationSummary: (units, indicators) =>
+    `Will create: the tracker, ${units} unit ${units === 1 ? "sheet" : "sheets"}, ${indicators} ${indicators === 1 ? "indicator" : "indicators"}.`,
+  updateSummary: (units, indicators) =>
+    `Will update the tracker: ${units} unit ${units === 1 ? "sheet" : "sheets"}, ${indicators} ${indicators === 1 ? "indicator" : "indicators"}.`,
+  creationUnits: (names) => `Units: ${names}.`,
+  footerCounts: (units, indicators) =>
+    `${units} ${units === 1 ? "unit" : "units"} · ${indicators} ${indicators === 1 ? "indicator" : "indicators"}`,
+  nextStepsTitle: "Next steps",
+  nextStepShare:
+    "Get the workbook to the units: save it on OneDrive or SharePoint and click Share so that every unit types into its own sheet; or send each unit a file of its own (Tracker step, “Create a file for each unit”) and import the files they send back.",
+  nextStepSummarise:
+    "Follow who has submitted in the Tracker step; once the units have submitted, click “Compile the report” in the Summary step for the summary sheet and the Word report.",
+  goToTracker: "Go to the Tracker step",
+  goToSummary: "Go to the Summary step",
 
   trackerEmpty: "This workbook has no plan yet. Read a plan and click “Create tracker”.",
   refresh: "Refresh",

@@ -72,6 +72,19 @@ export const vi = {
   createdWorkbook: (n: number) => `Đã tạo sổ theo dõi với ${n} đơn vị.`,
   updatedWorkbook: (n: number) => `Đã cập nhật sổ theo dõi (${n} đơn vị).`,
   lineRef: (line: number) => `dòng ${line}`,
+  creationSummary: (units: number, indicators: number) =>
+    `Sẽ tạo: sổ theo dõi, ${units} trang đơn vị, ${indicators} chỉ tiêu.`,
+  updateSummary: (units: number, indicators: number) =>
+    `Sẽ cập nhật sổ: ${units} trang đơn vị, ${indicators} chỉ tiêu.`,
+  creationUnits: (names: string) => `Đơn vị: ${names}.`,
+  footerCounts: (units: number, indicators: number) => `${units} đơn vị · ${indicators} chỉ tiêu`,
+  nextStepsTitle: "Bước tiếp theo",
+  nextStepShare:
+    "Đưa sổ đến các đơn vị: lưu sổ trên OneDrive hoặc SharePoint rồi bấm Chia sẻ để các đơn vị cùng nhập vào trang của mình; hoặc gửi cho mỗi đơn vị một tệp riêng (bước Theo dõi, “Tạo tệp cho từng đơn vị”) và nhập lại tệp họ gửi về.",
+  nextStepSummarise:
+    "Theo dõi ai đã nộp ở bước Theo dõi; khi các đơn vị đã nộp, bấm “Tổng hợp báo cáo” ở bước Tổng hợp để có trang Tổng hợp và báo cáo Word.",
+  goToTracker: "Đến bước Theo dõi",
+  goToSummary: "Đến bước Tổng hợp",
 
   // Tracker
   trackerEmpty: "Sổ này chưa có kế hoạch. Hãy đọc kế hoạch và bấm “Tạo sổ theo dõi”.",
