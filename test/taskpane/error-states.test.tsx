@@ -99,6 +99,41 @@ describe("error states", () => {
     expect(alert.textContent).not.toContain("Nội dung bạn đã nhập vẫn được giữ nguyên");
   });
 
+  it("a failed reopen says the comment typed is kept (it is)", async () => {
+    const { services } = fakeServices({
+      loadTracker: async () => ({
+        planNumber: "334-KH/CB",
+        planTitle: null,
+        reportTo: null,
+        reminder: null,
+        units: [
+          {
+            unitId: "u1",
+            name: "Tổ đảng tổ 1",
+            sheetId: "s1",
+            sheetName: "Tổ 1",
+            deadline: "2022-10-16",
+            status: "on-time",
+            submittedAt: "2022-10-15T08:00:00+07:00",
+            removed: false,
+          },
+        ],
+      }),
+      reopenUnitTab: async () => {
+        throw new HostError("ghi trang tính", "writing the sheet", { sheet: "Tổ 1" }, new Error("Busy"));
+      },
+    });
+    await renderApp(<App services={services} draftStore={memoryStore()} initialScreen="tracker" />);
+    fireEvent.click(screen.getByRole("button", { name: "Mở lại báo cáo của Tổ đảng tổ 1" }));
+    const comment = screen.getByLabelText(/Ý kiến/);
+    fireEvent.change(comment, { target: { value: "Bổ sung kinh phí" } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Mở lại và gửi ý kiến" }));
+    });
+    expect(screen.getByRole("alert").textContent).toContain("Nội dung bạn đã nhập vẫn được giữ nguyên.");
+    expect((screen.getByLabelText(/Ý kiến/) as HTMLTextAreaElement).value).toBe("Bổ sung kinh phí");
+  });
+
   it("the tracker screen reports a corrupt or missing workbook state", async () => {
     const { services } = fakeServices({
       loadTracker: async () => {
