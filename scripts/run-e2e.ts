@@ -438,6 +438,8 @@ async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<
         );
       const top = await inSight("top");
       const middle = await inSight("middle");
+      // The pane as a person sees it halfway down the review: the footer with the main button at the bottom.
+      if (lang === "vi") await pane.screenshot({ path: join(SHOTS, "vi-plan-scrolled-350.png") });
       expect(top.long, "the review is not long at 350 px: this check would prove nothing");
       const missing = [
         top.summary ? "" : "what will be created is not in sight at the top of the review",
@@ -469,37 +471,39 @@ async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<
     );
   });
 
-  await step(
-    `${lang}: after creating, the next steps are in sight and lead to Tổng hợp and Theo dõi`,
-    async () => {
-      const next = pane.getByRole("region", { name: t.nextStepsTitle });
-      await next.waitFor();
-      const shown = await next.evaluate((el) => {
-        const box = el.closest("[data-testid=pane]")!.getBoundingClientRect();
-        const r = el.getBoundingClientRect();
-        return r.top >= box.top && r.top < box.bottom;
-      });
-      expect(shown, "the next steps are out of sight after creating");
-      const text = await next.innerText();
-      expect(
-        text.includes(t.goToTracker) && text.includes(t.goToSummary),
-        `next steps without their buttons: ${text.slice(0, 200)}`,
-      );
-      await next.getByRole("button", { name: t.goToSummary }).click();
-      const summarise = pane.getByRole("button", { name: t.summarise });
-      await summarise.waitFor();
-      await page.waitForFunction(
-        (label) =>
-          Array.from(document.querySelectorAll("[data-testid=pane] button")).some(
-            (b) => b.textContent?.trim() === label && !(b as HTMLButtonElement).disabled,
-          ),
-        t.summarise,
-      );
-      await paneTab(page, t.tabPlan);
-      await next.getByRole("button", { name: t.goToTracker }).click();
-      await pane.getByRole("table").waitFor();
-    },
-  );
+  await step(`${lang}: after creating, the next steps are in sight, with a way to each step`, async () => {
+    const next = pane.getByRole("region", { name: t.nextStepsTitle });
+    await next.waitFor();
+    const shown = await next.evaluate((el) => {
+      const box = el.closest("[data-testid=pane]")!.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return r.top >= box.top && r.top < box.bottom;
+    });
+    expect(shown, "the next steps are out of sight after creating");
+    const text = await next.innerText();
+    expect(
+      text.includes(t.goToTracker) && text.includes(t.goToSummary),
+      `next steps without their buttons: ${text.slice(0, 200)}`,
+    );
+  });
+  await checkScreen(page, lang, "created");
+
+  await step(`${lang}: the next steps' buttons lead to Tổng hợp and Theo dõi`, async () => {
+    const next = pane.getByRole("region", { name: t.nextStepsTitle });
+    await next.getByRole("button", { name: t.goToSummary }).click();
+    const summarise = pane.getByRole("button", { name: t.summarise });
+    await summarise.waitFor();
+    await page.waitForFunction(
+      (label) =>
+        Array.from(document.querySelectorAll("[data-testid=pane] button")).some(
+          (b) => b.textContent?.trim() === label && !(b as HTMLButtonElement).disabled,
+        ),
+      t.summarise,
+    );
+    await paneTab(page, t.tabPlan);
+    await next.getByRole("button", { name: t.goToTracker }).click();
+    await pane.getByRole("table").waitFor();
+  });
 
   const typed: Record<string, Record<string, number>> = {};
   await step(`${lang}: fill two units' tabs in the grid`, async () => {
