@@ -12,6 +12,7 @@ const fs = require("fs");
 const os = require("os");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { playgroundRootRedirect } = require("./scripts/playground-root-redirect");
 
 const DEV_URL = "https://localhost:3000/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -161,21 +162,10 @@ module.exports = (env = {}, argv = {}) => {
       headers: { "Access-Control-Allow-Origin": "*" },
       static: false,
       open: false,
-      // `npm start`: the root URL opens the playground.
+      // `npm start`: the root URL opens the playground, its query parameters kept.
       setupMiddlewares: (middlewares) => {
         if (playground) {
-          middlewares.unshift({
-            name: "playground-root",
-            path: "/",
-            middleware: (req, res, next) => {
-              if (req.url === "/" || req.url === "/index.html") {
-                res.writeHead(302, { Location: "/playground.html" });
-                res.end();
-                return;
-              }
-              next();
-            },
-          });
+          middlewares.unshift({ name: "playground-root", path: "/", middleware: playgroundRootRedirect });
         }
         return middlewares;
       },

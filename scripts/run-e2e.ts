@@ -10,8 +10,11 @@
  *
  * Flow on the seed plan: paste → fix a unit's name → create sheets → fill two units' tabs in the grid →
  * submit one → summary → the pane's figures and findings match the workbook → .docx → reopen → import a
- * unit's e-mailed copy (an .xlsx made here by the file adapter); once more in English; the dark theme.
- * Every screen is screenshotted at 350 and 500 px pane widths and checked with axe-core.
+ * unit's e-mailed copy (an .xlsx made here by the file adapter); once more in English; the dark theme; the
+ * query parameters on the root URL (served through the dev server's own redirect). Along the way: the
+ * review's main button stays in sight at 350 px, the next steps after creating, the summary naming the
+ * overdue units, the summary disabled on an empty workbook, and the grid showing computed formulas and
+ * dd/mm/yyyy dates. Every screen is screenshotted at 350 and 500 px pane widths and checked with axe-core.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
@@ -26,6 +29,8 @@ import { sampleFills } from "../src/cli/sample-figures";
 import { parseState } from "../src/core/state/serialize-state";
 import { STATE_NAMESPACE } from "../src/core/state/types";
 import { newWorkbook, workbookToBuffer } from "../src/file/workbook-bytes";
+import { playgroundRootRedirect } from "./playground-root-redirect";
+import { cellText } from "../src/playground/cell-text";
 
 const ROOT = join(__dirname, "..");
 const OUT = join(ROOT, "out", "e2e");
@@ -119,8 +124,14 @@ function serve(): Promise<{ server: Server; base: string }> {
       res.end(axe);
       return;
     }
+    // The root as `npm start` serves it: the dev server's own redirect, query kept.
+    let servedHere = false;
+    playgroundRootRedirect(req, res, () => {
+      servedHere = true;
+    });
+    if (!servedHere) return;
     const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(OUT, rel === "/" ? "playground.html" : rel);
+    const file = join(OUT, rel);
     if (!file.startsWith(OUT) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404);
       res.end("not found");
@@ -352,6 +363,25 @@ async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<
 
   if (lang === "vi") await checkScreen(page, lang, "empty");
 
+  if (lang === "vi")
+    await step(
+      "vi: on the empty workbook, Tổng hợp báo cáo is disabled and says to create the tracker first",
+      async () => {
+        await paneTab(page, t.tabSummary);
+        try {
+          const button = pane.getByRole("button", { name: t.summarise });
+          await button.waitFor();
+          await page.waitForTimeout(500); // the screen asks the workbook whether it has a plan
+          expect(await button.isDisabled(), "Tổng hợp báo cáo is enabled on a workbook without a plan");
+          await pane.getByText(t.summaryNoPlan).waitFor({ timeout: 2000 });
+          await pane.getByRole("button", { name: t.goToPlan }).click();
+          await pane.getByLabel(t.planTextLabel).waitFor();
+        } finally {
+          await paneTab(page, t.tabPlan); // the flow goes on from the plan screen whatever happened here
+        }
+      },
+    );
+
   await step(`${lang}: paste the seed plan and read it`, async () => {
     await pane.getByLabel(t.planTextLabel).fill(seed);
     await pane.getByRole("button", { name: t.readPlan }).click();
@@ -383,6 +413,47 @@ async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<
 
   await checkScreen(page, lang, "plan");
 
+  await step(
+    `${lang}: at 350 px the review sums up at the top and keeps its main button in sight`,
+    async () => {
+      await setPaneWidth(page, 350);
+      const inSight = (scroll: "top" | "middle") =>
+        pane.evaluate(
+          (el, [label, where]) => {
+            el.scrollTop = where === "top" ? 0 : Math.round((el.scrollHeight - el.clientHeight) / 2);
+            const box = el.getBoundingClientRect();
+            const button = Array.from(el.querySelectorAll("button")).find(
+              (b) => b.textContent?.trim() === label,
+            );
+            // No named helper in here: tsx would wrap it in a __name() call the page does not have.
+            const [summary, main] = [el.querySelector("[data-testid=creation-summary]"), button].map(
+              (node) => {
+                const r = node?.getBoundingClientRect();
+                return r !== undefined && r.height > 0 && r.top >= box.top && r.bottom <= box.bottom;
+              },
+            );
+            return { long: el.scrollHeight > 2 * el.clientHeight, summary, button: main };
+          },
+          [t.createWorkbook, scroll] as const,
+        );
+      const top = await inSight("top");
+      const middle = await inSight("middle");
+      // The pane as a person sees it halfway down the review: the footer with the main button at the bottom.
+      if (lang === "vi") await pane.screenshot({ path: join(SHOTS, "vi-plan-scrolled-350.png") });
+      expect(top.long, "the review is not long at 350 px: this check would prove nothing");
+      const missing = [
+        top.summary ? "" : "what will be created is not in sight at the top of the review",
+        top.button ? "" : `"${t.createWorkbook}" is not in sight at the top of the review`,
+        middle.button ? "" : `"${t.createWorkbook}" is not in sight halfway down the review`,
+      ].filter((m) => m !== "");
+      expect(missing.length === 0, missing.join("; "));
+      await pane.evaluate((el) => {
+        el.scrollTop = 0;
+      });
+      await setPaneWidth(page, 380);
+    },
+  );
+
   await step(`${lang}: create the tracker and the unit tabs`, async () => {
     await pane.getByRole("button", { name: t.createWorkbook }).click();
     await pane
@@ -398,6 +469,40 @@ async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<
       snap.sheets.some((s) => Object.values(s.cells).some((c) => c.value === renamed)),
       `the renamed unit "${renamed}" is not in the workbook`,
     );
+  });
+
+  await step(`${lang}: after creating, the next steps are in sight, with a way to each step`, async () => {
+    const next = pane.getByRole("region", { name: t.nextStepsTitle });
+    await next.waitFor();
+    const shown = await next.evaluate((el) => {
+      const box = el.closest("[data-testid=pane]")!.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return r.top >= box.top && r.top < box.bottom;
+    });
+    expect(shown, "the next steps are out of sight after creating");
+    const text = await next.innerText();
+    expect(
+      text.includes(t.goToTracker) && text.includes(t.goToSummary),
+      `next steps without their buttons: ${text.slice(0, 200)}`,
+    );
+  });
+  await checkScreen(page, lang, "created");
+
+  await step(`${lang}: the next steps' buttons lead to Tổng hợp and Theo dõi`, async () => {
+    const next = pane.getByRole("region", { name: t.nextStepsTitle });
+    await next.getByRole("button", { name: t.goToSummary }).click();
+    const summarise = pane.getByRole("button", { name: t.summarise });
+    await summarise.waitFor();
+    await page.waitForFunction(
+      (label) =>
+        Array.from(document.querySelectorAll("[data-testid=pane] button")).some(
+          (b) => b.textContent?.trim() === label && !(b as HTMLButtonElement).disabled,
+        ),
+      t.summarise,
+    );
+    await paneTab(page, t.tabPlan);
+    await next.getByRole("button", { name: t.goToTracker }).click();
+    await pane.getByRole("table").waitFor();
   });
 
   const typed: Record<string, Record<string, number>> = {};
@@ -546,6 +651,78 @@ async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<
       // Every figure of the summary sheet that is a formula refers to the unit tabs' cells.
       const formulas = Object.values(summary!.cells).filter((c) => typeof c.formula === "string");
       expect(formulas.length > 0, "the summary sheet has no formulas linking to the unit tabs");
+    },
+  );
+
+  await step(
+    `${lang}: the summary names every unit still to chase, with its deadline and days late`,
+    async () => {
+      const units = Number(await pane.locator("[data-total=units] dd").innerText());
+      const items = await pane.getByRole("list", { name: t.followUpTitle }).locator("li").allInnerTexts();
+      // The playground's clock is today's: every unit is past the seed's 2022 deadlines, the one that
+      // submitted did so late, the others have not.
+      expect(items.length === units, `${items.length} units to follow up of ${units}: ${items.join(" | ")}`);
+      const daysLate =
+        lang === "vi" ? /quá hạn \d+ ngày|nộp trễ \d+ ngày/ : /\d+ days? overdue|submitted \d+ days? late/;
+      for (const item of items)
+        expect(
+          daysLate.test(item) && /\d{2}\/\d{2}\/\d{4}/.test(item),
+          `no deadline or days late in: ${item}`,
+        );
+      expect((await pane.getByText(t.findingsNone).count()) === 0, `"${t.findingsNone}" with units overdue`);
+    },
+  );
+
+  await step(
+    `${lang}: the grid shows the summary sheet's formulas computed, dates as dd/mm/yyyy, one '=' in the formula bar`,
+    async () => {
+      const snap = await snapshot(page);
+      const summary = snap.sheets.find((s) => /Tổng hợp/.test(s.name))!;
+      await openSheet(page, summary.name);
+      const gridText = (address: string) => page.locator(`td[data-address="${address}"]`).innerText();
+      let checked = 0;
+      for (const [code, shown] of Object.entries(paneFigures)) {
+        if (shown === "" || Number.isNaN(Number(shown))) continue;
+        const cells = Object.entries(summary.cells).filter(
+          ([, c]) => typeof c.formula === "string" && c.value === Number(shown),
+        );
+        expect(cells.length > 0, `${code}: no formula on ${summary.name} computes the pane's total ${shown}`);
+        const [address, cell] = cells[0];
+        const expected = cellText(
+          cell.value as number,
+          (cell as { numberFormat?: string }).numberFormat,
+          lang,
+        );
+        const text = await gridText(address);
+        expect(
+          text === expected,
+          `${summary.name}!${address} shows ${JSON.stringify(text)}, not ${expected}`,
+        );
+        checked++;
+      }
+      expect(checked > 0, "no figure of the pane to look for in the grid");
+      const formulaCell = Object.entries(summary.cells).find(([, c]) => typeof c.formula === "string")!;
+      await page.locator(`td[data-address="${formulaCell[0]}"]`).click();
+      const bar = await page.getByTestId("grid-value").inputValue();
+      expect(bar.startsWith("=") && !bar.startsWith("=="), `formula bar shows ${bar.slice(0, 40)}`);
+
+      const tracker = snap.sheets.find(
+        (s) => !unitSheets.includes(s.name) && s.name !== summary.name && /Kế hoạch/.test(s.name),
+      )!;
+      await openSheet(page, tracker.name);
+      const dates = Object.entries(tracker.cells).filter(
+        ([, c]) =>
+          typeof c.value === "number" && (c as { numberFormat?: string }).numberFormat === "dd/mm/yyyy",
+      );
+      expect(dates.length > 0, `no date cell on ${tracker.name}`);
+      for (const [address] of dates) {
+        const text = await gridText(address);
+        expect(
+          /^\d{2}\/\d{2}\/\d{4}$/.test(text),
+          `${tracker.name}!${address} shows ${JSON.stringify(text)}`,
+        );
+      }
+      await paneTab(page, t.tabSummary);
     },
   );
 
@@ -700,6 +877,39 @@ async function darkTheme(browser: Browser, base: string): Promise<void> {
   await context.close();
 }
 
+/** The README's playground parameters on the root URL, as `npm start` serves it (its own redirect). */
+async function rootParameters(browser: Browser, base: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const pane = page.getByTestId("pane");
+  await step(
+    "/?lang=en&pane=350&theme=dark&user=… opens the playground with all four parameters",
+    async () => {
+      const query = "?lang=en&pane=350&theme=dark&user=Nguy%E1%BB%85n%20H%C3%A0";
+      await page.goto(`${base}/${query}`);
+      const url = new URL(page.url());
+      expect(url.pathname === "/playground.html" && url.search === query, `landed on ${page.url()}`);
+      await pane.getByRole("tab", { name: en.tabPlan }).waitFor();
+      const width = await pane.evaluate((el) => Math.round(el.getBoundingClientRect().width));
+      expect(width === 350, `pane is ${width} px wide`);
+      const background = await pane
+        .locator(".fui-FluentProvider")
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(
+        /^rgb\((\d+), \1, \1\)$/.test(background) && parseInt(background.slice(4), 10) < 80,
+        `pane background ${background}`,
+      );
+    },
+  );
+  await step("/ alone opens the playground in Vietnamese", async () => {
+    await page.goto(`${base}/`);
+    expect(new URL(page.url()).pathname === "/playground.html", `landed on ${page.url()}`);
+    await pane.getByRole("tab", { name: vi.tabPlan }).waitFor();
+  });
+  await context.close();
+}
+
 async function main(): Promise<void> {
   const ensure = spawnSync("bash", [join(ROOT, "scripts", "ensure-chromium.sh")], { stdio: "inherit" });
   if (ensure.status !== 0) throw new Error("chromium is not available (scripts/ensure-chromium.sh failed)");
@@ -726,6 +936,8 @@ async function main(): Promise<void> {
     await flow(browser, base, "en");
     console.log("Dark Office theme:");
     await darkTheme(browser, base);
+    console.log("Query parameters on the root URL:");
+    await rootParameters(browser, base);
   } finally {
     await browser.close();
     server.close();

@@ -3,6 +3,7 @@ import { Button, Input, Tab, TabList, makeStyles, mergeClasses, tokens } from "@
 import type { SimulatedExcelHost, SheetSnapshot } from "../testing/simulated-excel";
 import { parseAddress, adr } from "../core/workbook/address";
 import { useI18n } from "../taskpane/i18n";
+import { cellText, formulaBarText } from "./cell-text";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100%", minWidth: 0 },
@@ -41,17 +42,12 @@ const useStyles = makeStyles({
     textOverflow: "ellipsis",
     cursor: "cell",
   },
+  number: { textAlign: "right" },
   input: { backgroundColor: "#fff8dc" },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   tabs: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto" },
   message: { color: tokens.colorPaletteRedForeground1, padding: `0 ${tokens.spacingHorizontalS}` },
 });
-
-function shown(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : v.toFixed(2);
-  return String(v);
-}
 
 /** A minimal Excel: sheet tabs, cells, and a formula bar that types into a cell as a person would. */
 export function GridView({
@@ -64,7 +60,7 @@ export function GridView({
   onChange: () => void;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const snapshot = useMemo(() => host.snapshot(), [host, version]);
   const sheets = snapshot.sheets.filter((s) => s.visibility === "Visible");
   const active: SheetSnapshot | undefined = sheets.find((s) => s.id === snapshot.activeSheetId) ?? sheets[0];
@@ -76,8 +72,7 @@ export function GridView({
   // Load the cell into the editor when the selection or the sheet changes — not on every refresh of the grid
   // (the pane's own reads refresh it), which would wipe what the person is typing.
   useEffect(() => {
-    const c = cells[selected];
-    setDraft(c ? (c.formula ? `=${c.formula}` : shown(c.value)) : "");
+    setDraft(formulaBarText(cells[selected]));
   }, [selected, active?.id]);
 
   if (!active) return <div>{t.pgEmpty}</div>;
@@ -152,17 +147,19 @@ export function GridView({
                   const a = adr(r, c);
                   const cell = cells[a];
                   const classes = [styles.td];
+                  if (typeof cell?.value === "number") classes.push(styles.number);
                   if (cell?.locked === false) classes.push(styles.input);
                   if (a === selected) classes.push(styles.selected);
+                  const text = cellText(cell?.value, cell?.numberFormat, lang);
                   return (
                     <td
                       key={c}
                       className={mergeClasses(...classes)}
                       data-address={a}
-                      title={shown(cell?.value)}
+                      title={text}
                       onClick={() => setSelected(a)}
                     >
-                      {shown(cell?.value)}
+                      {text}
                     </td>
                   );
                 })}

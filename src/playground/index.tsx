@@ -1,20 +1,23 @@
 /**
  * The playground: the same task pane beside a simulated Excel (src/testing/simulated-excel), in any browser.
  * The pane's AppServices come from the same createAppServices as in Excel, over the Office.js port driven by
- * the simulated host. `?lang=en` opens it in English, `?pane=350` sets the pane width in px, `?theme=dark`
- * uses the dark theme.
+ * the simulated host, whose formulas HyperFormula computes (playground only: see playground-host.ts).
+ * Query parameters (also on `/`, which redirects here keeping them): `?lang=en` opens it in English,
+ * `?pane=350` sets the pane width in px (300 at least), `?theme=dark` uses the dark theme, `?user=Name` the
+ * user name stamped on submissions.
  * window.__playground exposes the host to the browser tests (they read the workbook from it).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { SimulatedExcelHost } from "../testing/simulated-excel";
+import type { SimulatedExcelHost } from "../testing/simulated-excel";
 import { createOfficeWorkbookPort } from "../excel/office-workbook-port";
 import { App } from "../taskpane/components/App";
 import { createAppServices, downloadInBrowser } from "../taskpane/services-from-port";
 import { I18nContext, MESSAGES, languageFor } from "../taskpane/i18n";
 import { GridView } from "./grid-view";
 import { fluentThemeFor } from "../taskpane/office-theme";
+import { createPlaygroundHost } from "./playground-host";
 
 const params = new URLSearchParams(window.location.search);
 const paneWidth = Math.max(300, Number(params.get("pane") ?? 380) || 380);
@@ -24,7 +27,7 @@ const paneTheme = fluentThemeFor({
   bodyBackgroundColor: params.get("theme") === "dark" ? "#262626" : "#ffffff",
 });
 
-const host = new SimulatedExcelHost({ sheets: ["Sheet1"], apiVersion: "1.7" });
+const host = createPlaygroundHost();
 const listeners = new Set<() => void>();
 let lastActive = host.model.activeSheetId;
 const savedFiles: { fileName: string; bytes: number }[] = [];

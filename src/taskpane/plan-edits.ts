@@ -2,6 +2,7 @@
 import type { Plan, PlanTask } from "../core/plan/types";
 import type { Indicator } from "../core/workbook/indicators";
 import { nfc } from "../core/text/vietnamese";
+import { reportingUnits } from "../core/workbook/reporting-units";
 
 export function splitUnits(text: string): string[] {
   return nfc(text)
@@ -102,4 +103,9 @@ export function removeIndicator(list: Indicator[], index: number): Indicator[] {
 /** Tasks that assign work to a unit (not the issuer's own summary report). */
 export function hasAssignments(plan: Plan): boolean {
   return plan.tasks.some((t) => !t.isSummary);
+}
+
+/** The units that will get an input tab, by the same rule creating the workbook uses. */
+export function unitTabNames(plan: Plan): string[] {
+  return reportingUnits(plan).map((u) => u.name);
 }

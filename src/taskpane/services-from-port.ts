@@ -16,6 +16,7 @@ import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
 import type { Finding } from "../core/collect/finding";
 import type { TrackingStatus } from "../core/tracking/track-units";
 import { reminderText } from "../core/tracking/track-units";
+import { unitsToFollowUp } from "../core/tracking/units-to-follow-up";
 import { AppError, StateMissingError, UnreadableFileError } from "../core/errors";
 import { nfc, normaliseText } from "../core/text/vietnamese";
 import type { ReportDocument } from "../core/summary/report-model";
@@ -23,6 +24,7 @@ import type { WorkbookState } from "../core/state/types";
 import type {
   AppServices,
   CellNote,
+  FollowUpUnitView,
   HostInfo,
   ImportItemView,
   ProgressListener,
@@ -217,6 +219,11 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
       };
     },
 
+    async workbookHasPlan() {
+      const overview = await port.readOverview([]);
+      return overview.stateXml !== null || overview.stateXmlCount > 0;
+    },
+
     async loadTracker() {
       let result: CollectAndSummariseResult;
       try {
@@ -338,6 +345,16 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
           total: result.totals[ind.code]?.value ?? null,
         })),
         findings: result.findings.map((f) => noteOf(f, ids)),
+        followUp: unitsToFollowUp(result.tracking).map((u) => ({
+          unitId: u.unitId,
+          name: u.unit,
+          sheetId: u.sheet ? (ids.get(u.sheet) ?? null) : null,
+          sheetName: u.sheet,
+          deadline: u.deadline,
+          status: STATUS[u.status] as FollowUpUnitView["status"],
+          daysLate: u.daysLate,
+          daysLeft: u.daysLeft,
+        })),
         summarySheetName: result.state.summarySheet?.sheetName ?? "Tổng hợp",
         summarySheetId: result.state.summarySheet?.sheetId ?? null,
         report: result.report,

@@ -81,6 +81,22 @@ export interface SummaryFigure {
   total: number | string | null;
 }
 
+/** A unit the secretary still has to chase after a summary (the order and the rule come from the core). */
+export interface FollowUpUnitView {
+  unitId: string;
+  name: string;
+  sheetId: string | null;
+  /** The unit's tab, or null when the tab is gone. */
+  sheetName: string | null;
+  deadline: IsoDate | null;
+  /** "missing" = past its deadline without a report; "not-due" = no report yet, deadline not passed. */
+  status: Exclude<UnitStatus, "on-time">;
+  /** Whole days past the deadline: at submission for "late", as of now for "missing". */
+  daysLate: number;
+  /** Whole days until the deadline for "not-due" (0 = today); null otherwise or without a deadline. */
+  daysLeft: number | null;
+}
+
 export interface SummaryView {
   unitCount: number;
   submittedCount: number;
@@ -89,6 +105,8 @@ export interface SummaryView {
   missingCount: number;
   figures: SummaryFigure[];
   findings: CellNote[];
+  /** Units that have not submitted, or submitted late: most urgent first. */
+  followUp: FollowUpUnitView[];
   summarySheetName: string;
   summarySheetId: string | null;
   report: ReportDocument;
@@ -131,6 +149,8 @@ export interface AppServices {
   readPlanFile(file: File): Promise<string>;
   /** Write the tracker and unit tabs, or update them after edits when the workbook already has a plan. */
   createWorkbook(input: PlanInput, onProgress?: ProgressListener): Promise<CreateWorkbookView>;
+  /** True when the open workbook holds a plan (one cheap read: the state part and the sheet list). */
+  workbookHasPlan(): Promise<boolean>;
   /** The tracker for the open workbook, or null when the workbook has no plan yet. */
   loadTracker(): Promise<TrackerView | null>;
   /** Activate a sheet (and select a cell). */

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, fireEvent, within, act } from "@testing-library/react";
 import { App } from "../../src/taskpane/components/App";
-import { EmptyPlanError, HostError, StateMissingError } from "../../src/core/errors";
+import { EmptyPlanError, HostError, StateMissingError, UnreadableFileError } from "../../src/core/errors";
 import { fakeServices, memoryStore, renderApp } from "./fake-services";
 
 async function typeAndRead(text: string) {
@@ -81,6 +81,57 @@ describe("error states", () => {
       fireEvent.change(input, { target: { files: [new File(["x"], "kh.docx")] } });
     });
     expect(screen.getByRole("alert").textContent).toContain("Đã xảy ra lỗi không mong muốn: boom");
+  });
+
+  it("an unreadable file opened on an empty pane: the error does not claim typed input was kept", async () => {
+    const { services } = fakeServices({
+      readPlanFile: async () => {
+        throw new UnreadableFileError("kh.pdf", "chỉ đọc được tệp .txt, .md hoặc .docx", "only .txt");
+      },
+    });
+    await renderApp(<App services={services} draftStore={memoryStore()} />);
+    const input = screen.getByLabelText("Mở tệp (.txt, .md, .docx)", { selector: "input" });
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File(["x"], "kh.pdf")] } });
+    });
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toContain("Không đọc được tệp");
+    expect(alert.textContent).not.toContain("Nội dung bạn đã nhập vẫn được giữ nguyên");
+  });
+
+  it("a failed reopen says the comment typed is kept (it is)", async () => {
+    const { services } = fakeServices({
+      loadTracker: async () => ({
+        planNumber: "334-KH/CB",
+        planTitle: null,
+        reportTo: null,
+        reminder: null,
+        units: [
+          {
+            unitId: "u1",
+            name: "Tổ đảng tổ 1",
+            sheetId: "s1",
+            sheetName: "Tổ 1",
+            deadline: "2022-10-16",
+            status: "on-time",
+            submittedAt: "2022-10-15T08:00:00+07:00",
+            removed: false,
+          },
+        ],
+      }),
+      reopenUnitTab: async () => {
+        throw new HostError("ghi trang tính", "writing the sheet", { sheet: "Tổ 1" }, new Error("Busy"));
+      },
+    });
+    await renderApp(<App services={services} draftStore={memoryStore()} initialScreen="tracker" />);
+    fireEvent.click(screen.getByRole("button", { name: "Mở lại báo cáo của Tổ đảng tổ 1" }));
+    const comment = screen.getByLabelText(/Ý kiến/);
+    fireEvent.change(comment, { target: { value: "Bổ sung kinh phí" } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Mở lại và gửi ý kiến" }));
+    });
+    expect(screen.getByRole("alert").textContent).toContain("Nội dung bạn đã nhập vẫn được giữ nguyên.");
+    expect((screen.getByLabelText(/Ý kiến/) as HTMLTextAreaElement).value).toBe("Bổ sung kinh phí");
   });
 
   it("the tracker screen reports a corrupt or missing workbook state", async () => {

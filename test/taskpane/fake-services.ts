@@ -99,6 +99,8 @@ export function fakeServices(overrides: Partial<AppServices> = {}, displayLangua
       calls.created.push(input);
       return { updated: false, unitCount: input.plan.units.length, sheetNames: [], notices: [] };
     },
+    // A workbook has a plan when it has a tracker, unless a test says otherwise.
+    workbookHasPlan: async () => (await services.loadTracker()) !== null,
     loadTracker: async (): Promise<TrackerView | null> => null,
     activate: async (_id, sheetName, cell) => {
       calls.activated.push({ sheetName, cell });

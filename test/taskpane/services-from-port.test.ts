@@ -110,6 +110,39 @@ describe("createAppServices over the simulated host", () => {
     expect(again.updated).toBe(true);
   });
 
+  it("after the deadlines, the summary names every unit still to chase, with its tab, deadline and days overdue", async () => {
+    const { host, services } = setup("2022-10-20T09:00:00+07:00");
+    expect(await services.workbookHasPlan()).toBe(false);
+    const syncsBefore = host.syncCount;
+    await services.workbookHasPlan();
+    expect(host.syncCount - syncsBefore).toBe(1);
+
+    const plan = services.parsePlan(SEED);
+    await services.createWorkbook({ plan, indicators: services.defaultIndicators(plan) });
+    expect(await services.workbookHasPlan()).toBe(true);
+    const tracker = (await services.loadTracker())!;
+
+    const summary = await services.collectAndSummarise();
+    expect(summary.followUp.length).toBe(tracker.units.length);
+    for (const u of summary.followUp) {
+      const row = tracker.units.find((r) => r.unitId === u.unitId)!;
+      expect(u).toMatchObject({
+        name: row.name,
+        sheetId: row.sheetId,
+        sheetName: row.sheetName,
+        status: "missing",
+      });
+      expect(u.deadline).toBe(row.deadline);
+      // 20/10 against deadlines of 15–17/10.
+      expect(u.daysLate).toBe(
+        Math.round((Date.parse("2022-10-20") - Date.parse(row.deadline!)) / 86_400_000),
+      );
+    }
+    // Longest overdue first.
+    const days = summary.followUp.map((u) => u.daysLate);
+    expect([...days].sort((a, b) => b - a)).toEqual(days);
+  });
+
   it("says the active sheet is not a unit tab, and refuses an unknown file type with an AppError", async () => {
     const { services } = setup("2022-10-14T09:00:00+07:00");
     expect(await services.activeUnitTab()).toBeNull();

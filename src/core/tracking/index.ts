@@ -1,2 +1,3 @@
 export * from "./hcm-time";
 export * from "./track-units";
+export * from "./units-to-follow-up";

@@ -23,6 +23,9 @@ const SummaryScreen = lazy(() => import(/* webpackChunkName: "summary" */ "./Sum
 
 export type ScreenKey = "plan" | "tracker" | "submit" | "summary";
 
+/** How a screen reports an error: `inputKept` when the person had typed something that is still there. */
+export type ErrorHandler = (error: unknown, options?: { inputKept?: boolean }) => void;
+
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: "100vh", boxSizing: "border-box" },
   header: {
@@ -54,7 +57,7 @@ export function App({ services, theme = webLightTheme, draftStore, initialScreen
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(() => languageFor(services.host.displayLanguage));
   const [screen, setScreen] = useState<ScreenKey>(initialScreen);
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useState<{ error: unknown; inputKept: boolean } | null>(null);
   const store = useMemo(() => draftStore ?? localDraftStore(), [draftStore]);
   const i18n = useMemo(() => ({ lang, t: MESSAGES[lang] }), [lang]);
   const t = i18n.t;
@@ -74,8 +77,17 @@ export function App({ services, theme = webLightTheme, draftStore, initialScreen
     });
   }, [services]);
 
-  const onError = useCallback((e: unknown) => setError(e), []);
+  const onError = useCallback<ErrorHandler>(
+    (e, options) => setError({ error: e, inputKept: options?.inputKept === true }),
+    [],
+  );
   const clearError = useCallback(() => setError(null), []);
+  /** A screen pointing to the next step (after creating the tracker, on an empty workbook …). */
+  const navigate = useCallback((to: ScreenKey) => {
+    choices.current++;
+    setScreen(to);
+    setError(null);
+  }, []);
 
   return (
     <FluentProvider theme={theme} lang={lang === "vi" ? "vi-VN" : "en-US"}>
@@ -98,11 +110,7 @@ export function App({ services, theme = webLightTheme, draftStore, initialScreen
               className={styles.tabs}
               size="small"
               selectedValue={screen}
-              onTabSelect={(_, d) => {
-                choices.current++;
-                setScreen(d.value as ScreenKey);
-                setError(null);
-              }}
+              onTabSelect={(_, d) => navigate(d.value as ScreenKey)}
             >
               <Tab value="plan">{t.tabPlan}</Tab>
               <Tab value="tracker">{t.tabTracker}</Tab>
@@ -111,16 +119,24 @@ export function App({ services, theme = webLightTheme, draftStore, initialScreen
             </TabList>
           </nav>
           <main className={styles.main}>
-            {error !== null && <ErrorBar error={error} onDismiss={clearError} />}
+            {error !== null && (
+              <ErrorBar error={error.error} inputKept={error.inputKept} onDismiss={clearError} />
+            )}
             {/* The plan screen stays mounted (hidden) so nothing typed is lost when switching screens. */}
             <div hidden={screen !== "plan"}>
-              <PlanScreen services={services} store={store} onError={onError} clearError={clearError} />
+              <PlanScreen
+                services={services}
+                store={store}
+                onError={onError}
+                clearError={clearError}
+                onNavigate={navigate}
+              />
             </div>
             {screen === "tracker" && <TrackerScreen services={services} onError={onError} />}
             {screen === "submit" && <SubmitScreen services={services} onError={onError} />}
             {screen === "summary" && (
               <Suspense fallback={<Spinner size="small" label={t.busy} />}>
-                <SummaryScreen services={services} onError={onError} />
+                <SummaryScreen services={services} onError={onError} onNavigate={navigate} />
               </Suspense>
             )}
           </main>

@@ -9,7 +9,19 @@ import { DismissRegular } from "@fluentui/react-icons";
 import { useI18n } from "../i18n";
 import { errorMessage } from "../format";
 
-export function ErrorBar({ error, onDismiss }: { error: unknown; onDismiss: () => void }) {
+/**
+ * An error in the pane's language, with its location. `inputKept` adds that what the person typed is still
+ * there: say it only when they typed something.
+ */
+export function ErrorBar({
+  error,
+  onDismiss,
+  inputKept = false,
+}: {
+  error: unknown;
+  onDismiss: () => void;
+  inputKept?: boolean;
+}) {
   const { lang, t } = useI18n();
   const shown = errorMessage(error, lang, t.errorUnknown);
   return (
@@ -17,7 +29,8 @@ export function ErrorBar({ error, onDismiss }: { error: unknown; onDismiss: () =
       <MessageBarBody>
         <MessageBarTitle>{t.errorTitle}</MessageBarTitle>
         {shown.message}
-        {shown.location ? ` (${shown.location})` : ""} {t.errorKeptInput}
+        {shown.location ? ` (${shown.location})` : ""}
+        {inputKept ? ` ${t.errorKeptInput}` : ""}
       </MessageBarBody>
       <MessageBarActions
         containerAction={

@@ -6,8 +6,10 @@ import type { Indicator } from "../../core/workbook/indicators";
 import type { AppServices } from "../services";
 import type { DraftStore } from "../draft-store";
 import { useI18n } from "../i18n";
-import { hasAssignments } from "../plan-edits";
+import { hasAssignments, unitTabNames } from "../plan-edits";
 import { InfoBar } from "./ErrorBar";
+import { NextSteps } from "./NextSteps";
+import type { ErrorHandler, ScreenKey } from "./App";
 import { PlanHeader } from "./PlanHeader";
 import { PlanTable } from "./PlanTable";
 import { UnitsEditor } from "./UnitsEditor";
@@ -18,16 +20,42 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   hiddenInput: { display: "none" },
   sectionTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  summary: {
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    borderLeft: `3px solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
+  summaryUnits: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  // The review is long at 350 px (tasks, units, indicators): its main button stays in sight at the bottom.
+  footer: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    padding: `${tokens.spacingVerticalS} 0`,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  counts: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 export interface PlanScreenProps {
   services: AppServices;
   store: DraftStore;
-  onError: (e: unknown) => void;
+  onError: ErrorHandler;
   clearError: () => void;
+  /** Go to another step (the next steps after creating the tracker). */
+  onNavigate: (screen: ScreenKey) => void;
 }
 
-export function PlanScreen({ services, store, onError, clearError }: PlanScreenProps) {
+export function PlanScreen({ services, store, onError, clearError, onNavigate }: PlanScreenProps) {
   const styles = useStyles();
   const { lang, t } = useI18n();
   const [initial] = useState(() => store.load());
@@ -37,6 +65,8 @@ export function PlanScreen({ services, store, onError, clearError }: PlanScreenP
   const [info, setInfo] = useState<string | null>(initial ? t.draftRestored : null);
   const [busy, setBusy] = useState<string | null>(null);
   const [hasWorkbook, setHasWorkbook] = useState(false);
+  /** What creating the tracker did, shown with the next steps; null until it is created. */
+  const [created, setCreated] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   // Every change to the draft is saved at once: closing the pane loses nothing.
@@ -47,20 +77,21 @@ export function PlanScreen({ services, store, onError, clearError }: PlanScreenP
 
   useEffect(() => {
     services
-      .loadTracker()
-      .then((tracker) => setHasWorkbook(tracker !== null))
+      .workbookHasPlan()
+      .then(setHasWorkbook)
       .catch(() => setHasWorkbook(false));
   }, [services]);
 
   function read(source: string) {
     clearError();
     setInfo(null);
+    setCreated(null);
     try {
       const parsed = services.parsePlan(source);
       setPlan(parsed);
       setIndicators(services.defaultIndicators(parsed));
     } catch (e) {
-      onError(e);
+      onError(e, { inputKept: source.trim() !== "" });
     }
   }
 
@@ -72,7 +103,7 @@ export function PlanScreen({ services, store, onError, clearError }: PlanScreenP
       setText(content);
       read(content);
     } catch (e) {
-      onError(e);
+      onError(e, { inputKept: text.trim() !== "" || plan !== null });
     } finally {
       setBusy(null);
     }
@@ -82,14 +113,17 @@ export function PlanScreen({ services, store, onError, clearError }: PlanScreenP
     if (!plan) return;
     clearError();
     setInfo(null);
+    setCreated(null);
     setBusy(t.busy);
     try {
       const result = await services.createWorkbook({ plan, indicators });
       setHasWorkbook(true);
       const done = result.updated ? t.updatedWorkbook(result.unitCount) : t.createdWorkbook(result.unitCount);
-      setInfo([done, ...result.notices.map((n) => (lang === "vi" ? n.vi : n.en))].join(" "));
+      const message = [done, ...result.notices.map((n) => (lang === "vi" ? n.vi : n.en))].join(" ");
+      if (result.updated) setInfo(message);
+      else setCreated(message);
     } catch (e) {
-      onError(e);
+      onError(e, { inputKept: true });
     } finally {
       setBusy(null);
     }
@@ -101,13 +135,17 @@ export function PlanScreen({ services, store, onError, clearError }: PlanScreenP
     setPlan(null);
     setIndicators([]);
     setInfo(null);
+    setCreated(null);
   }
+
+  const unitNames = plan ? unitTabNames(plan) : [];
 
   return (
     <section className={styles.root} aria-labelledby="plan-title">
       <h2 id="plan-title" className={styles.sectionTitle}>
         {t.tabPlan}
       </h2>
+      {created && <NextSteps done={created} onNavigate={onNavigate} />}
       {info && <InfoBar text={info} intent="info" />}
       <Field label={t.planTextLabel}>
         <Textarea
@@ -156,12 +194,24 @@ export function PlanScreen({ services, store, onError, clearError }: PlanScreenP
       {busy && <Spinner size="tiny" label={busy} />}
       {plan && (
         <>
+          <p className={styles.summary} data-testid="creation-summary">
+            <span>
+              {(hasWorkbook ? t.updateSummary : t.creationSummary)(unitNames.length, indicators.length)}
+            </span>
+            {unitNames.length > 0 && (
+              <span className={styles.summaryUnits}>{t.creationUnits(unitNames.join("; "))}</span>
+            )}
+          </p>
           <PlanHeader plan={plan} />
           {!hasAssignments(plan) && <InfoBar text={t.noTasks} intent="warning" />}
           <PlanTable plan={plan} onChange={setPlan} />
           <UnitsEditor plan={plan} onChange={setPlan} />
           <IndicatorsEditor indicators={indicators} onChange={setIndicators} />
-          <div className={styles.row}>
+          <div
+            className={styles.footer}
+            role="group"
+            aria-label={hasWorkbook ? t.updateWorkbook : t.createWorkbook}
+          >
             <Button
               appearance="primary"
               disabled={busy !== null || !hasAssignments(plan)}
@@ -169,6 +219,7 @@ export function PlanScreen({ services, store, onError, clearError }: PlanScreenP
             >
               {hasWorkbook ? t.updateWorkbook : t.createWorkbook}
             </Button>
+            <span className={styles.counts}>{t.footerCounts(unitNames.length, indicators.length)}</span>
           </div>
         </>
       )}

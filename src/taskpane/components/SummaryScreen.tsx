@@ -14,9 +14,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DocumentRegular, CalculatorRegular } from "@fluentui/react-icons";
-import type { AppServices, ProgressStage, SummaryView } from "../services";
+import type { AppServices, FollowUpUnitView, ProgressStage, SummaryView } from "../services";
 import { useI18n, type Messages } from "../i18n";
-import { formatTimestamp } from "../format";
+import { formatIsoDate, formatTimestamp } from "../format";
+import type { ErrorHandler, ScreenKey } from "./App";
 import { InfoBar } from "./ErrorBar";
 import { CellNotes } from "./CellNotes";
 
@@ -47,6 +48,13 @@ const useStyles = makeStyles({
   numHead: { justifyContent: "flex-end", textAlign: "right" },
   cell: { overflowWrap: "anywhere" },
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  followUp: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
 });
 
 export function stageText(p: ProgressStage, t: Messages): string {
@@ -62,6 +70,25 @@ export function stageText(p: ProgressStage, t: Messages): string {
   }
 }
 
+/** "chưa nộp, hạn 16/10/2022, quá hạn 3 ngày" — the words for one unit to follow up. */
+export function followUpText(u: FollowUpUnitView, t: Messages): string {
+  const deadline = formatIsoDate(u.deadline);
+  switch (u.status) {
+    case "missing":
+      return t.followUpMissing(deadline, u.daysLate);
+    case "late":
+      return t.followUpLate(deadline, u.daysLate);
+    case "not-due":
+      return u.deadline && u.daysLeft !== null
+        ? t.followUpNotDue(deadline, u.daysLeft)
+        : t.followUpNoDeadline;
+  }
+}
+
+function isStateMissing(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "STATE_MISSING";
+}
+
 function formatNumber(v: number | string | null, lang: "vi" | "en"): string {
   if (v === null) return "—";
   if (typeof v === "string") return v;
@@ -71,9 +98,11 @@ function formatNumber(v: number | string | null, lang: "vi" | "en"): string {
 export default function SummaryScreen({
   services,
   onError,
+  onNavigate,
 }: {
   services: AppServices;
-  onError: (e: unknown) => void;
+  onError: ErrorHandler;
+  onNavigate?: (screen: ScreenKey) => void;
 }) {
   const styles = useStyles();
   const { lang, t } = useI18n();
@@ -83,6 +112,8 @@ export default function SummaryScreen({
   const [busy, setBusy] = useState(false);
   const [info, setInfo] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Unknown (undefined) until the workbook is read; false on a workbook without a plan: nothing to compile.
+  const [hasPlan, setHasPlan] = useState<boolean | undefined>(undefined);
 
   useEffect(
     () => () => {
@@ -90,6 +121,17 @@ export default function SummaryScreen({
     },
     [],
   );
+
+  useEffect(() => {
+    let live = true;
+    services.workbookHasPlan().then(
+      (has) => live && setHasPlan(has),
+      () => live && setHasPlan(undefined),
+    );
+    return () => {
+      live = false;
+    };
+  }, [services]);
 
   async function withProgress<T>(
     first: ProgressStage,
@@ -113,8 +155,11 @@ export default function SummaryScreen({
     setInfo(null);
     try {
       setResult(await withProgress({ stage: "reading", count: 0 }, (on) => services.collectAndSummarise(on)));
+      setHasPlan(true);
     } catch (e) {
-      onError(e);
+      // The plan went away since the screen opened: say what to do rather than show an error.
+      if (isStateMissing(e)) setHasPlan(false);
+      else onError(e);
     }
   }
 
@@ -134,11 +179,21 @@ export default function SummaryScreen({
         {t.tabSummary}
       </h2>
       <div>{t.summaryIntro}</div>
+      {hasPlan === false && (
+        <>
+          <InfoBar text={t.summaryNoPlan} intent="info" />
+          {onNavigate && (
+            <div className={styles.row}>
+              <Button onClick={() => onNavigate("plan")}>{t.goToPlan}</Button>
+            </div>
+          )}
+        </>
+      )}
       <div className={styles.row}>
         <Button
           appearance="primary"
           icon={<CalculatorRegular />}
-          disabled={busy}
+          disabled={busy || hasPlan === false}
           onClick={() => void summarise()}
         >
           {t.summarise}
@@ -198,16 +253,54 @@ export default function SummaryScreen({
               </Table>
             </>
           )}
-          <h3 className={styles.sub}>{t.findingsTitle}</h3>
-          {result.findings.length === 0 ? (
-            <div>{t.findingsNone}</div>
+          {result.followUp.length > 0 && (
+            <>
+              <h3 className={styles.sub} id="follow-up-title">
+                {t.followUpTitle}
+              </h3>
+              <ul className={styles.followUp} aria-labelledby="follow-up-title">
+                {result.followUp.map((u) => (
+                  <li key={u.unitId} data-status={u.status}>
+                    {u.sheetName ? (
+                      <Link
+                        as="button"
+                        onClick={() => services.activate(u.sheetId, u.sheetName!).catch(onError)}
+                      >
+                        {u.name}
+                      </Link>
+                    ) : (
+                      u.name
+                    )}
+                    : {followUpText(u, t)}
+                  </li>
+                ))}
+              </ul>
+              {onNavigate && result.followUp.some((u) => u.status !== "late") && (
+                <div>
+                  <Link as="button" onClick={() => onNavigate("tracker")}>
+                    {t.followUpRemind}
+                  </Link>
+                </div>
+              )}
+            </>
+          )}
+          {result.findings.length > 0 ? (
+            <>
+              <h3 className={styles.sub}>{t.findingsTitle}</h3>
+              <CellNotes
+                notes={result.findings}
+                services={services}
+                onError={onError}
+                label={t.findingsTitle}
+              />
+            </>
           ) : (
-            <CellNotes
-              notes={result.findings}
-              services={services}
-              onError={onError}
-              label={t.findingsTitle}
-            />
+            result.followUp.length === 0 && (
+              <>
+                <h3 className={styles.sub}>{t.findingsTitle}</h3>
+                <div>{t.findingsNone}</div>
+              </>
+            )
           )}
           <div className={styles.row}>
             <Button

@@ -22,6 +22,7 @@ import { useI18n } from "../i18n";
 import { formatIsoDate, formatTimestamp } from "../format";
 import { InfoBar } from "./ErrorBar";
 import { ImportReturned } from "./ImportReturned";
+import type { ErrorHandler } from "./App";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -50,13 +51,7 @@ const STATUS_COLOR: Record<UnitStatus, "success" | "danger" | "warning" | "infor
   "not-due": "informative",
 };
 
-export function TrackerScreen({
-  services,
-  onError,
-}: {
-  services: AppServices;
-  onError: (e: unknown) => void;
-}) {
+export function TrackerScreen({ services, onError }: { services: AppServices; onError: ErrorHandler }) {
   const styles = useStyles();
   const { t } = useI18n();
   const [view, setView] = useState<TrackerView | null | undefined>(undefined);
@@ -96,7 +91,7 @@ export function TrackerScreen({
       setComment("");
       load();
     } catch (e) {
-      onError(e);
+      onError(e, { inputKept: comment.trim() !== "" });
     }
   }
 

@@ -72,6 +72,20 @@ export const en: Messages = {
   createdWorkbook: (n) => `Tracker created with ${n} units.`,
   updatedWorkbook: (n) => `Tracker updated (${n} units).`,
   lineRef: (line) => `line ${line}`,
+  creationSummary: (units, indicators) =>
+    `Will create: the tracker, ${units} unit ${units === 1 ? "sheet" : "sheets"}, ${indicators} ${indicators === 1 ? "indicator" : "indicators"}.`,
+  updateSummary: (units, indicators) =>
+    `Will update the tracker: ${units} unit ${units === 1 ? "sheet" : "sheets"}, ${indicators} ${indicators === 1 ? "indicator" : "indicators"}.`,
+  creationUnits: (names) => `Units: ${names}.`,
+  footerCounts: (units, indicators) =>
+    `${units} ${units === 1 ? "unit" : "units"} · ${indicators} ${indicators === 1 ? "indicator" : "indicators"}`,
+  nextStepsTitle: "Next steps",
+  nextStepShare:
+    "Get the workbook to the units: save it on OneDrive or SharePoint and click Share so that every unit types into its own sheet; or send each unit a file of its own (Tracker step, “Create a file for each unit”) and import the files they send back.",
+  nextStepSummarise:
+    "Follow who has submitted in the Tracker step; once the units have submitted, click “Compile the report” in the Summary step for the summary sheet and the Word report.",
+  goToTracker: "Go to the Tracker step",
+  goToSummary: "Go to the Summary step",
 
   trackerEmpty: "This workbook has no plan yet. Read a plan and click “Create tracker”.",
   refresh: "Refresh",
@@ -136,6 +150,19 @@ export const en: Messages = {
   exportDocx: "Export Word (.docx)",
   exported: (file) => `Exported ${file}.`,
   generatedAt: (date) => `Compiled at ${date}`,
+  followUpTitle: "Units to follow up",
+  followUpMissing: (deadline, days) =>
+    `not submitted, due ${deadline}, ${days} ${days === 1 ? "day" : "days"} overdue`,
+  followUpNotDue: (deadline, daysLeft) =>
+    daysLeft === 0
+      ? `not submitted, due today (${deadline})`
+      : `not submitted, due ${deadline}, ${daysLeft} ${daysLeft === 1 ? "day" : "days"} left`,
+  followUpNoDeadline: "not submitted, no deadline",
+  followUpLate: (deadline, days) => `submitted ${days} ${days === 1 ? "day" : "days"} late (due ${deadline})`,
+  followUpRemind: "Send reminders (Tracker step)",
+  summaryNoPlan:
+    "This workbook has no plan yet, so there is nothing to compile. Read the plan in the Plan step and click “Create tracker”.",
+  goToPlan: "Go to the Plan step",
   pgTitle: "Playground: the task pane beside a simulated Excel",
   pgSheets: "Sheets",
   pgGrid: (sheet) => `Contents of sheet ${sheet}`,

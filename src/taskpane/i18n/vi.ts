@@ -72,6 +72,19 @@ export const vi = {
   createdWorkbook: (n: number) => `Đã tạo sổ theo dõi với ${n} đơn vị.`,
   updatedWorkbook: (n: number) => `Đã cập nhật sổ theo dõi (${n} đơn vị).`,
   lineRef: (line: number) => `dòng ${line}`,
+  creationSummary: (units: number, indicators: number) =>
+    `Sẽ tạo: sổ theo dõi, ${units} trang đơn vị, ${indicators} chỉ tiêu.`,
+  updateSummary: (units: number, indicators: number) =>
+    `Sẽ cập nhật sổ: ${units} trang đơn vị, ${indicators} chỉ tiêu.`,
+  creationUnits: (names: string) => `Đơn vị: ${names}.`,
+  footerCounts: (units: number, indicators: number) => `${units} đơn vị · ${indicators} chỉ tiêu`,
+  nextStepsTitle: "Bước tiếp theo",
+  nextStepShare:
+    "Đưa sổ đến các đơn vị: lưu sổ trên OneDrive hoặc SharePoint rồi bấm Chia sẻ để các đơn vị cùng nhập vào trang của mình; hoặc gửi cho mỗi đơn vị một tệp riêng (bước Theo dõi, “Tạo tệp cho từng đơn vị”) và nhập lại tệp họ gửi về.",
+  nextStepSummarise:
+    "Theo dõi ai đã nộp ở bước Theo dõi; khi các đơn vị đã nộp, bấm “Tổng hợp báo cáo” ở bước Tổng hợp để có trang Tổng hợp và báo cáo Word.",
+  goToTracker: "Đến bước Theo dõi",
+  goToSummary: "Đến bước Tổng hợp",
 
   // Tracker
   trackerEmpty: "Sổ này chưa có kế hoạch. Hãy đọc kế hoạch và bấm “Tạo sổ theo dõi”.",
@@ -140,6 +153,18 @@ export const vi = {
   exportDocx: "Xuất Word (.docx)",
   exported: (file: string) => `Đã xuất ${file}.`,
   generatedAt: (date: string) => `Tổng hợp lúc ${date}`,
+  followUpTitle: "Đơn vị cần nhắc",
+  followUpMissing: (deadline: string, days: number) => `chưa nộp, hạn ${deadline}, quá hạn ${days} ngày`,
+  followUpNotDue: (deadline: string, daysLeft: number) =>
+    daysLeft === 0
+      ? `chưa nộp, hạn hôm nay (${deadline})`
+      : `chưa nộp, hạn ${deadline}, còn ${daysLeft} ngày`,
+  followUpNoDeadline: "chưa nộp, chưa có hạn nộp",
+  followUpLate: (deadline: string, days: number) => `nộp trễ ${days} ngày (hạn ${deadline})`,
+  followUpRemind: "Gửi lời nhắc (bước Theo dõi)",
+  summaryNoPlan:
+    "Sổ này chưa có kế hoạch nên chưa có gì để tổng hợp. Hãy đọc kế hoạch ở bước Kế hoạch và bấm “Tạo sổ theo dõi”.",
+  goToPlan: "Đến bước Kế hoạch",
 
   // Playground (the simulated Excel beside the pane)
   pgTitle: "Sân thử: ngăn tác vụ bên cạnh một Excel mô phỏng",
