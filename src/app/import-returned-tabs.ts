@@ -15,13 +15,12 @@ import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
 import { findUnitSheet, unitKeyOfGrid } from "../core/collect/collect-workbook";
 import { StateVersionError } from "../core/errors";
 import { parseState } from "../core/state/serialize-state";
-import type { UnitLink, WorkbookState } from "../core/state/types";
-import { adr, parseRange } from "../core/workbook/address";
+import type { UnitLink } from "../core/state/types";
 import { buildUnitTabLayout } from "../core/workbook/build-unit-tab";
 import type { SheetGrid } from "../core/workbook/grid";
-import type { CellSpec, CellValue, SheetPatch } from "../core/workbook/model";
-import { CODE_COLUMN, INFO_CODES, MARKERS } from "../core/workbook/unit-tab-schema";
-import { GridView } from "../core/collect/grid-view";
+import type { CellValue, SheetPatch } from "../core/workbook/model";
+import { mapInputCells, type FormulaTaken } from "../core/workbook/map-input-cells";
+import { INFO_CODES, MARKERS } from "../core/workbook/unit-tab-schema";
 import { firstRowByCode } from "../core/workbook/plan-changes";
 
 /** The file's name without its folder (a path from the CLI, a plain name from the pane). */
@@ -46,74 +45,6 @@ export interface ImportItem {
 export interface ReturnedFile {
   file: string;
   port: WorkbookPort;
-}
-
-/**
- * What the returned cell holds, as a literal (a formula's computed value; never a formula: the message
- * names each such cell).
- */
-function literalAt(view: GridView, row: number, column: number): CellValue {
-  const v = view.value(row, column);
-  return v === undefined || v === "" ? null : v;
-}
-
-interface MappedCells {
-  cells: Record<string, CellSpec>;
-  changed: number;
-  /** Codes of the workbook's tab that the returned tab lacks. */
-  missingCodes: string[];
-  /** Input cells written from a formula in the returned tab (its value was taken, not the formula). */
-  formulas: FormulaTaken[];
-}
-
-interface FormulaTaken {
-  /** Where the unit typed it, in the returned tab. */
-  cell: string;
-  /** Where its value went in the workbook (differs when the rows moved). */
-  targetCell: string;
-  formula: string;
-  value: CellValue;
-}
-
-/** The input cells of the unit's tab, copied from the returned tab by row code. */
-export function mapInputCells(
-  state: WorkbookState,
-  unit: UnitLink,
-  target: SheetGrid,
-  returned: SheetGrid,
-): MappedCells {
-  const layout = buildUnitTabLayout(state, unit);
-  const targetView = new GridView(target);
-  const sourceView = new GridView(returned);
-  const sourceRows = firstRowByCode(returned);
-  const cells: Record<string, CellSpec> = {};
-  const missing = new Set<string>();
-  const formulas: FormulaTaken[] = [];
-  let changed = 0;
-  for (const range of layout.inputRanges) {
-    const r = parseRange(range);
-    for (let row = r.start.row; row <= r.end.row; row++) {
-      const code = targetView.text(row, CODE_COLUMN);
-      if (code === "") continue;
-      const sourceRow = sourceRows.get(code);
-      if (sourceRow === undefined) {
-        missing.add(code);
-        continue;
-      }
-      for (let column = r.start.column; column <= r.end.column; column++) {
-        const value = literalAt(sourceView, sourceRow, column);
-        const before = literalAt(targetView, row, column);
-        if (value === before) continue;
-        cells[adr(row, column)] = { value };
-        changed++;
-        // Even a formula over the unit's own tab would point at other rows once the rows have moved here.
-        const formula = sourceView.formula(sourceRow, column);
-        if (formula)
-          formulas.push({ cell: adr(sourceRow, column), targetCell: adr(row, column), formula, value });
-      }
-    }
-  }
-  return { cells, changed, missingCodes: [...missing], formulas };
 }
 
 const FORMULAS_NAMED = 5;

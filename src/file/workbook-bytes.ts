@@ -11,7 +11,10 @@ import {
   readInternalHyperlinks,
   writeCustomXmlParts,
   writeInternalHyperlinks,
+  writeWorkbookProtection,
+  type ProtectionHash,
 } from "./ooxml-parts";
+import { PASSWORD_SPIN_COUNT } from "./render-layout";
 
 /** An empty workbook (no sheets yet: the layout creates them). */
 export function newWorkbook(): FileWorkbookPort {
@@ -71,5 +74,25 @@ export async function workbookToBuffer(port: FileWorkbookPort): Promise<Uint8Arr
   }
   await writeInternalHyperlinks(zip, bySheetName);
   await writeCustomXmlParts(zip, port.customXmlParts);
+  if (port.structureProtection) {
+    const { password } = port.structureProtection;
+    await writeWorkbookProtection(zip, password ? await excelPasswordHash(password) : null);
+  }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/**
+ * Excel's salted password hash, computed by ExcelJS's own sheet protection (the workbook's is the same
+ * algorithm), so no crypto code of ours runs in the pane or the CLI.
+ */
+async function excelPasswordHash(password: string): Promise<ProtectionHash> {
+  const ws = new ExcelJS.Workbook().addWorksheet("hash");
+  await ws.protect(password, { spinCount: PASSWORD_SPIN_COUNT });
+  const p = (ws as unknown as { sheetProtection: ProtectionHash }).sheetProtection;
+  return {
+    algorithmName: p.algorithmName,
+    hashValue: p.hashValue,
+    saltValue: p.saltValue,
+    spinCount: p.spinCount,
+  };
 }
