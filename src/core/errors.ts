@@ -134,3 +134,15 @@ export class RequestTooLargeError extends AppError {
     );
   }
 }
+
+/** A file handed to import that is no spreadsheet at all (a .docx, a PDF, a photo): skipped, not refused. */
+export class NotASpreadsheetError extends AppError {
+  constructor(file: string, whatVi: string, whatEn: string) {
+    super(
+      "NOT_A_SPREADSHEET",
+      `Không phải bảng tính (${whatVi}); bỏ qua.`,
+      `Not a spreadsheet (${whatEn}); skipped.`,
+      { file },
+    );
+  }
+}

@@ -115,6 +115,25 @@ export function convert(file: string, target: string, outDir = tempDir("lo-out-"
   return produced;
 }
 
+/**
+ * Convert several files in one LibreOffice run (start-up is most of the cost); returns the produced paths in
+ * the same order. `target` as for `convert`; a CSV filter with a sheet number writes that sheet only.
+ */
+export function convertAll(files: string[], target: string, outDir = tempDir("lo-out-")): string[] {
+  soffice(freshProfile(), ["--convert-to", target, "--outdir", outDir, ...files]);
+  const ext = target.split(":")[0];
+  const present = readdirSync(outDir);
+  return files.map((file) => {
+    const stem = basename(file, extname(file));
+    // A CSV of one chosen sheet is named "<stem>-<sheet>.csv".
+    const name = present.includes(`${stem}.${ext}`)
+      ? `${stem}.${ext}`
+      : present.find((f) => f.startsWith(`${stem}-`) && f.endsWith(`.${ext}`));
+    if (!name) throw new Error(`LibreOffice produced no .${ext} for ${file} (got: ${present.join(", ")})`);
+    return join(outDir, name);
+  });
+}
+
 export function docxToPdf(docx: string, outDir?: string): string {
   return convert(docx, "pdf", outDir);
 }
