@@ -24,7 +24,6 @@ import type {
   AppServices,
   CellNote,
   HostInfo,
-  ImportItemView,
   ProgressListener,
   SummaryView,
   TrackerView,
@@ -280,38 +279,22 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
       await reopenUnitTab(port, { unitId, comment, now: now(), by: hooks.info.userName, knownSheetIds });
     },
 
-    async importReturnedFiles(files, overwriteSubmitted) {
-      // Loaded on first use: ExcelJS is large and only this action needs it in the pane.
-      const [{ openWorkbookBuffer }, { importReturnedTabs }] = await Promise.all([
-        import("../file/workbook-bytes"),
-        import("../app/import-returned-tabs"),
+    async importReturnedFiles(files, overwriteSubmitted, onProgress) {
+      // Loaded on first use: the readers are large and only this action needs them in the pane (SheetJS
+      // only when a file is not .xlsx).
+      const [{ openReturnedFile }, { importReturnedTabs, outcomesByFile }] = await Promise.all([
+        import(/* webpackChunkName: "returned-files" */ "../file/open-returned-file"),
+        import(/* webpackChunkName: "returned-files" */ "../app/import-returned-tabs"),
       ]);
-      const returned = [];
-      const unreadable: ImportItemView[] = [];
-      for (const file of files) {
-        const name = nfc(file.name);
-        try {
-          returned.push({
-            file: name,
-            port: await openWorkbookBuffer(new Uint8Array(await file.arrayBuffer()), name),
-          });
-        } catch (e) {
-          if (!(e instanceof AppError)) throw e;
-          unreadable.push({
-            file: name,
-            sheet: null,
-            unit: null,
-            outcome: "refused",
-            cells: 0,
-            messageVi: e.messageVi,
-            messageEn: e.messageEn,
-          });
-        }
-      }
-      const items = returned.length
-        ? await importReturnedTabs(port, returned, { force: overwriteSubmitted })
-        : [];
-      return [...unreadable, ...items];
+      const items = await importReturnedTabs(
+        port,
+        files.map((file) => ({
+          file: nfc(file.name),
+          open: async () => openReturnedFile(new Uint8Array(await file.arrayBuffer()), nfc(file.name)),
+        })),
+        { force: overwriteSubmitted, onProgress },
+      );
+      return { items, files: outcomesByFile(items) };
     },
 
     async collectAndSummarise(onProgress) {

@@ -109,7 +109,7 @@ export function fakeServices(overrides: Partial<AppServices> = {}, displayLangua
       throw new Error("not used");
     },
     reopenUnitTab: async () => undefined,
-    importReturnedFiles: async () => [],
+    importReturnedFiles: async () => ({ items: [], files: [] }),
     collectAndSummarise: async (): Promise<SummaryView> => {
       throw new Error("not used");
     },

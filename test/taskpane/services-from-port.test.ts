@@ -168,7 +168,7 @@ describe("createAppServices over the simulated host", () => {
     );
     const broken = new File([new Uint8Array([1, 2, 3])], "hỏng.xlsx");
 
-    const items = await services.importReturnedFiles([broken, returned], false);
+    const { items } = await services.importReturnedFiles([broken, returned], false);
     expect(items.find((i) => i.file === "hỏng.xlsx")).toMatchObject({ outcome: "refused" });
     expect(items.find((i) => i.file === "hỏng.xlsx")!.messageVi).toContain("Không đọc được tệp");
     const imported = items.filter((i) => i.outcome === "imported");

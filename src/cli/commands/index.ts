@@ -22,8 +22,8 @@ export const USAGE = {
     "summary <sổ.xlsx> [--now <ISO>] [-o <ra.xlsx>] [--json] [--docx <báo-cáo.docx>] [--in-place]\n" +
     "  Đọc trang các đơn vị, kiểm tra, ghi trang Tổng hợp và báo cáo. / Reads every unit's tab, checks it, writes the summary and the report.",
   import:
-    "import <sổ.xlsx> <tệp-đơn-vị-gửi-lại.xlsx>… [--force] [-o <ra.xlsx>]\n" +
-    "  Đưa trang đơn vị gửi lại qua thư vào sổ. / Brings units' tabs returned by e-mail into the workbook.",
+    "import <sổ.xlsx> <tệp|thư-mục>… [--force] [-o <ra.xlsx>]\n" +
+    "  Đưa trang đơn vị gửi lại (.xlsx, .xlsm, .xls, .ods, .csv; cả thư mục) vào sổ. / Brings units' returned tabs (.xlsx, .xlsm, .xls, .ods, .csv; whole folders) into the workbook.",
 } as const;
 
 export const commands: Record<keyof typeof USAGE, Command> = {

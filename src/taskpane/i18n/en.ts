@@ -95,11 +95,16 @@ export const en: Messages = {
   noDeadline: "—",
   importTitle: "Import files units sent back",
   importIntro:
-    "Did a unit fill in a copy and e-mail it back? Choose the .xlsx files: the figures in its tab's input area are brought into this workbook.",
-  importChoose: "Choose .xlsx files…",
+    "Did units fill in a copy or their own file and e-mail it back? Choose one or more files (.xlsx, .xlsm, .xls, .ods, .csv): the figures in each unit tab's input area are brought into this workbook.",
+  importChoose: "Choose the returned files…",
   importForce: "Overwrite tabs already submitted as well",
   importResult: "Import result",
   importOutcome: { imported: "Imported", refused: "Refused", skipped: "Skipped" },
+  importReading: (n, total) => `Reading file ${n} of ${total}`,
+  importSummary: (imported, skipped, refused) =>
+    `${imported} files imported, ${skipped} skipped, ${refused} refused.`,
+  importColFile: "File",
+  importColOutcome: "Outcome",
 
   submitNotUnitTab: "The active sheet is not a unit's sheet. Select a unit's sheet to submit its report.",
   submitUnit: (name) => `Report of ${name}`,

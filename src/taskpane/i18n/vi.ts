@@ -96,11 +96,16 @@ export const vi = {
   noDeadline: "—",
   importTitle: "Nhập tệp đơn vị gửi lại",
   importIntro:
-    "Đơn vị điền trên bản sao rồi gửi lại qua thư? Chọn tệp .xlsx: số liệu trong vùng nhập của trang đơn vị được đưa vào sổ này.",
-  importChoose: "Chọn tệp .xlsx…",
+    "Đơn vị điền trên bản sao hay tệp riêng rồi gửi lại qua thư? Chọn một hoặc nhiều tệp (.xlsx, .xlsm, .xls, .ods, .csv): số liệu trong vùng nhập của trang đơn vị được đưa vào sổ này.",
+  importChoose: "Chọn tệp đơn vị gửi lại…",
   importForce: "Ghi đè cả trang đơn vị đã nộp",
   importResult: "Kết quả nhập",
   importOutcome: { imported: "Đã nhập", refused: "Từ chối", skipped: "Bỏ qua" },
+  importReading: (n: number, total: number) => `Đang đọc tệp ${n}/${total}`,
+  importSummary: (imported: number, skipped: number, refused: number) =>
+    `${imported} tệp đã nhập, ${skipped} bỏ qua, ${refused} từ chối.`,
+  importColFile: "Tệp",
+  importColOutcome: "Kết quả",
 
   // Submit
   submitNotUnitTab:
