@@ -146,3 +146,10 @@ export class NotASpreadsheetError extends AppError {
     );
   }
 }
+
+/** A line of the per-unit passwords table (`split --passwords`) that names no unit, or one twice. */
+export class PasswordsTableError extends AppError {
+  constructor(file: string, line: number, detailVi: string, detailEn: string) {
+    super("PASSWORDS_TABLE", `Bảng mật khẩu: ${detailVi}`, `Passwords table: ${detailEn}`, { file, line });
+  }
+}

@@ -297,6 +297,39 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
       return { items, files: outcomesByFile(items) };
     },
 
+    async createUnitFiles(passwords, onProgress) {
+      const [{ splitWorkbook }, { renderUnitFile }, { default: JSZip }] = await Promise.all([
+        import(/* webpackChunkName: "unit-files" */ "../app/split-workbook"),
+        import(/* webpackChunkName: "unit-files" */ "../file/unit-file"),
+        import(/* webpackChunkName: "unit-files" */ "jszip"),
+      ]);
+      const zip = new JSZip();
+      const result = await splitWorkbook(port, {
+        passwords: new Map(Object.entries(passwords).filter(([, p]) => p !== "")),
+        write: async (layout) => {
+          // Stored, not deflated: an .xlsx is already a zip.
+          zip.file(layout.fileName, await renderUnitFile(layout), { compression: "STORE" });
+        },
+        onProgress,
+      });
+      const bytes = await zip.generateAsync({ type: "uint8array" });
+      const number = result.planNumber?.replace(/[^\p{L}\p{N}]+/gu, "-") ?? "";
+      const zipName = `tep-don-vi${number ? `-${number}` : ""}.zip`.replace(/-+/g, "-");
+      // TODO(lead): Excel for Mac's webview cannot download; reuse the "can this host download" hook the
+      // hosts helper adds for the .docx export (services-from-port.ts) once it lands.
+      await hooks.saveFile(bytes, zipName, "application/zip");
+      return {
+        zipName,
+        bytes: bytes.byteLength,
+        files: result.files.map((f) => ({
+          unitId: f.unitId,
+          unit: f.unit,
+          fileName: f.fileName,
+          withPassword: f.withPassword,
+        })),
+      };
+    },
+
     async collectAndSummarise(onProgress) {
       const counting = () => lastState?.units.filter((u) => !u.removed).length ?? 0;
       const result = await collectAndSummarise(withProgress(port, onProgress, counting), {

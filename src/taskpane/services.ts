@@ -139,6 +139,13 @@ export interface ImportResultView {
 /** Reading file `done + 1` of `total` (named); done = total at the end. */
 export type ImportProgressListener = (p: { done: number; total: number; file: string }) => void;
 
+/** The per-unit files made by "Tạo tệp cho từng đơn vị", handed to the user as one .zip. */
+export interface UnitFilesView {
+  zipName: string;
+  bytes: number;
+  files: { unitId: string; unit: string; fileName: string; withPassword: boolean }[];
+}
+
 export interface AppServices {
   host: HostInfo;
   /** Read plan text into a Plan (pure; throws AppError for an empty document). */
@@ -169,6 +176,14 @@ export interface AppServices {
     overwriteSubmitted: boolean,
     onProgress?: ImportProgressListener,
   ): Promise<ImportResultView>;
+  /**
+   * One .xlsx per unit (only its tab and an instruction sheet, protected), zipped and handed to the user.
+   * `passwords` by unit id are used for those files only: never stored, in the workbook or the pane.
+   */
+  createUnitFiles(
+    passwords: Record<string, string>,
+    onProgress?: (p: { done: number; total: number; unit: string }) => void,
+  ): Promise<UnitFilesView>;
   collectAndSummarise(onProgress?: ProgressListener): Promise<SummaryView>;
   /** Render the report as .docx (lazy-loads the writer) and hand it to the user. */
   exportReportDocx(report: ReportDocument): Promise<{ fileName: string; bytes: number }>;

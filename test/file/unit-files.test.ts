@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { createHash } from "node:crypto";
 import JSZip from "jszip";
 import { createWorkbook } from "../../src/app/create-workbook";
 import { splitWorkbook } from "../../src/app/split-workbook";
@@ -142,5 +143,32 @@ describe("one file per unit (file adapter)", () => {
       expect(text).not.toContain("Mật-khẩu-Tổ-1");
       expect(text).not.toMatch(/password="/i);
     }
+  });
+
+  it("the structure's password hash is Excel's: SHA-512 of salt + UTF-16LE password, iterated with the counter", async () => {
+    const { bytes } = files.get(state.units[0].unitId)!;
+    const xml = await (await JSZip.loadAsync(bytes)).file("xl/workbook.xml")!.async("string");
+    const tag = /<workbookProtection\b[^>]*>/.exec(xml)![0];
+    const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)![1];
+    expect(attr("lockStructure")).toBe("1");
+    expect(attr("workbookAlgorithmName")).toBe("SHA-512");
+    // Recomputed here with Node's own crypto, as ECMA-376 Part 1 §18.2.29 describes it (Excel's check).
+    const excelHash = (password: string) => {
+      let h = createHash("sha512")
+        .update(
+          Buffer.concat([Buffer.from(attr("workbookSaltValue"), "base64"), Buffer.from(password, "utf16le")]),
+        )
+        .digest();
+      for (let i = 0; i < Number(attr("workbookSpinCount")); i++) {
+        const counter = Buffer.alloc(4);
+        counter.writeUInt32LE(i);
+        h = createHash("sha512")
+          .update(Buffer.concat([h, counter]))
+          .digest();
+      }
+      return h.toString("base64");
+    };
+    expect(excelHash("Mật-khẩu-Tổ-1")).toBe(attr("workbookHashValue"));
+    expect(excelHash("mật-khẩu-tổ-1")).not.toBe(attr("workbookHashValue"));
   });
 });

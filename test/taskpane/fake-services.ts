@@ -110,6 +110,7 @@ export function fakeServices(overrides: Partial<AppServices> = {}, displayLangua
     },
     reopenUnitTab: async () => undefined,
     importReturnedFiles: async () => ({ items: [], files: [] }),
+    createUnitFiles: async () => ({ zipName: "tep-don-vi.zip", bytes: 1, files: [] }),
     collectAndSummarise: async (): Promise<SummaryView> => {
       throw new Error("not used");
     },

@@ -133,3 +133,51 @@ describe("Nhập tệp đơn vị gửi lại (tracker)", () => {
     expect(await screen.findByText("Đúng hạn")).toBeTruthy();
   });
 });
+
+describe("Tạo tệp cho từng đơn vị (tracker)", () => {
+  it("takes an optional password per unit, passes them once, then empties the fields and lists the files", async () => {
+    const calls: Record<string, string>[] = [];
+    const { services } = fakeServices({
+      loadTracker: async () => tracker("missing"),
+      createUnitFiles: async (passwords, onProgress) => {
+        calls.push(passwords);
+        onProgress?.({ done: 2, total: 2, unit: "" });
+        return {
+          zipName: "tep-don-vi-334-KH-CB.zip",
+          bytes: 2048,
+          files: [
+            {
+              unitId: "to-1",
+              unit: "Tổ đảng tổ 1",
+              fileName: "Tổ đảng tổ 1 - 334-KH-CB.xlsx",
+              withPassword: true,
+            },
+            {
+              unitId: "cd",
+              unit: "Ban Chấp hành Công đoàn",
+              fileName: "Ban Chấp hành Công đoàn - 334-KH-CB.xlsx",
+              withPassword: false,
+            },
+          ],
+        };
+      },
+    });
+    await renderApp(<App services={services} draftStore={memoryStore()} initialScreen="tracker" />);
+    await screen.findByText("Tổ đảng tổ 1");
+    const field = screen.getByLabelText("Mật khẩu cho Tổ đảng tổ 1 (không bắt buộc)") as HTMLInputElement;
+    expect(field.type).toBe("password");
+    fireEvent.change(field, { target: { value: "bí-mật" } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Tạo tệp cho từng đơn vị" }));
+    });
+    expect(calls).toEqual([{ "to-1": "bí-mật" }]);
+    const list = await screen.findByRole("list", { name: "Các tệp đã tạo" });
+    expect(
+      within(list)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["Tổ đảng tổ 1 - 334-KH-CB.xlsx (có mật khẩu)", "Ban Chấp hành Công đoàn - 334-KH-CB.xlsx"]);
+    expect(screen.getByText("Đã tạo 2 tệp trong tep-don-vi-334-KH-CB.zip.")).toBeTruthy();
+    expect(field.value).toBe("");
+  });
+});

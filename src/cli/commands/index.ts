@@ -24,6 +24,9 @@ export const USAGE = {
   import:
     "import <sổ.xlsx> <tệp|thư-mục>… [--force] [-o <ra.xlsx>]\n" +
     "  Đưa trang đơn vị gửi lại (.xlsx, .xlsm, .xls, .ods, .csv; cả thư mục) vào sổ. / Brings units' returned tabs (.xlsx, .xlsm, .xls, .ods, .csv; whole folders) into the workbook.",
+  split:
+    "split <sổ.xlsx> -o <thư-mục> [--passwords <tệp.csv>] [--force]\n" +
+    "  Tạo tệp .xlsx riêng cho từng đơn vị (chỉ trang của đơn vị đó). / Writes one .xlsx per unit, holding only that unit's tab.",
 } as const;
 
 export const commands: Record<keyof typeof USAGE, Command> = {
@@ -31,4 +34,5 @@ export const commands: Record<keyof typeof USAGE, Command> = {
   init: lazy(async () => (await import("./init")).initCommand),
   summary: lazy(async () => (await import("./summary")).summaryCommand),
   import: lazy(async () => (await import("./import")).importCommand),
+  split: lazy(async () => (await import("./split")).splitCommand),
 };

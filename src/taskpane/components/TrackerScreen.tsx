@@ -22,6 +22,7 @@ import { useI18n } from "../i18n";
 import { formatIsoDate, formatTimestamp } from "../format";
 import { InfoBar } from "./ErrorBar";
 import { ImportReturned } from "./ImportReturned";
+import { UnitFiles } from "./UnitFiles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -187,6 +188,7 @@ export function TrackerScreen({
               <Textarea value={reminder} readOnly rows={4} />
             </Field>
           )}
+          <UnitFiles services={services} units={view.units} onError={onError} />
           <ImportReturned services={services} onError={onError} onImported={load} />
         </>
       )}
