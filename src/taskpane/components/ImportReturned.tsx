@@ -3,7 +3,7 @@ import {
   Badge,
   Button,
   Checkbox,
-  ProgressBar,
+  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -123,14 +123,10 @@ export function ImportReturned({
       />
       {progress && (
         <div role="status" aria-live="polite">
-          <ProgressBar
-            value={progress.total ? progress.done / progress.total : undefined}
-            aria-label={t.importReading(progress.done, progress.total)}
+          <Spinner
+            size="tiny"
+            label={`${t.importReading(Math.min(progress.done + 1, progress.total), progress.total)}${progress.file ? `: ${progress.file}` : ""}`}
           />
-          <p className={styles.small}>
-            {t.importReading(Math.min(progress.done + 1, progress.total), progress.total)}
-            {progress.file ? `: ${progress.file}` : ""}
-          </p>
         </div>
       )}
       {files && (

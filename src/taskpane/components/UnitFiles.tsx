@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Field, Input, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { FolderZipRegular } from "@fluentui/react-icons";
 import type { AppServices, TrackerUnitRow, UnitFilesView } from "../services";
 import { useI18n } from "../i18n";
@@ -84,11 +84,10 @@ export function UnitFiles({
       </div>
       {progress && (
         <div role="status" aria-live="polite">
-          <ProgressBar value={progress.total ? progress.done / progress.total : undefined} />
-          <p className={styles.small}>
-            {t.unitFilesProgress(Math.min(progress.done + 1, progress.total), progress.total)}
-            {progress.unit ? `: ${progress.unit}` : ""}
-          </p>
+          <Spinner
+            size="tiny"
+            label={`${t.unitFilesProgress(Math.min(progress.done + 1, progress.total), progress.total)}${progress.unit ? `: ${progress.unit}` : ""}`}
+          />
         </div>
       )}
       {made && (
