@@ -65,7 +65,9 @@ export async function openWorkbookBuffer(
 /** The .xlsx bytes of the workbook, with its custom XML parts and Excel-style internal hyperlinks. */
 export async function workbookToBuffer(port: FileWorkbookPort): Promise<Uint8Array> {
   port.workbook.calcProperties = { ...port.workbook.calcProperties, fullCalcOnLoad: true };
-  const written = await port.workbook.xlsx.writeBuffer();
+  // Stored, not deflated: the zip is opened again below for the parts ExcelJS does not write, and deflated
+  // once when generated (compressing twice made saving several times slower).
+  const written = await port.workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
   const zip = await JSZip.loadAsync(written as ArrayBuffer);
   const bySheetName = new Map<string, Map<string, string>>();
   for (const ws of port.workbook.worksheets) {
