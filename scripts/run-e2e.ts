@@ -9,8 +9,9 @@
  *   E2E_SKIP_BUILD=1                  reuse out/e2e
  *
  * Flow on the seed plan: paste → fix a unit's name → create sheets → fill two units' tabs in the grid →
- * submit one → summary → the pane's figures and findings match the workbook → .docx → reopen → import a
- * unit's e-mailed copy (an .xlsx made here by the file adapter); once more in English; the dark theme; the
+ * submit one → summary → the pane's figures and findings match the workbook → .docx → reopen → a file per
+ * unit (.zip) → import a unit's e-mailed copy (made here by the file adapter; .ods in Vietnamese, .xlsx in
+ * English); once more in English; the dark theme; the
  * query parameters on the root URL (served through the dev server's own redirect). Along the way: the
  * review's main button stays in sight at 350 px, the next steps after creating, the summary naming the
  * overdue units, the summary disabled on an empty workbook, and the grid showing computed formulas and
@@ -28,7 +29,9 @@ import { createWorkbook } from "../src/app/create-workbook";
 import { sampleFills } from "../src/cli/sample-figures";
 import { parseState } from "../src/core/state/serialize-state";
 import { STATE_NAMESPACE } from "../src/core/state/types";
-import { newWorkbook, workbookToBuffer } from "../src/file/workbook-bytes";
+import { newWorkbook, openWorkbookBuffer, workbookToBuffer } from "../src/file/workbook-bytes";
+import * as XLSX from "@e965/xlsx";
+import JSZip from "jszip";
 import { playgroundRootRedirect } from "./playground-root-redirect";
 import { cellText } from "../src/playground/cell-text";
 
@@ -171,6 +174,12 @@ function rowsByCode(sheet: Sheet): Map<string, number> {
     if (m && typeof c.value === "string") out.set(c.value, Number(m[1]));
   }
   return out;
+}
+
+/** The unit a tab belongs to (its DON_VI row). */
+function unitNameOf(sheet: Sheet): string {
+  const row = rowsByCode(sheet).get("DON_VI");
+  return row ? String(sheet.cells[`D${row}`]?.value ?? "") : "";
 }
 
 function indicatorCodes(sheet: Sheet): string[] {
@@ -785,6 +794,31 @@ async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<
   );
 
   await step(
+    `${lang}: make a file for each unit (tracker): one .zip, a protected .xlsx per unit; the password stays out of the workbook`,
+    async () => {
+      await paneTab(page, t.tabTracker);
+      const units = (await snapshot(page)).sheets.filter((sh) => rowsByCode(sh).has("MA_DON_VI"));
+      const password = "Mật khẩu 1";
+      await pane.getByLabel(t.unitFilesPasswordFor(unitNameOf(units[0]))).fill(password);
+      const download = page.waitForEvent("download");
+      await pane.getByRole("button", { name: t.unitFilesMake }).click();
+      const d = await download;
+      expect(d.suggestedFilename().endsWith(".zip"), `download named ${d.suggestedFilename()}`);
+      const zip = await JSZip.loadAsync(readFileSync(await d.path()));
+      const names = Object.keys(zip.files);
+      expect(names.length === units.length, `the .zip holds ${names.join(", ")} for ${units.length} units`);
+      const one = await openWorkbookBuffer(await zip.file(names[0])!.async("uint8array"), names[0]);
+      const sheets = (await one.readOverview()).sheets.map((sh) => sh.name);
+      expect(sheets.length === 2 && sheets[0] === "Hướng dẫn", `sheets of ${names[0]}: ${sheets.join(", ")}`);
+      await pane.getByRole("list", { name: t.unitFilesList }).waitFor();
+      const field = pane.getByLabel(t.unitFilesPasswordFor(unitNameOf(units[0])));
+      expect((await field.inputValue()) === "", "the password field was not emptied");
+      const everything = JSON.stringify(await page.evaluate(() => window.__playground!.host.snapshot()));
+      expect(!everything.includes(password), "the password reached the workbook");
+    },
+  );
+
+  await step(
     `${lang}: import the copy a unit e-mailed back (tracker): its figures land in its tab`,
     async () => {
       at("making the unit's copy: the same plan as the workbook, written by the file adapter, figures typed");
@@ -806,15 +840,28 @@ async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<
         Object.entries(fill.cells).some(([address, value]) => before.cells[address]?.value !== value),
         "the tab already holds the copy's figures: the import would prove nothing",
       );
-      at("choosing the file in the tracker");
+      // In Vietnamese the unit sends it back as .ods (SheetJS, loaded lazily in the page under the CSP); in
+      // English as the .xlsx itself (ExcelJS).
+      const file =
+        lang === "vi"
+          ? {
+              name: `${fill.sheetName} gửi lại.ods`,
+              mimeType: "application/vnd.oasis.opendocument.spreadsheet",
+              buffer: XLSX.write(XLSX.read(bytes, { cellFormula: true }), {
+                bookType: "ods",
+                type: "buffer",
+              }) as Buffer,
+            }
+          : {
+              name: `${fill.sheetName} gửi lại.xlsx`,
+              mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              buffer: Buffer.from(bytes),
+            };
+      at(`choosing the ${file.name} in the tracker`);
       await paneTab(page, t.tabTracker);
-      await pane.locator("input[type=file][multiple]").setInputFiles({
-        name: `${fill.sheetName} gửi lại.xlsx`,
-        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        buffer: Buffer.from(bytes),
-      });
+      await pane.locator("input[type=file][multiple]").setInputFiles(file);
       at("waiting for the import result");
-      const result = pane.getByRole("list", { name: t.importResult });
+      const result = pane.getByRole("table", { name: t.importResult });
       await result.waitFor();
       const imported = await result.locator('[data-outcome="imported"]').allInnerTexts();
       expect(imported.length === 1, `import result: ${(await result.innerText()).slice(0, 300)}`);

@@ -1,6 +1,11 @@
 /**
- * Use-case: bring units' tabs back from the .xlsx copies they returned (by e-mail or Zalo) into the
- * secretary's workbook. The CLI's `import` and the task pane's "Nhập tệp đơn vị gửi lại" both call it.
+ * Use-case: bring units' tabs back from the files they returned (by e-mail or Zalo: a copy of the whole
+ * workbook, the unit's own file from `split`, as .xlsx, .xls, .ods or CSV) into the secretary's workbook.
+ * The CLI's `import` (files and folders) and the task pane's "Nhập tệp đơn vị gửi lại" both call it.
+ *
+ * Files are opened one at a time (only the unit tabs found are kept), so hundreds can come in at once. A
+ * file that cannot be read is refused with its reason and one that is no spreadsheet skipped; the others
+ * still go through. When two files carry different new figures for the same unit, neither is imported.
  *
  * A returned tab is recognised by its MA_DON_VI cell (`unitId@planId`) and, when the file still holds it,
  * the state part's planId — never by the file name. A file of another plan, of a newer layout, or whose
@@ -9,19 +14,18 @@
  * are copied (found by code, so a tab whose rows moved still maps); the add-in's own cells are untouched.
  * A formula the unit typed in an input cell comes in as its value; the message names the cell and formula.
  */
-import type { WorkbookPort } from "./workbook-port";
+import type { WorkbookPort, WorkbookReader } from "./workbook-port";
 import { loadWorkbookState } from "./load-workbook-state";
 import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
 import { findUnitSheet, unitKeyOfGrid } from "../core/collect/collect-workbook";
-import { StateVersionError } from "../core/errors";
+import { AppError, NotASpreadsheetError, StateVersionError } from "../core/errors";
 import { parseState } from "../core/state/serialize-state";
 import type { UnitLink, WorkbookState } from "../core/state/types";
-import { adr, parseRange } from "../core/workbook/address";
 import { buildUnitTabLayout } from "../core/workbook/build-unit-tab";
-import type { SheetGrid } from "../core/workbook/grid";
+import type { SheetGrid, SheetInfo } from "../core/workbook/grid";
 import type { CellSpec, CellValue, SheetPatch } from "../core/workbook/model";
-import { CODE_COLUMN, INFO_CODES, MARKERS } from "../core/workbook/unit-tab-schema";
-import { GridView } from "../core/collect/grid-view";
+import { mapInputCells, type FormulaTaken, type MappedCells } from "../core/workbook/map-input-cells";
+import { INFO_CODES, MARKERS } from "../core/workbook/unit-tab-schema";
 import { firstRowByCode } from "../core/workbook/plan-changes";
 
 /** The file's name without its folder (a path from the CLI, a plain name from the pane). */
@@ -45,75 +49,20 @@ export interface ImportItem {
 
 export interface ReturnedFile {
   file: string;
-  port: WorkbookPort;
+  /** Opens the file when its turn comes (so only one is held at a time); throws AppError when unreadable. */
+  open(): Promise<WorkbookReader>;
 }
 
-/**
- * What the returned cell holds, as a literal (a formula's computed value; never a formula: the message
- * names each such cell).
- */
-function literalAt(view: GridView, row: number, column: number): CellValue {
-  const v = view.value(row, column);
-  return v === undefined || v === "" ? null : v;
+export interface ImportProgress {
+  /** Files done so far (the one named is next). */
+  done: number;
+  total: number;
+  file: string;
 }
 
-interface MappedCells {
-  cells: Record<string, CellSpec>;
-  changed: number;
-  /** Codes of the workbook's tab that the returned tab lacks. */
-  missingCodes: string[];
-  /** Input cells written from a formula in the returned tab (its value was taken, not the formula). */
-  formulas: FormulaTaken[];
-}
-
-interface FormulaTaken {
-  /** Where the unit typed it, in the returned tab. */
-  cell: string;
-  /** Where its value went in the workbook (differs when the rows moved). */
-  targetCell: string;
-  formula: string;
-  value: CellValue;
-}
-
-/** The input cells of the unit's tab, copied from the returned tab by row code. */
-export function mapInputCells(
-  state: WorkbookState,
-  unit: UnitLink,
-  target: SheetGrid,
-  returned: SheetGrid,
-): MappedCells {
-  const layout = buildUnitTabLayout(state, unit);
-  const targetView = new GridView(target);
-  const sourceView = new GridView(returned);
-  const sourceRows = firstRowByCode(returned);
-  const cells: Record<string, CellSpec> = {};
-  const missing = new Set<string>();
-  const formulas: FormulaTaken[] = [];
-  let changed = 0;
-  for (const range of layout.inputRanges) {
-    const r = parseRange(range);
-    for (let row = r.start.row; row <= r.end.row; row++) {
-      const code = targetView.text(row, CODE_COLUMN);
-      if (code === "") continue;
-      const sourceRow = sourceRows.get(code);
-      if (sourceRow === undefined) {
-        missing.add(code);
-        continue;
-      }
-      for (let column = r.start.column; column <= r.end.column; column++) {
-        const value = literalAt(sourceView, sourceRow, column);
-        const before = literalAt(targetView, row, column);
-        if (value === before) continue;
-        cells[adr(row, column)] = { value };
-        changed++;
-        // Even a formula over the unit's own tab would point at other rows once the rows have moved here.
-        const formula = sourceView.formula(sourceRow, column);
-        if (formula)
-          formulas.push({ cell: adr(sourceRow, column), targetCell: adr(row, column), formula, value });
-      }
-    }
-  }
-  return { cells, changed, missingCodes: [...missing], formulas };
+export interface ImportOptions {
+  force: boolean;
+  onProgress?(progress: ImportProgress): void;
 }
 
 const FORMULAS_NAMED = 5;
@@ -153,184 +102,277 @@ function item(
   return { file, sheet, unit, outcome, cells, messageVi: vi, messageEn: en };
 }
 
+interface PlannedTab {
+  unit: UnitLink;
+  sheetId: string;
+  source: SheetGrid;
+  file: string;
+}
+
+/** The unit tabs of one returned file worth importing, and what was said about the others. */
+async function examineFile(
+  state: WorkbookState,
+  sheets: SheetInfo[],
+  name: string,
+  reader: WorkbookReader,
+): Promise<{ items: ImportItem[]; planned: PlannedTab[] }> {
+  const items: ImportItem[] = [];
+  const planned: PlannedTab[] = [];
+  const o = await reader.readOverview();
+  if (o.stateXml !== null) {
+    let planId: string;
+    try {
+      planId = parseState(o.stateXml).planId;
+    } catch (e) {
+      if (e instanceof StateVersionError)
+        return { items: [item(name, null, null, "refused", e.messageVi, e.messageEn)], planned };
+      planId = "";
+    }
+    if (planId && planId !== state.planId) {
+      const refusal = item(
+        name,
+        null,
+        null,
+        "refused",
+        `Tệp thuộc kế hoạch khác (mã ${planId}, sổ này là ${state.planId}); không nhập.`,
+        `The file belongs to another plan (id ${planId}; this workbook is ${state.planId}); not imported.`,
+      );
+      return { items: [refusal], planned };
+    }
+  }
+  const grids = await reader.readGrids(o.sheets.map((s) => s.id));
+  let found = 0;
+  for (const grid of grids) {
+    const key = unitKeyOfGrid(grid);
+    if (!key) continue;
+    found++;
+    const at = key.key.indexOf("@");
+    const unitId = at > 0 ? key.key.slice(0, at) : key.key;
+    const planId = at > 0 ? key.key.slice(at + 1) : "";
+    if (planId !== state.planId) {
+      items.push(
+        item(
+          name,
+          grid.name,
+          null,
+          "refused",
+          `Trang "${grid.name}" thuộc kế hoạch khác (ô ${key.cell}: ${key.key}); không nhập.`,
+          `Sheet "${grid.name}" belongs to another plan (cell ${key.cell}: ${key.key}); not imported.`,
+        ),
+      );
+      continue;
+    }
+    const unit = state.units.find((u) => u.unitId === unitId && !u.removed);
+    const sheet = unit ? findUnitSheet(unit, sheets) : null;
+    if (!unit || !sheet) {
+      items.push(
+        item(
+          name,
+          grid.name,
+          unit?.name ?? null,
+          "refused",
+          `Trang "${grid.name}" (ô ${key.cell}: ${key.key}) không ứng với trang đơn vị nào trong sổ; hãy cập nhật sổ theo dõi trước.`,
+          `Sheet "${grid.name}" (cell ${key.cell}: ${key.key}) matches no unit tab in the workbook; update the tracker first.`,
+        ),
+      );
+      continue;
+    }
+    const codes = firstRowByCode(grid);
+    if (!codes.has(MARKERS.indicators) && !codes.has(MARKERS.tasks)) {
+      items.push(
+        item(
+          name,
+          grid.name,
+          unit.name,
+          "refused",
+          `Trang "${grid.name}" có bố cục không nhận ra (không thấy ${MARKERS.tasks} / ${MARKERS.indicators} ở cột A); không nhập.`,
+          `Sheet "${grid.name}" has a layout that cannot be mapped (no ${MARKERS.tasks} / ${MARKERS.indicators} in column A); not imported.`,
+        ),
+      );
+      continue;
+    }
+    const typed = analyseUnitTab(grid, unit, state).submission;
+    if (!typed.hasContent && !typed.submitted) {
+      // A whole-workbook copy carries every unit's tab: the empty ones must not wipe others' figures.
+      items.push(
+        item(
+          name,
+          grid.name,
+          unit.name,
+          "skipped",
+          `Trang "${grid.name}" trong tệp chưa có số liệu; bỏ qua.`,
+          `Sheet "${grid.name}" in the file holds no figures; skipped.`,
+        ),
+      );
+      continue;
+    }
+    planned.push({ unit, sheetId: sheet.id, source: grid, file: name });
+  }
+  if (found === 0) {
+    items.push(
+      item(
+        name,
+        null,
+        null,
+        "refused",
+        `Tệp không có trang đơn vị nào của Tổng hợp báo cáo (không thấy ô ${INFO_CODES.unitKey}); không nhập.`,
+        `The file holds no Tổng hợp báo cáo unit tab (no ${INFO_CODES.unitKey} cell); not imported.`,
+      ),
+    );
+  }
+  return { items, planned };
+}
+
+/** Same figures, whatever the order the cells were found in. */
+function sameCells(a: Record<string, CellSpec>, b: Record<string, CellSpec>): boolean {
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((k) => b[k] !== undefined && b[k].value === a[k].value)
+  );
+}
+
 /** Import every returned file's unit tabs into the target workbook (one write for all of them). */
 export async function importReturnedTabs(
   target: WorkbookPort,
   returned: ReturnedFile[],
-  options: { force: boolean },
+  options: ImportOptions,
 ): Promise<ImportItem[]> {
   const { state, overview } = await loadWorkbookState(target);
   const items: ImportItem[] = [];
-  const planned: { unit: UnitLink; sheetId: string; source: SheetGrid; file: string }[] = [];
+  const planned: PlannedTab[] = [];
 
-  for (const { file, port } of returned) {
-    const name = baseName(file);
-    const o = await port.readOverview();
-    if (o.stateXml !== null) {
-      let planId: string;
-      try {
-        planId = parseState(o.stateXml).planId;
-      } catch (e) {
-        if (e instanceof StateVersionError) {
-          items.push(item(name, null, null, "refused", e.messageVi, e.messageEn));
-          continue;
-        }
-        planId = "";
-      }
-      if (planId && planId !== state.planId) {
-        items.push(
-          item(
-            name,
-            null,
-            null,
-            "refused",
-            `Tệp thuộc kế hoạch khác (mã ${planId}, sổ này là ${state.planId}); không nhập.`,
-            `The file belongs to another plan (id ${planId}; this workbook is ${state.planId}); not imported.`,
-          ),
-        );
-        continue;
-      }
-    }
-    const grids = await port.readGrids(o.sheets.map((s) => s.id));
-    let found = 0;
-    for (const grid of grids) {
-      const key = unitKeyOfGrid(grid);
-      if (!key) continue;
-      found++;
-      const at = key.key.indexOf("@");
-      const unitId = at > 0 ? key.key.slice(0, at) : key.key;
-      const planId = at > 0 ? key.key.slice(at + 1) : "";
-      if (planId !== state.planId) {
-        items.push(
-          item(
-            name,
-            grid.name,
-            null,
-            "refused",
-            `Trang "${grid.name}" thuộc kế hoạch khác (ô ${key.cell}: ${key.key}); không nhập.`,
-            `Sheet "${grid.name}" belongs to another plan (cell ${key.cell}: ${key.key}); not imported.`,
-          ),
-        );
-        continue;
-      }
-      const unit = state.units.find((u) => u.unitId === unitId && !u.removed);
-      const sheet = unit ? findUnitSheet(unit, overview.sheets) : null;
-      if (!unit || !sheet) {
-        items.push(
-          item(
-            name,
-            grid.name,
-            unit?.name ?? null,
-            "refused",
-            `Trang "${grid.name}" (ô ${key.cell}: ${key.key}) không ứng với trang đơn vị nào trong sổ; hãy cập nhật sổ theo dõi trước.`,
-            `Sheet "${grid.name}" (cell ${key.cell}: ${key.key}) matches no unit tab in the workbook; update the tracker first.`,
-          ),
-        );
-        continue;
-      }
-      const codes = firstRowByCode(grid);
-      if (!codes.has(MARKERS.indicators) && !codes.has(MARKERS.tasks)) {
-        items.push(
-          item(
-            name,
-            grid.name,
-            unit.name,
-            "refused",
-            `Trang "${grid.name}" có bố cục không nhận ra (không thấy ${MARKERS.tasks} / ${MARKERS.indicators} ở cột A); không nhập.`,
-            `Sheet "${grid.name}" has a layout that cannot be mapped (no ${MARKERS.tasks} / ${MARKERS.indicators} in column A); not imported.`,
-          ),
-        );
-        continue;
-      }
-      const typed = analyseUnitTab(grid, unit, state).submission;
-      if (!typed.hasContent && !typed.submitted) {
-        // A whole-workbook copy carries every unit's tab: the empty ones must not wipe others' figures.
-        items.push(
-          item(
-            name,
-            grid.name,
-            unit.name,
-            "skipped",
-            `Trang "${grid.name}" trong tệp chưa có số liệu; bỏ qua.`,
-            `Sheet "${grid.name}" in the file holds no figures; skipped.`,
-          ),
-        );
-        continue;
-      }
-      planned.push({ unit, sheetId: sheet.id, source: grid, file: name });
-    }
-    if (found === 0) {
-      items.push(
-        item(
-          name,
-          null,
-          null,
-          "refused",
-          `Tệp không có trang đơn vị nào của Tổng hợp báo cáo (không thấy ô ${INFO_CODES.unitKey}); không nhập.`,
-          `The file holds no Tổng hợp báo cáo unit tab (no ${INFO_CODES.unitKey} cell); not imported.`,
-        ),
-      );
+  for (const [index, returnedFile] of returned.entries()) {
+    const name = baseName(returnedFile.file);
+    options.onProgress?.({ done: index, total: returned.length, file: name });
+    try {
+      const examined = await examineFile(state, overview.sheets, name, await returnedFile.open());
+      items.push(...examined.items);
+      planned.push(...examined.planned);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const outcome = e instanceof NotASpreadsheetError ? "skipped" : "refused";
+      items.push(item(name, null, null, outcome, e.messageVi, e.messageEn));
     }
   }
+  options.onProgress?.({ done: returned.length, total: returned.length, file: "" });
 
   if (planned.length === 0) return items;
   const targets = new Map(
     (await target.readGrids([...new Set(planned.map((p) => p.sheetId))])).map((g) => [g.sheetId, g]),
   );
-  const patches = new Map<string, SheetPatch>();
-  for (const p of planned) {
-    const grid = targets.get(p.sheetId);
+  const byUnit = new Map<string, PlannedTab[]>();
+  for (const p of planned) byUnit.set(p.unit.unitId, [...(byUnit.get(p.unit.unitId) ?? []), p]);
+  const patches: SheetPatch[] = [];
+  for (const tabs of byUnit.values()) {
+    const { unit, sheetId } = tabs[0];
+    const grid = targets.get(sheetId);
     if (!grid) continue;
-    const current = analyseUnitTab(grid, p.unit, state).submission;
+    const current = analyseUnitTab(grid, unit, state).submission;
     if (current.submitted && !options.force) {
+      for (const p of tabs)
+        items.push(
+          item(
+            p.file,
+            p.source.name,
+            unit.name,
+            "refused",
+            `Trang "${grid.name}" của ${unit.name} đã nộp${current.submittedAt ? ` (${current.submittedAt})` : ""}; không ghi đè. Dùng --force nếu chắc chắn.`,
+            `The tab "${grid.name}" of ${unit.name} is already submitted${current.submittedAt ? ` (${current.submittedAt})` : ""}; not overwritten. Use --force if you are sure.`,
+          ),
+        );
+      continue;
+    }
+    const mapped = tabs.map((p) => ({ p, m: mapInputCells(state, unit, grid, p.source) }));
+    const news = mapped.filter(({ m }) => m.changed > 0);
+    const agree = news.every(({ m }) => sameCells(m.cells, news[0].m.cells));
+    // Two files that say different things about the same unit: which is right is for the secretary to say.
+    const chosen = agree ? (news[0] ?? null) : null;
+    if (!agree) {
+      const files = [...new Set(news.map(({ p }) => p.file))];
+      for (const { p } of news)
+        items.push(
+          item(
+            p.file,
+            p.source.name,
+            unit.name,
+            "refused",
+            `Số liệu của ${unit.name} có trong ${files.length} tệp khác nhau (${files.join(", ")}); không nhập tệp nào. Hãy nhập riêng tệp đúng.`,
+            `${unit.name}'s figures come in ${files.length} files that differ (${files.join(", ")}); none imported. Import the right one on its own.`,
+          ),
+        );
+    }
+    for (const { p, m } of mapped) {
+      if (p === chosen?.p || (!agree && m.changed > 0)) continue;
+      const note = notes(m, p.source.name);
       items.push(
         item(
           p.file,
           p.source.name,
-          p.unit.name,
-          "refused",
-          `Trang "${grid.name}" của ${p.unit.name} đã nộp${current.submittedAt ? ` (${current.submittedAt})` : ""}; không ghi đè. Dùng --force nếu chắc chắn.`,
-          `The tab "${grid.name}" of ${p.unit.name} is already submitted${current.submittedAt ? ` (${current.submittedAt})` : ""}; not overwritten. Use --force if you are sure.`,
+          unit.name,
+          "skipped",
+          chosen && m.changed > 0
+            ? `Trang của ${unit.name} giống trong tệp ${chosen.p.file}; chỉ nhập một lần.`
+            : `Trang của ${unit.name} không có gì mới.${note.vi}`,
+          chosen && m.changed > 0
+            ? `${unit.name}'s tab is the same as in ${chosen.p.file}; imported once.`
+            : `Nothing new in ${unit.name}'s tab.${note.en}`,
         ),
       );
-      continue;
     }
-    const mapped = mapInputCells(state, p.unit, grid, p.source);
-    const note =
-      mapped.missingCodes.length > 0
-        ? {
-            vi: ` Không thấy các dòng ${mapped.missingCodes.join(", ")} trong tệp.`,
-            en: ` Rows ${mapped.missingCodes.join(", ")} are not in the file.`,
-          }
-        : { vi: "", en: "" };
-    const formulas = formulaNote(p.source.name, mapped.formulas);
-    note.vi += formulas.vi;
-    note.en += formulas.en;
-    const existing = patches.get(p.sheetId);
-    const cells = { ...(existing?.cells ?? {}), ...mapped.cells };
-    patches.set(p.sheetId, {
-      sheetId: p.sheetId,
-      create: false,
-      layout: buildUnitTabLayout(state, p.unit),
-      cells,
-    });
+    if (!chosen) continue;
+    const { p, m } = chosen;
+    patches.push({ sheetId, create: false, layout: buildUnitTabLayout(state, unit), cells: m.cells });
+    const note = notes(m, p.source.name);
     items.push(
       item(
         p.file,
         p.source.name,
-        p.unit.name,
-        mapped.changed > 0 ? "imported" : "skipped",
-        mapped.changed > 0
-          ? `Đã nhập ${mapped.changed} ô của ${p.unit.name} vào trang "${grid.name}".${note.vi}`
-          : `Trang của ${p.unit.name} không có gì mới.${note.vi}`,
-        mapped.changed > 0
-          ? `Imported ${mapped.changed} cells of ${p.unit.name} into "${grid.name}".${note.en}`
-          : `Nothing new in ${p.unit.name}'s tab.${note.en}`,
-        mapped.changed,
+        unit.name,
+        "imported",
+        `Đã nhập ${m.changed} ô của ${unit.name} vào trang "${grid.name}".${note.vi}`,
+        `Imported ${m.changed} cells of ${unit.name} into "${grid.name}".${note.en}`,
+        m.changed,
       ),
     );
   }
-  const writes = [...patches.values()].filter((p) => Object.keys(p.cells).length > 0);
-  if (writes.length) await target.applyChanges({ patches: writes });
+  if (patches.length) await target.applyChanges({ patches });
   return items;
+}
+
+/** What the import says besides the count: rows missing from the file, formulas taken as values. */
+function notes(mapped: MappedCells, sourceSheet: string): { vi: string; en: string } {
+  const note =
+    mapped.missingCodes.length > 0
+      ? {
+          vi: ` Không thấy các dòng ${mapped.missingCodes.join(", ")} trong tệp.`,
+          en: ` Rows ${mapped.missingCodes.join(", ")} are not in the file.`,
+        }
+      : { vi: "", en: "" };
+  const formulas = formulaNote(sourceSheet, mapped.formulas);
+  return { vi: note.vi + formulas.vi, en: note.en + formulas.en };
+}
+
+/** One line per file: imported when any of its tabs was, else refused when any was, else skipped. */
+export interface FileOutcome {
+  file: string;
+  outcome: ImportOutcome;
+  /** Cells written from this file. */
+  cells: number;
+  items: ImportItem[];
+}
+
+export function outcomesByFile(items: ImportItem[]): FileOutcome[] {
+  const byFile = new Map<string, ImportItem[]>();
+  for (const i of items) byFile.set(i.file, [...(byFile.get(i.file) ?? []), i]);
+  return [...byFile].map(([file, list]) => ({
+    file,
+    outcome: list.some((i) => i.outcome === "imported")
+      ? "imported"
+      : list.some((i) => i.outcome === "refused")
+        ? "refused"
+        : "skipped",
+    cells: list.reduce((n, i) => n + i.cells, 0),
+    items: list,
+  }));
 }

@@ -27,6 +27,12 @@ export interface WorkbookPort {
   activate?(sheetId: string, address?: string): Promise<void>;
 }
 
+/**
+ * The reading half of a port: all the import use-case needs of a file a unit sent back (an .xlsx through
+ * the file adapter, an .xls/.ods/CSV read into grids, or another Excel).
+ */
+export type WorkbookReader = Pick<WorkbookPort, "readOverview" | "readGrids">;
+
 export interface WorkbookOverview {
   stateXml: string | null;
   /** More than one of our state parts was found (two plans in one workbook). */

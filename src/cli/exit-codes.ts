@@ -8,11 +8,13 @@ import type { CliIo } from "./io";
  * | code | name        | meaning                                                                                 |
  * |------|-------------|-----------------------------------------------------------------------------------------|
  * | 0    | OK          | done                                                                                    |
- * | 1    | FILE_ERROR  | a file cannot be read or written, is not an .xlsx/plan, or has no/corrupt plan data     |
- * | 2    | USAGE       | wrong arguments or options                                                              |
+ * | 1    | FILE_ERROR  | a file cannot be read or written, is not an .xlsx/plan, or has no/corrupt plan data,    |
+ * |      |             | or a passwords table (split) names no unit                                              |
+ * | 2    | USAGE       | wrong arguments or options; split would overwrite files without --force                 |
  * | 3    | NO_TASKS    | the plan has no task assigned to a unit: nothing to create                             |
- * | 4    | REFUSED     | an import was refused (another plan, unmappable layout, submitted tab without --force), |
- * |      |             | or the summary found errors in units' data (the outputs are still written)              |
+ * | 4    | REFUSED     | a returned file or tab was refused (unreadable, another plan, unmappable layout,        |
+ * |      |             | submitted tab without --force; the others are still imported), or the summary found     |
+ * |      |             | errors in units' data (the outputs are still written)                                   |
  */
 export const EXIT = {
   OK: 0,
@@ -40,8 +42,8 @@ export const EXIT_CODE_TABLE: { code: ExitCode; vi: string; en: string }[] = [
   },
   {
     code: EXIT.REFUSED,
-    vi: "Từ chối nhập tệp (kế hoạch khác, bố cục không khớp, trang đã nộp mà không có --force) hoặc số liệu đơn vị có lỗi",
-    en: "Import refused (another plan, unmappable layout, submitted tab without --force) or units' data has errors",
+    vi: "Từ chối nhập một tệp (không đọc được, kế hoạch khác, bố cục không khớp, trang đã nộp mà không có --force; các tệp khác vẫn được nhập) hoặc số liệu đơn vị có lỗi",
+    en: "A returned file was refused (unreadable, another plan, unmappable layout, submitted tab without --force; the others are still imported) or units' data has errors",
   },
 ];
 

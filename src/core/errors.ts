@@ -134,3 +134,22 @@ export class RequestTooLargeError extends AppError {
     );
   }
 }
+
+/** A file handed to import that is no spreadsheet at all (a .docx, a PDF, a photo): skipped, not refused. */
+export class NotASpreadsheetError extends AppError {
+  constructor(file: string, whatVi: string, whatEn: string) {
+    super(
+      "NOT_A_SPREADSHEET",
+      `Không phải bảng tính (${whatVi}); bỏ qua.`,
+      `Not a spreadsheet (${whatEn}); skipped.`,
+      { file },
+    );
+  }
+}
+
+/** A line of the per-unit passwords table (`split --passwords`) that names no unit, or one twice. */
+export class PasswordsTableError extends AppError {
+  constructor(file: string, line: number, detailVi: string, detailEn: string) {
+    super("PASSWORDS_TABLE", `Bảng mật khẩu: ${detailVi}`, `Passwords table: ${detailEn}`, { file, line });
+  }
+}

@@ -21,6 +21,8 @@ function typeInto(cell: ExcelJS.Cell, value: CellValue): void {
 export class FileWorkbookPort implements WorkbookPort {
   /** Round trips used so far (each port call counts one). */
   roundTrips = 0;
+  /** Lock the workbook structure when saved (a unit's own file), with a password or none. */
+  structureProtection: { protect: true; password?: string } | null = null;
 
   constructor(
     readonly workbook: ExcelJS.Workbook,

@@ -235,3 +235,48 @@ export async function readInternalHyperlinks(
   }
   return out;
 }
+
+/** Excel's password hash (ISO/IEC 29500 "agile" SHA-512 with salt and spin count), as attribute values. */
+export interface ProtectionHash {
+  algorithmName: string;
+  hashValue: string;
+  saltValue: string;
+  spinCount: number;
+}
+
+/**
+ * Lock the workbook structure (`<workbookProtection lockStructure="1" …/>`; ExcelJS has no model for it):
+ * no sheet can be added, deleted, renamed, moved, hidden or shown until it is unprotected, with the password
+ * when `hash` is given. Placed where the schema wants it: after workbookPr, before bookViews.
+ */
+export async function writeWorkbookProtection(zip: JSZip, hash: ProtectionHash | null): Promise<void> {
+  const path = "xl/workbook.xml";
+  const xml = await zip.file(path)?.async("string");
+  if (xml === undefined) throw new Error("xl/workbook.xml missing");
+  const attrs = hash
+    ? ` workbookAlgorithmName="${escapeXml(hash.algorithmName)}" workbookHashValue="${escapeXml(hash.hashValue)}"` +
+      ` workbookSaltValue="${escapeXml(hash.saltValue)}" workbookSpinCount="${hash.spinCount}"`
+    : "";
+  const element = `<workbookProtection lockStructure="1"${attrs}/>`;
+  const without = xml.replace(
+    /<workbookProtection\b[^>]*\/>|<workbookProtection\b[\s\S]*?<\/workbookProtection>/g,
+    "",
+  );
+  const anchor = /<bookViews\b|<sheets\b/.exec(without);
+  if (!anchor) throw new Error("xl/workbook.xml has no <sheets>");
+  zip.file(path, without.slice(0, anchor.index) + element + without.slice(anchor.index));
+}
+
+/** The workbook's structure protection as written in the file, or null (for tests and re-reads). */
+export async function readWorkbookProtection(
+  zip: JSZip,
+): Promise<{ lockStructure: boolean; hashed: boolean } | null> {
+  const xml = await zip.file("xl/workbook.xml")?.async("string");
+  const tag = xml ? /<workbookProtection\b[^>]*>/.exec(xml) : null;
+  if (!tag) return null;
+  const a = attributesOf(tag[0]);
+  return {
+    lockStructure: a.lockStructure === "1" || a.lockStructure === "true",
+    hashed: Boolean(a.workbookHashValue || a.workbookPassword),
+  };
+}

@@ -123,6 +123,13 @@ export function renderInputRanges(ws: ExcelJS.Worksheet, inputRanges: string[]):
     forEachCell(range, (row, column) => setLocked(ws.getCell(row + 1, column + 1), false));
 }
 
+/**
+ * Spin count of the password hashes the file adapter writes. Excel's own default is 100,000; the protection
+ * is a guard against mistakes, not security (docs/reliability.md), and 1,000 keeps a file with passwords
+ * quick to write, in the pane too (ExcelJS hashes in JavaScript there).
+ */
+export const PASSWORD_SPIN_COUNT = 1000;
+
 /** Sheet protection: everything locked except the input ranges (unlocked above). */
 export async function renderProtection(
   ws: ExcelJS.Worksheet,
@@ -137,7 +144,7 @@ export async function renderProtection(
     selectUnlockedCells: true,
     formatColumns: true,
     formatRows: true,
-    spinCount: protection.password ? 1000 : 0,
+    spinCount: protection.password ? PASSWORD_SPIN_COUNT : 0,
   });
 }
 

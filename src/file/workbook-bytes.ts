@@ -11,7 +11,10 @@ import {
   readInternalHyperlinks,
   writeCustomXmlParts,
   writeInternalHyperlinks,
+  writeWorkbookProtection,
+  type ProtectionHash,
 } from "./ooxml-parts";
+import { PASSWORD_SPIN_COUNT } from "./render-layout";
 
 /** An empty workbook (no sheets yet: the layout creates them). */
 export function newWorkbook(): FileWorkbookPort {
@@ -62,7 +65,9 @@ export async function openWorkbookBuffer(
 /** The .xlsx bytes of the workbook, with its custom XML parts and Excel-style internal hyperlinks. */
 export async function workbookToBuffer(port: FileWorkbookPort): Promise<Uint8Array> {
   port.workbook.calcProperties = { ...port.workbook.calcProperties, fullCalcOnLoad: true };
-  const written = await port.workbook.xlsx.writeBuffer();
+  // Stored, not deflated: the zip is opened again below for the parts ExcelJS does not write, and deflated
+  // once when generated (compressing twice made saving several times slower).
+  const written = await port.workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } });
   const zip = await JSZip.loadAsync(written as ArrayBuffer);
   const bySheetName = new Map<string, Map<string, string>>();
   for (const ws of port.workbook.worksheets) {
@@ -71,5 +76,25 @@ export async function workbookToBuffer(port: FileWorkbookPort): Promise<Uint8Arr
   }
   await writeInternalHyperlinks(zip, bySheetName);
   await writeCustomXmlParts(zip, port.customXmlParts);
+  if (port.structureProtection) {
+    const { password } = port.structureProtection;
+    await writeWorkbookProtection(zip, password ? await excelPasswordHash(password) : null);
+  }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/**
+ * Excel's salted password hash, computed by ExcelJS's own sheet protection (the workbook's is the same
+ * algorithm), so no crypto code of ours runs in the pane or the CLI.
+ */
+async function excelPasswordHash(password: string): Promise<ProtectionHash> {
+  const ws = new ExcelJS.Workbook().addWorksheet("hash");
+  await ws.protect(password, { spinCount: PASSWORD_SPIN_COUNT });
+  const p = (ws as unknown as { sheetProtection: ProtectionHash }).sheetProtection;
+  return {
+    algorithmName: p.algorithmName,
+    hashValue: p.hashValue,
+    saltValue: p.saltValue,
+    spinCount: p.spinCount,
+  };
 }

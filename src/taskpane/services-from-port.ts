@@ -26,7 +26,6 @@ import type {
   CellNote,
   FollowUpUnitView,
   HostInfo,
-  ImportItemView,
   ProgressListener,
   SummaryView,
   TrackerView,
@@ -287,38 +286,55 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
       await reopenUnitTab(port, { unitId, comment, now: now(), by: hooks.info.userName, knownSheetIds });
     },
 
-    async importReturnedFiles(files, overwriteSubmitted) {
-      // Loaded on first use: ExcelJS is large and only this action needs it in the pane.
-      const [{ openWorkbookBuffer }, { importReturnedTabs }] = await Promise.all([
-        import("../file/workbook-bytes"),
-        import("../app/import-returned-tabs"),
+    async importReturnedFiles(files, overwriteSubmitted, onProgress) {
+      // Loaded on first use: the readers are large and only this action needs them in the pane (SheetJS
+      // only when a file is not .xlsx).
+      const [{ openReturnedFile }, { importReturnedTabs, outcomesByFile }] = await Promise.all([
+        import(/* webpackChunkName: "returned-files" */ "../file/open-returned-file"),
+        import(/* webpackChunkName: "returned-files" */ "../app/import-returned-tabs"),
       ]);
-      const returned = [];
-      const unreadable: ImportItemView[] = [];
-      for (const file of files) {
-        const name = nfc(file.name);
-        try {
-          returned.push({
-            file: name,
-            port: await openWorkbookBuffer(new Uint8Array(await file.arrayBuffer()), name),
-          });
-        } catch (e) {
-          if (!(e instanceof AppError)) throw e;
-          unreadable.push({
-            file: name,
-            sheet: null,
-            unit: null,
-            outcome: "refused",
-            cells: 0,
-            messageVi: e.messageVi,
-            messageEn: e.messageEn,
-          });
-        }
-      }
-      const items = returned.length
-        ? await importReturnedTabs(port, returned, { force: overwriteSubmitted })
-        : [];
-      return [...unreadable, ...items];
+      const items = await importReturnedTabs(
+        port,
+        files.map((file) => ({
+          file: nfc(file.name),
+          open: async () => openReturnedFile(new Uint8Array(await file.arrayBuffer()), nfc(file.name)),
+        })),
+        { force: overwriteSubmitted, onProgress },
+      );
+      return { items, files: outcomesByFile(items) };
+    },
+
+    async createUnitFiles(passwords, onProgress) {
+      const [{ splitWorkbook }, { renderUnitFile }, { default: JSZip }] = await Promise.all([
+        import(/* webpackChunkName: "unit-files" */ "../app/split-workbook"),
+        import(/* webpackChunkName: "unit-files" */ "../file/unit-file"),
+        import(/* webpackChunkName: "unit-files" */ "jszip"),
+      ]);
+      const zip = new JSZip();
+      const result = await splitWorkbook(port, {
+        passwords: new Map(Object.entries(passwords).filter(([, p]) => p !== "")),
+        write: async (layout) => {
+          // Stored, not deflated: an .xlsx is already a zip.
+          zip.file(layout.fileName, await renderUnitFile(layout), { compression: "STORE" });
+        },
+        onProgress,
+      });
+      const bytes = await zip.generateAsync({ type: "uint8array" });
+      const number = result.planNumber?.replace(/[^\p{L}\p{N}]+/gu, "-") ?? "";
+      const zipName = `tep-don-vi${number ? `-${number}` : ""}.zip`.replace(/-+/g, "-");
+      // TODO(lead): Excel for Mac's webview cannot download; reuse the "can this host download" hook the
+      // hosts helper adds for the .docx export (services-from-port.ts) once it lands.
+      await hooks.saveFile(bytes, zipName, "application/zip");
+      return {
+        zipName,
+        bytes: bytes.byteLength,
+        files: result.files.map((f) => ({
+          unitId: f.unitId,
+          unit: f.unit,
+          fileName: f.fileName,
+          withPassword: f.withPassword,
+        })),
+      };
     },
 
     async collectAndSummarise(onProgress) {

@@ -139,6 +139,31 @@ export interface ImportItemView {
   messageEn: string;
 }
 
+/** One file of an import and what came of it (its tabs' items, summed up). */
+export interface ImportFileView {
+  file: string;
+  outcome: "imported" | "refused" | "skipped";
+  cells: number;
+  items: ImportItemView[];
+}
+
+export interface ImportResultView {
+  /** Every tab's item, in the order the files were read. */
+  items: ImportItemView[];
+  /** One row per file (imported when any tab was, else refused when any was, else skipped). */
+  files: ImportFileView[];
+}
+
+/** Reading file `done + 1` of `total` (named); done = total at the end. */
+export type ImportProgressListener = (p: { done: number; total: number; file: string }) => void;
+
+/** The per-unit files made by "Tạo tệp cho từng đơn vị", handed to the user as one .zip. */
+export interface UnitFilesView {
+  zipName: string;
+  bytes: number;
+  files: { unitId: string; unit: string; fileName: string; withPassword: boolean }[];
+}
+
 export interface AppServices {
   host: HostInfo;
   /** Read plan text into a Plan (pure; throws AppError for an empty document). */
@@ -162,11 +187,23 @@ export interface AppServices {
   submitUnitTab(sheetId: string): Promise<UnitTabView>;
   reopenUnitTab(unitId: string, comment: string): Promise<void>;
   /**
-   * Bring the units' tabs from .xlsx copies they sent back into the open workbook (input cells only); a tab
-   * already submitted is overwritten only with `overwriteSubmitted`. A file that cannot be read is reported
-   * as refused, without stopping the others.
+   * Bring the units' tabs from files they sent back (.xlsx, .xlsm, .xls, .ods, .csv) into the open workbook
+   * (input cells only); a tab already submitted is overwritten only with `overwriteSubmitted`. A file that
+   * cannot be read is refused and one that is no spreadsheet skipped, without stopping the others.
    */
-  importReturnedFiles(files: File[], overwriteSubmitted: boolean): Promise<ImportItemView[]>;
+  importReturnedFiles(
+    files: File[],
+    overwriteSubmitted: boolean,
+    onProgress?: ImportProgressListener,
+  ): Promise<ImportResultView>;
+  /**
+   * One .xlsx per unit (only its tab and an instruction sheet, protected), zipped and handed to the user.
+   * `passwords` by unit id are used for those files only: never stored, in the workbook or the pane.
+   */
+  createUnitFiles(
+    passwords: Record<string, string>,
+    onProgress?: (p: { done: number; total: number; unit: string }) => void,
+  ): Promise<UnitFilesView>;
   collectAndSummarise(onProgress?: ProgressListener): Promise<SummaryView>;
   /** Render the report as .docx (lazy-loads the writer) and hand it to the user. */
   exportReportDocx(report: ReportDocument): Promise<{ fileName: string; bytes: number }>;

@@ -5,9 +5,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { importReturnedTabs, type ImportItem } from "../../src/app/import-returned-tabs";
+import { importReturnedTabs, outcomesByFile, type ImportItem } from "../../src/app/import-returned-tabs";
+import { NotASpreadsheetError, UnreadableFileError } from "../../src/core/errors";
 import { createWorkbook } from "../../src/app/create-workbook";
-import type { WorkbookPort } from "../../src/app/workbook-port";
+import type { WorkbookPort, WorkbookReader } from "../../src/app/workbook-port";
 import { sampleFills, type UnitFill } from "../../src/cli/sample-figures";
 import { parsePlan } from "../../src/core/plan/parse-plan";
 import type { WorkbookState } from "../../src/core/state/types";
@@ -68,10 +69,14 @@ describe("importReturnedTabs over ports", () => {
 
     const a = await excelWorkbook();
     const b = await excelWorkbook();
-    const itemsA = await importReturnedTabs(a.port, [{ file: "/thu/gui-lai.xlsx", port: fromFile.port }], {
-      force: false,
-    });
-    const itemsB = await importReturnedTabs(b.port, [{ file: "Excel", port: fromExcel.port }], {
+    const itemsA = await importReturnedTabs(
+      a.port,
+      [{ file: "/thu/gui-lai.xlsx", open: async () => fromFile.port }],
+      {
+        force: false,
+      },
+    );
+    const itemsB = await importReturnedTabs(b.port, [{ file: "Excel", open: async () => fromExcel.port }], {
       force: false,
     });
 
@@ -103,9 +108,13 @@ describe("importReturnedTabs over ports", () => {
     const other = await excelWorkbook("p0000000000000999");
     const target = await excelWorkbook();
     const before = JSON.stringify(target.host.snapshot());
-    const items = await importReturnedTabs(target.port, [{ file: "khac.xlsx", port: other.port }], {
-      force: false,
-    });
+    const items = await importReturnedTabs(
+      target.port,
+      [{ file: "khac.xlsx", open: async () => other.port }],
+      {
+        force: false,
+      },
+    );
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ outcome: "refused", file: "khac.xlsx" });
     expect(items[0].messageVi).toContain("kế hoạch khác");
@@ -122,9 +131,13 @@ describe("importReturnedTabs over ports", () => {
     expect(computed).toBe((source.fill.cells[first] as number) * 2);
 
     const target = await excelWorkbook();
-    const items = await importReturnedTabs(target.port, [{ file: "cong-thuc.xlsx", port: source.port }], {
-      force: false,
-    });
+    const items = await importReturnedTabs(
+      target.port,
+      [{ file: "cong-thuc.xlsx", open: async () => source.port }],
+      {
+        force: false,
+      },
+    );
     const imported = items.find((i) => i.outcome === "imported")!;
     expect(target.host.cell(source.fill.sheetName, second)).toMatchObject({ value: computed });
     expect(target.host.cell(source.fill.sheetName, second).formula).toBeUndefined();
@@ -151,14 +164,109 @@ describe("importReturnedTabs over ports", () => {
     source.host.setCellByUser(source.fill.sheetName, typedAt, `=${column}${row(first) + 1}+1`);
 
     const target = await excelWorkbook();
-    const items = await importReturnedTabs(target.port, [{ file: "them-dong.xlsx", port: source.port }], {
-      force: false,
-    });
+    const items = await importReturnedTabs(
+      target.port,
+      [{ file: "them-dong.xlsx", open: async () => source.port }],
+      {
+        force: false,
+      },
+    );
     const value = (source.fill.cells[first] as number) + 1;
     expect(target.host.cell(source.fill.sheetName, second)).toMatchObject({ value });
     const imported = items.find((i) => i.outcome === "imported")!;
     expect(imported.messageVi).toContain(`Ô ${typedAt} trang`);
     expect(imported.messageVi).toContain(`đã nhập giá trị ${value} vào ô ${second}, không nhập công thức.`);
     expect(imported.messageEn).toContain(`its value ${value} was imported into ${second}, not the formula.`);
+  });
+});
+
+describe("importReturnedTabs: many files", () => {
+  it("a file that cannot be read is refused and one that is no spreadsheet skipped; the others import; progress per file", async () => {
+    const fromFile = await returnedFile();
+    const target = await excelWorkbook();
+    const progress: string[] = [];
+    const opened: string[] = [];
+    const open = (name: string, reader: () => Promise<WorkbookReader>) => ({
+      file: `/thu-muc/${name}`,
+      open: async () => {
+        opened.push(name);
+        return reader();
+      },
+    });
+    const items = await importReturnedTabs(
+      target.port,
+      [
+        open("hỏng.xls", async () => {
+          throw new UnreadableFileError("hỏng.xls", "tệp bị hỏng", "the file is damaged");
+        }),
+        open("ghi-chu.docx", async () => {
+          throw new NotASpreadsheetError("ghi-chu.docx", "tài liệu Word", "a Word document");
+        }),
+        open("to-1.xlsx", async () => fromFile.port),
+      ],
+      { force: false, onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.file} [${opened.length}]`) },
+    );
+    // Each file is opened when its turn comes, after its progress step.
+    expect(progress).toEqual(["0/3 hỏng.xls [0]", "1/3 ghi-chu.docx [1]", "2/3 to-1.xlsx [2]", "3/3  [3]"]);
+    expect(items.find((i) => i.file === "hỏng.xls")).toMatchObject({
+      outcome: "refused",
+      messageVi: "Không đọc được tệp: tệp bị hỏng",
+    });
+    expect(items.find((i) => i.file === "ghi-chu.docx")).toMatchObject({
+      outcome: "skipped",
+      messageEn: "Not a spreadsheet (a Word document); skipped.",
+    });
+    expect(items.filter((i) => i.outcome === "imported").map((i) => i.file)).toEqual(["to-1.xlsx"]);
+    expect(outcomesByFile(items).map((f) => [f.file, f.outcome])).toEqual([
+      ["hỏng.xls", "refused"],
+      ["ghi-chu.docx", "skipped"],
+      ["to-1.xlsx", "imported"],
+    ]);
+    expect(target.host.cell(fromFile.fill.sheetName, Object.keys(fromFile.fill.cells)[0]).value).toBe(
+      Object.values(fromFile.fill.cells)[0],
+    );
+  });
+
+  it("the same unit in two files: the same figures come in once; different figures come in from neither", async () => {
+    const a = await returnedExcel();
+    const b = await returnedExcel();
+    const target = await excelWorkbook();
+    const same = await importReturnedTabs(
+      target.port,
+      [
+        { file: "lan-1.xlsx", open: async () => a.port },
+        { file: "lan-2.xlsx", open: async () => b.port },
+      ],
+      { force: false },
+    );
+    const mine = (items: ImportItem[]) => items.filter((i) => i.unit === a.fill.unit);
+    expect(mine(same).map((i) => [i.file, i.outcome])).toEqual([
+      ["lan-2.xlsx", "skipped"],
+      ["lan-1.xlsx", "imported"],
+    ]);
+    expect(mine(same)[0].messageVi).toBe(
+      `Trang của ${a.fill.unit} giống trong tệp lan-1.xlsx; chỉ nhập một lần.`,
+    );
+
+    const [address] = Object.values(a.fill.indicatorCells);
+    b.host.setCellByUser(b.fill.sheetName, address, 999);
+    const fresh = await excelWorkbook();
+    const before = fresh.host.values(a.fill.sheetName);
+    const differ = await importReturnedTabs(
+      fresh.port,
+      [
+        { file: "lan-1.xlsx", open: async () => a.port },
+        { file: "lan-2.xlsx", open: async () => b.port },
+      ],
+      { force: false },
+    );
+    expect(mine(differ).map((i) => [i.file, i.outcome])).toEqual([
+      ["lan-1.xlsx", "refused"],
+      ["lan-2.xlsx", "refused"],
+    ]);
+    expect(mine(differ)[0].messageVi).toBe(
+      `Số liệu của ${a.fill.unit} có trong 2 tệp khác nhau (lan-1.xlsx, lan-2.xlsx); không nhập tệp nào. Hãy nhập riêng tệp đúng.`,
+    );
+    expect(fresh.host.values(a.fill.sheetName)).toEqual(before);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Security (issue 7): no code evaluation or raw HTML in the add-in, a Content-Security-Policy without
  * 'unsafe-eval', ReadWriteDocument only, hyperlinks only inside the workbook, text from plans and units
- * never becomes a formula (Office.js adapter and file adapter), per-unit passwords reach `protect`, and
- * protection is exact: a submitted tab's inputs are locked, a reopened tab's unlocked where its rows are.
+ * never becomes a formula (Office.js adapter and file adapter), no per-unit password is kept in the
+ * workbook (an old state part's clear password is dropped on the next write), and protection is exact: a submitted tab's inputs are locked, a reopened tab's unlocked where its rows are.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -18,7 +18,7 @@ import { generatePlan } from "../../src/core/workbook/generate-plan";
 import { defaultIndicators, INDICATOR_CATALOGUE } from "../../src/core/workbook/indicator-catalogue";
 import { buildWorkbookLayout } from "../../src/core/workbook/plan-changes";
 import { buildSummaryLayout } from "../../src/core/summary/build-summary-layout";
-import { parseState, serializeState } from "../../src/core/state/serialize-state";
+import { serializeState } from "../../src/core/state/serialize-state";
 import { STATE_NAMESPACE } from "../../src/core/state/types";
 import type { CellSpec, SheetLayout, WorkbookChanges } from "../../src/core/workbook/model";
 import { adr } from "../../src/core/workbook/address";
@@ -246,8 +246,11 @@ describe("text from plans and units is never a formula", () => {
   });
 });
 
-describe("per-unit protection passwords", () => {
-  /** A created workbook whose state gives each unit a password, as the pane would store it. */
+describe("per-unit protection passwords and locking", () => {
+  /**
+   * A created workbook whose state part gives each unit a password in clear, as older versions could keep
+   * it (nothing in the pane set one, but the state allowed it).
+   */
   async function withPasswords() {
     const host = new SimulatedExcelHost();
     const port = simPort(host);
@@ -257,9 +260,15 @@ describe("per-unit protection passwords", () => {
       indicators: defaultIndicators(plan),
       planId: "p00000000000000dd",
     });
-    const state = { ...r.state, units: r.state.units.map((u, i) => ({ ...u, password: `mk-${i + 1}-Tổ` })) };
+    const state = r.state;
     const part = host.model.parts.find((p) => p.namespaceUri === STATE_NAMESPACE)!;
-    host.model.setPartXml(part, serializeState(state));
+    host.model.setPartXml(
+      part,
+      serializeState({
+        ...state,
+        units: state.units.map((u, i) => ({ ...u, password: `mk-${i + 1}-Tổ` })),
+      } as typeof state),
+    );
     const u = state.units[0];
     const s = host.model.findSheet(u.sheetId!)!;
     const rowOf = (code: string) =>
@@ -272,19 +281,17 @@ describe("per-unit protection passwords", () => {
     return { host, port, plan, state, u, figure, fill };
   }
 
-  test("the password reaches protect() on 'Cập nhật sổ' and on submit, per unit", async () => {
+  const statePartXml = (host: SimulatedExcelHost) =>
+    host.model.parts.find((p) => p.namespaceUri === STATE_NAMESPACE)!.xml;
+
+  test("a clear password in an old state part is gone after 'Cập nhật sổ' and submit; tabs stay protected", async () => {
     const { host, port, plan, state, u, fill } = await withPasswords();
+    expect(statePartXml(host)).toContain("mk-1-Tổ");
     await createWorkbook(port, { plan, indicators: defaultIndicators(plan) });
+    expect(statePartXml(host)).not.toContain("mk-");
     const sheets = host.snapshot().sheets;
-    for (const [i, unit] of state.units.entries()) {
-      expect(sheets.find((s) => s.id === unit.sheetId)).toMatchObject({
-        protected: true,
-        password: `mk-${i + 1}-Tổ`,
-      });
-    }
-    expect(
-      parseState(host.model.parts.find((p) => p.namespaceUri === STATE_NAMESPACE)!.xml).units[0].password,
-    ).toBe("mk-1-Tổ");
+    for (const unit of state.units)
+      expect(sheets.find((s) => s.id === unit.sheetId)).toMatchObject({ protected: true, password: null });
     fill();
     const submitted = await submitUnitTab(port, {
       sheetId: u.sheetId!,
@@ -293,10 +300,8 @@ describe("per-unit protection passwords", () => {
       confirmWarnings: true,
     });
     expect(submitted.outcome).toBe("submitted");
-    expect(host.snapshot().sheets.find((x) => x.id === u.sheetId)).toMatchObject({
-      protected: true,
-      password: "mk-1-Tổ",
-    });
+    expect(statePartXml(host)).not.toContain("mk-");
+    expect(host.snapshot().sheets.find((x) => x.id === u.sheetId)).toMatchObject({ protected: true });
   });
 
   // Was a known bug: the Office.js adapter only ever unlocked ranges, so the cells unlocked at creation
@@ -332,7 +337,7 @@ describe("per-unit protection passwords", () => {
     expect(() => host.setCellByUser(u.sheetId!, name, "Tên khác")).toThrow(/protected/);
     expect(host.snapshot().sheets.find((x) => x.id === u.sheetId)).toMatchObject({
       protected: true,
-      password: "mk-1-Tổ",
+      password: null,
     });
   });
 

@@ -115,6 +115,25 @@ export function convert(file: string, target: string, outDir = tempDir("lo-out-"
   return produced;
 }
 
+/**
+ * Convert several files in one LibreOffice run (start-up is most of the cost); returns the produced paths in
+ * the same order. `target` as for `convert`; a CSV filter with a sheet number writes that sheet only.
+ */
+export function convertAll(files: string[], target: string, outDir = tempDir("lo-out-")): string[] {
+  soffice(freshProfile(), ["--convert-to", target, "--outdir", outDir, ...files]);
+  const ext = target.split(":")[0];
+  const present = readdirSync(outDir);
+  return files.map((file) => {
+    const stem = basename(file, extname(file));
+    // A CSV of one chosen sheet is named "<stem>-<sheet>.csv".
+    const name = present.includes(`${stem}.${ext}`)
+      ? `${stem}.${ext}`
+      : present.find((f) => f.startsWith(`${stem}-`) && f.endsWith(`.${ext}`));
+    if (!name) throw new Error(`LibreOffice produced no .${ext} for ${file} (got: ${present.join(", ")})`);
+    return join(outDir, name);
+  });
+}
+
 export function docxToPdf(docx: string, outDir?: string): string {
   return convert(docx, "pdf", outDir);
 }
@@ -198,4 +217,48 @@ export function editInLibreOffice(xlsx: string, edits: LibreOfficeEdit[], out: s
   soffice(profile, ["macro:///Standard.Module1.EditAndSave"]);
   readFileSync(out); // throws when LibreOffice saved nothing
   return out;
+}
+
+/**
+ * Open each file in LibreOffice Calc (hidden) and run Basic lines over it: `doc` is the document, and what
+ * the lines append to `out` (a string) is returned, one entry per file, in order (written as UTF-8).
+ */
+export function runBasic(perFile: { file: string; lines: string[] }[]): string[] {
+  const profile = freshProfile();
+  soffice(profile, ["--terminate_after_init"]);
+  const result = join(profile, "basic-result.txt");
+  const lines: string[] = [
+    "Sub Inspect",
+    "  Dim args(0) As New com.sun.star.beans.PropertyValue",
+    '  args(0).Name = "Hidden"',
+    "  args(0).Value = True",
+    '  all = ""',
+  ];
+  for (const { file, lines: body } of perFile) {
+    lines.push(
+      `  doc = StarDesktop.loadComponentFromURL(${basicString(`file://${encodeURI(file)}`)}, "_blank", 0, args())`,
+      '  out = ""',
+      ...body.map((l) => `  ${l}`),
+      "  all = all & out & Chr(10)",
+      "  doc.close(True)",
+    );
+  }
+  lines.push(
+    '  sfa = createUnoService("com.sun.star.ucb.SimpleFileAccess")',
+    `  stream = sfa.openFileWrite(${basicString(`file://${encodeURI(result)}`)})`,
+    '  tos = createUnoService("com.sun.star.io.TextOutputStream")',
+    "  tos.setOutputStream(stream)",
+    '  tos.setEncoding("UTF-8")',
+    "  tos.writeString(all)",
+    "  tos.closeOutput()",
+    "End Sub",
+  );
+  const module =
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">\n` +
+    `<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">\n` +
+    `${xmlEscape(lines.join("\n"))}\n</script:module>\n`;
+  writeFileSync(join(profile, "user", "basic", "Standard", "Module1.xba"), module);
+  soffice(profile, ["macro:///Standard.Module1.Inspect"]);
+  return readFileSync(result, "utf8").split("\n").slice(0, perFile.length);
 }

@@ -111,7 +111,8 @@ export function fakeServices(overrides: Partial<AppServices> = {}, displayLangua
       throw new Error("not used");
     },
     reopenUnitTab: async () => undefined,
-    importReturnedFiles: async () => [],
+    importReturnedFiles: async () => ({ items: [], files: [] }),
+    createUnitFiles: async () => ({ zipName: "tep-don-vi.zip", bytes: 1, files: [] }),
     collectAndSummarise: async (): Promise<SummaryView> => {
       throw new Error("not used");
     },

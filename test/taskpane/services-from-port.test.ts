@@ -10,7 +10,8 @@ import { createAppServices } from "../../src/taskpane/services-from-port";
 import type { ProgressStage } from "../../src/taskpane/services";
 import { createWorkbook } from "../../src/app/create-workbook";
 import { parseState } from "../../src/core/state/serialize-state";
-import { newWorkbook, workbookToBuffer } from "../../src/file/workbook-bytes";
+import JSZip from "jszip";
+import { newWorkbook, openWorkbookBuffer, workbookToBuffer } from "../../src/file/workbook-bytes";
 import { sampleFills } from "../../src/cli/sample-figures";
 
 const SEED = readFileSync(join(__dirname, "../fixtures/plans/seed-334-KH-CB.txt"), "utf8");
@@ -201,7 +202,7 @@ describe("createAppServices over the simulated host", () => {
     );
     const broken = new File([new Uint8Array([1, 2, 3])], "hỏng.xlsx");
 
-    const items = await services.importReturnedFiles([broken, returned], false);
+    const { items } = await services.importReturnedFiles([broken, returned], false);
     expect(items.find((i) => i.file === "hỏng.xlsx")).toMatchObject({ outcome: "refused" });
     expect(items.find((i) => i.file === "hỏng.xlsx")!.messageVi).toContain("Không đọc được tệp");
     const imported = items.filter((i) => i.outcome === "imported");
@@ -210,5 +211,32 @@ describe("createAppServices over the simulated host", () => {
     const unitSheet = host.model.sheets.find((s) => s.name === fill.sheetName)!;
     for (const [address, value] of Object.entries(fill.cells))
       expect(host.cell(unitSheet.id, address)).toMatchObject({ value });
+  });
+
+  it("makes a file per unit from the open workbook and hands them over as one .zip; the password stays out of the workbook", async () => {
+    const { host, services, saved } = setup("2022-10-14T09:00:00+07:00");
+    const plan = services.parsePlan(SEED);
+    await services.createWorkbook({ plan, indicators: services.defaultIndicators(plan) });
+    const units = (await services.loadTracker())!.units;
+    const before = JSON.stringify(host.snapshot());
+    const steps: string[] = [];
+    const made = await services.createUnitFiles(
+      { [units[0].unitId]: "Mật khẩu 1", [units[1].unitId]: "" },
+      (p) => steps.push(`${p.done}/${p.total}`),
+    );
+    expect(made.zipName).toBe("tep-don-vi-334-KH-CB.zip");
+    expect(made.files.map((f) => [f.unit, f.withPassword])).toEqual(units.map((u, i) => [u.name, i === 0]));
+    expect(steps.at(-1)).toBe(`${units.length}/${units.length}`);
+    expect(saved.map((s) => s.fileName)).toEqual([made.zipName]);
+    const zip = await JSZip.loadAsync(saved[0].bytes);
+    expect(Object.keys(zip.files).sort()).toEqual(made.files.map((f) => f.fileName).sort());
+    for (const f of made.files) {
+      const port = await openWorkbookBuffer(await zip.file(f.fileName)!.async("uint8array"), f.fileName);
+      const sheets = (await port.readOverview()).sheets.map((s) => s.name);
+      expect(sheets).toEqual(["Hướng dẫn", units.find((u) => u.unitId === f.unitId)!.sheetName]);
+    }
+    // Making the files reads the workbook and writes nothing into it (no password, no state change).
+    expect(JSON.stringify(host.snapshot())).toBe(before);
+    expect(before).not.toContain("Mật khẩu 1");
   });
 });

@@ -22,8 +22,11 @@ export const USAGE = {
     "summary <sổ.xlsx> [--now <ISO>] [-o <ra.xlsx>] [--json] [--docx <báo-cáo.docx>] [--in-place]\n" +
     "  Đọc trang các đơn vị, kiểm tra, ghi trang Tổng hợp và báo cáo. / Reads every unit's tab, checks it, writes the summary and the report.",
   import:
-    "import <sổ.xlsx> <tệp-đơn-vị-gửi-lại.xlsx>… [--force] [-o <ra.xlsx>]\n" +
-    "  Đưa trang đơn vị gửi lại qua thư vào sổ. / Brings units' tabs returned by e-mail into the workbook.",
+    "import <sổ.xlsx> <tệp|thư-mục>… [--force] [-o <ra.xlsx>]\n" +
+    "  Đưa trang đơn vị gửi lại (.xlsx, .xlsm, .xls, .ods, .csv; cả thư mục) vào sổ. / Brings units' returned tabs (.xlsx, .xlsm, .xls, .ods, .csv; whole folders) into the workbook.",
+  split:
+    "split <sổ.xlsx> -o <thư-mục> [--passwords <tệp.csv>] [--force]\n" +
+    "  Tạo tệp .xlsx riêng cho từng đơn vị (chỉ trang của đơn vị đó). / Writes one .xlsx per unit, holding only that unit's tab.",
 } as const;
 
 export const commands: Record<keyof typeof USAGE, Command> = {
@@ -31,4 +34,5 @@ export const commands: Record<keyof typeof USAGE, Command> = {
   init: lazy(async () => (await import("./init")).initCommand),
   summary: lazy(async () => (await import("./summary")).summaryCommand),
   import: lazy(async () => (await import("./import")).importCommand),
+  split: lazy(async () => (await import("./split")).splitCommand),
 };

@@ -10,7 +10,7 @@
  */
 import { StateCorruptError, StateVersionError } from "../errors";
 import { LAYOUT_VERSION } from "../workbook/model";
-import { STATE_NAMESPACE, type WorkbookState } from "./types";
+import { STATE_NAMESPACE, type UnitLink, type WorkbookState } from "./types";
 
 export const STATE_ROOT = "state";
 
@@ -140,12 +140,18 @@ export function parseState(xml: string): WorkbookState {
     summarySheet: state.summarySheet ?? null,
     history: Array.isArray(state.history) ? state.history : [],
     summarisedAt: state.summarisedAt ?? null,
-    units: state.units.map((u) => ({
-      ...u,
-      sheetId: u.sheetId ?? null,
-      group: u.group ?? null,
-      deadline: u.deadline ?? null,
-      removed: u.removed === true,
-    })),
+    units: state.units.map((unit) => {
+      const u: UnitLink & { password?: unknown } = { ...unit };
+      // Older versions could keep a unit's protection password here in clear: dropped, so the next write of
+      // the state no longer carries it.
+      delete u.password;
+      return {
+        ...u,
+        sheetId: u.sheetId ?? null,
+        group: u.group ?? null,
+        deadline: u.deadline ?? null,
+        removed: u.removed === true,
+      };
+    }),
   };
 }

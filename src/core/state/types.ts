@@ -17,8 +17,8 @@ export interface UnitLink {
   deadline: IsoDate | null;
   /** True when the unit is no longer in the plan: its tab is kept and flagged. */
   removed: boolean;
-  /** Optional per-unit protection password the secretary hands out. */
-  password?: string;
+  // No password here: a per-unit password is typed when the unit files are made (split) and never kept in
+  // the workbook, not even hashed (Excel's own protection hash is the only trace, inside the unit's file).
 }
 
 export type SubmissionEventKind = "submit" | "reopen" | "manual";

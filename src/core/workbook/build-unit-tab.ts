@@ -479,7 +479,7 @@ export function unitTabShell(unit: UnitLink): SheetLayout {
     validations: [],
     freeze: { rows: 2, columns: 0 },
     print: { paper: "A4", orientation: "landscape", fitToWidth: true },
-    protection: unit.password ? { protect: true, password: unit.password } : { protect: true },
+    protection: { protect: true },
     tabColor: unit.removed ? TAB_COLOR_REMOVED : TAB_COLOR_UNIT,
   };
 }

@@ -52,7 +52,8 @@ export interface DataValidationSpec {
   errorMessage?: string;
 }
 
-export type SheetRole = "tracker" | "unit" | "summary";
+/** "instruction": the how-to sheet of a unit's own file (split). */
+export type SheetRole = "tracker" | "unit" | "summary" | "instruction";
 
 export interface SheetLayout {
   /** Stable key: "tracker", "summary" or `unit:${unitId}`. */

@@ -1,7 +1,20 @@
 import { useRef, useState } from "react";
-import { Badge, Button, Checkbox, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { ArrowImportRegular } from "@fluentui/react-icons";
-import type { AppServices, ImportItemView } from "../services";
+import type { AppServices, ImportFileView } from "../services";
 import { useI18n } from "../i18n";
 
 const useStyles = makeStyles({
@@ -14,21 +27,33 @@ const useStyles = makeStyles({
   },
   title: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "6px",
-  },
-  item: { overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200 },
+  table: { tableLayout: "auto", width: "100%" },
+  cell: { overflowWrap: "anywhere", verticalAlign: "top", fontSize: tokens.fontSizeBase200 },
+  outcomeCol: { width: "7em" },
+  reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   hiddenInput: { display: "none" },
 });
 
 const OUTCOME_COLOR = { imported: "success", refused: "danger", skipped: "informative" } as const;
 
-/** "Nhập tệp đơn vị gửi lại": choose the .xlsx copies units e-mailed back; shows what each tab gave. */
+/** What the files units send back can be: the picker offers these (the import reads them by content). */
+const ACCEPT = [
+  ".xlsx",
+  ".xlsm",
+  ".xls",
+  ".ods",
+  ".csv",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.ms-excel",
+  "application/vnd.ms-excel.sheet.macroEnabled.12",
+  "application/vnd.oasis.opendocument.spreadsheet",
+  "text/csv",
+].join(",");
+
+/**
+ * "Nhập tệp đơn vị gửi lại": choose the files units sent back (several at once, any of the formats above),
+ * see which file is being read, then one row per file: imported / skipped and why / refused and why.
+ */
 export function ImportReturned({
   services,
   onError,
@@ -42,22 +67,25 @@ export function ImportReturned({
   const { lang, t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [overwrite, setOverwrite] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [items, setItems] = useState<ImportItemView[] | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
+  const [files, setFiles] = useState<ImportFileView[] | null>(null);
 
-  async function importFiles(files: File[]) {
-    setBusy(true);
-    setItems(null);
+  async function importFiles(chosen: File[]) {
+    setProgress({ done: 0, total: chosen.length, file: "" });
+    setFiles(null);
     try {
-      const result = await services.importReturnedFiles(files, overwrite);
-      setItems(result);
-      if (result.some((i) => i.outcome === "imported")) onImported();
+      const result = await services.importReturnedFiles(chosen, overwrite, setProgress);
+      setFiles(result.files);
+      if (result.files.some((f) => f.outcome === "imported")) onImported();
     } catch (e) {
       onError(e);
     } finally {
-      setBusy(false);
+      setProgress(null);
     }
   }
+
+  const message = (i: { messageVi: string; messageEn: string }) =>
+    lang === "vi" ? i.messageVi : i.messageEn;
 
   return (
     <section className={styles.root} aria-labelledby="import-title">
@@ -71,7 +99,11 @@ export function ImportReturned({
         label={t.importForce}
       />
       <div>
-        <Button icon={<ArrowImportRegular />} disabled={busy} onClick={() => input.current?.click()}>
+        <Button
+          icon={<ArrowImportRegular />}
+          disabled={progress !== null}
+          onClick={() => input.current?.click()}
+        >
           {t.importChoose}
         </Button>
       </div>
@@ -80,28 +112,64 @@ export function ImportReturned({
         className={styles.hiddenInput}
         type="file"
         multiple
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={ACCEPT}
         aria-label={t.importChoose}
         tabIndex={-1}
         onChange={(e) => {
-          const files = Array.from(e.target.files ?? []);
+          const chosen = Array.from(e.target.files ?? []);
           e.target.value = "";
-          if (files.length) void importFiles(files);
+          if (chosen.length) void importFiles(chosen);
         }}
       />
-      {busy && <Spinner size="tiny" label={t.busy} />}
-      {items && (
-        <ul className={styles.list} aria-label={t.importResult}>
-          {items.map((it, i) => (
-            <li key={i} className={styles.item} data-outcome={it.outcome}>
-              <Badge appearance="tint" color={OUTCOME_COLOR[it.outcome]}>
-                {t.importOutcome[it.outcome]}
-              </Badge>{" "}
-              <strong>{it.unit ?? it.sheet ?? it.file}</strong> ({it.file}):{" "}
-              {lang === "vi" ? it.messageVi : it.messageEn}
-            </li>
-          ))}
-        </ul>
+      {progress && (
+        <div role="status" aria-live="polite">
+          <Spinner
+            size="tiny"
+            label={`${t.importReading(Math.min(progress.done + 1, progress.total), progress.total)}${progress.file ? `: ${progress.file}` : ""}`}
+          />
+        </div>
+      )}
+      {files && (
+        <>
+          <p className={styles.small} role="status">
+            {t.importSummary(
+              files.filter((f) => f.outcome === "imported").length,
+              files.filter((f) => f.outcome === "skipped").length,
+              files.filter((f) => f.outcome === "refused").length,
+            )}
+          </p>
+          <Table size="extra-small" className={styles.table} aria-label={t.importResult}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t.importColFile}</TableHeaderCell>
+                <TableHeaderCell className={styles.outcomeCol}>{t.importColOutcome}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {files.map((f) => (
+                <TableRow key={f.file} data-outcome={f.outcome}>
+                  <TableCell className={styles.cell}>
+                    <strong>{f.file}</strong>
+                    <ul className={styles.reasons}>
+                      {f.items
+                        .filter(
+                          (i) => f.items.length === 1 || i.outcome !== "skipped" || f.outcome === "skipped",
+                        )
+                        .map((i, n) => (
+                          <li key={n}>{message(i)}</li>
+                        ))}
+                    </ul>
+                  </TableCell>
+                  <TableCell className={styles.cell}>
+                    <Badge appearance="tint" color={OUTCOME_COLOR[f.outcome]}>
+                      {t.importOutcome[f.outcome]}
+                    </Badge>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
       )}
     </section>
   );

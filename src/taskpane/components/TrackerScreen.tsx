@@ -23,6 +23,7 @@ import { formatIsoDate, formatTimestamp } from "../format";
 import { InfoBar } from "./ErrorBar";
 import { ImportReturned } from "./ImportReturned";
 import type { ErrorHandler } from "./App";
+import { UnitFiles } from "./UnitFiles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -182,6 +183,7 @@ export function TrackerScreen({ services, onError }: { services: AppServices; on
               <Textarea value={reminder} readOnly rows={4} />
             </Field>
           )}
+          <UnitFiles services={services} units={view.units} onError={onError} />
           <ImportReturned services={services} onError={onError} onImported={load} />
         </>
       )}

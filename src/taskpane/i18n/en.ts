@@ -109,11 +109,28 @@ export const en: Messages = {
   noDeadline: "—",
   importTitle: "Import files units sent back",
   importIntro:
-    "Did a unit fill in a copy and e-mail it back? Choose the .xlsx files: the figures in its tab's input area are brought into this workbook.",
-  importChoose: "Choose .xlsx files…",
+    "Did units fill in a copy or their own file and e-mail it back? Choose one or more files (.xlsx, .xlsm, .xls, .ods, .csv): the figures in each unit tab's input area are brought into this workbook.",
+  importChoose: "Choose the returned files…",
   importForce: "Overwrite tabs already submitted as well",
   importResult: "Import result",
   importOutcome: { imported: "Imported", refused: "Refused", skipped: "Skipped" },
+  importReading: (n, total) => `Reading file ${n} of ${total}`,
+  importSummary: (imported, skipped, refused) =>
+    `${imported} files imported, ${skipped} skipped, ${refused} refused.`,
+  importColFile: "File",
+  importColOutcome: "Outcome",
+  unitFilesTitle: "Make a file for each unit",
+  unitFilesIntro:
+    "Each unit gets an .xlsx holding only its own tab (and an instructions sheet), with the workbook structure locked; only the yellow cells can be typed in. The files download as one .zip; when units send them back, import them below.",
+  unitFilesPasswords: "A password per unit (optional)",
+  unitFilesPasswordFor: (name) => `Password for ${name} (optional)`,
+  unitFilesPasswordNote:
+    "A password goes only into that unit's file and is kept nowhere (not in the workbook, not in the add-in): note it yourself and send it to the unit separately.",
+  unitFilesMake: "Make a file for each unit",
+  unitFilesProgress: (n, total) => `Making file ${n} of ${total}`,
+  unitFilesDone: (count, zip) => `Made ${count} files in ${zip}.`,
+  unitFilesList: "Files made",
+  unitFilesWithPassword: "with password",
 
   submitNotUnitTab: "The active sheet is not a unit's sheet. Select a unit's sheet to submit its report.",
   submitUnit: (name) => `Report of ${name}`,

@@ -109,11 +109,28 @@ export const vi = {
   noDeadline: "—",
   importTitle: "Nhập tệp đơn vị gửi lại",
   importIntro:
-    "Đơn vị điền trên bản sao rồi gửi lại qua thư? Chọn tệp .xlsx: số liệu trong vùng nhập của trang đơn vị được đưa vào sổ này.",
-  importChoose: "Chọn tệp .xlsx…",
+    "Đơn vị điền trên bản sao hay tệp riêng rồi gửi lại qua thư? Chọn một hoặc nhiều tệp (.xlsx, .xlsm, .xls, .ods, .csv): số liệu trong vùng nhập của trang đơn vị được đưa vào sổ này.",
+  importChoose: "Chọn tệp đơn vị gửi lại…",
   importForce: "Ghi đè cả trang đơn vị đã nộp",
   importResult: "Kết quả nhập",
   importOutcome: { imported: "Đã nhập", refused: "Từ chối", skipped: "Bỏ qua" },
+  importReading: (n: number, total: number) => `Đang đọc tệp ${n}/${total}`,
+  importSummary: (imported: number, skipped: number, refused: number) =>
+    `${imported} tệp đã nhập, ${skipped} bỏ qua, ${refused} từ chối.`,
+  importColFile: "Tệp",
+  importColOutcome: "Kết quả",
+  unitFilesTitle: "Tạo tệp cho từng đơn vị",
+  unitFilesIntro:
+    "Mỗi đơn vị nhận một tệp .xlsx chỉ có trang của mình (và trang hướng dẫn), đã khoá cấu trúc sổ; chỉ các ô màu vàng nhập được. Các tệp được tải về trong một tệp .zip; đơn vị gửi lại, bạn nhập bằng mục bên dưới.",
+  unitFilesPasswords: "Mật khẩu từng đơn vị (không bắt buộc)",
+  unitFilesPasswordFor: (name: string) => `Mật khẩu cho ${name} (không bắt buộc)`,
+  unitFilesPasswordNote:
+    "Mật khẩu chỉ đặt vào tệp của đơn vị đó, không lưu ở đâu cả (không trong sổ, không trong add-in): hãy tự ghi lại và gửi riêng cho đơn vị.",
+  unitFilesMake: "Tạo tệp cho từng đơn vị",
+  unitFilesProgress: (n: number, total: number) => `Đang tạo tệp ${n}/${total}`,
+  unitFilesDone: (count: number, zip: string) => `Đã tạo ${count} tệp trong ${zip}.`,
+  unitFilesList: "Các tệp đã tạo",
+  unitFilesWithPassword: "có mật khẩu",
 
   // Submit
   submitNotUnitTab:

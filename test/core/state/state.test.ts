@@ -162,6 +162,18 @@ describe("serializeState / parseState", () => {
     expect((error as StateCorruptError).messageEn).toBe(expected.en);
   });
 
+  // Regression: a per-unit protection password used to live in the state part in clear. Passwords are now
+  // typed when unit files are made and never kept in the workbook; an old part's password is dropped on read,
+  // so the next write no longer carries it.
+  test("a unit password from an old state part is dropped on read and never written back", () => {
+    const old = seedState() as unknown as { units: Record<string, unknown>[] };
+    old.units[0].password = "mật-khẩu-cũ";
+    const read = parseState(serializeState(old as unknown as WorkbookState));
+    expect(read.units[0]).not.toHaveProperty("password");
+    expect(serializeState(read)).not.toContain("mật-khẩu-cũ");
+    expect(serializeState(read)).not.toContain('"password"');
+  });
+
   test("a unit list that is not readable is corrupt", () => {
     const state = seedState() as unknown as Record<string, unknown>;
     state.units = [{ unitId: 1 }];

@@ -160,9 +160,9 @@ describe("buildUnitTabLayout (seed, BCH Công đoàn)", () => {
     }
   });
 
-  test("a unit with a password gets it in its protection", () => {
-    const layout = buildUnitTabLayout(state, { ...state.units[1], password: "tổ1" });
-    expect(layout.protection).toEqual({ protect: true, password: "tổ1" });
+  test("a unit tab of the shared workbook is protected without a password (passwords go only into unit files)", () => {
+    const layout = buildUnitTabLayout(state, state.units[1]);
+    expect(layout.protection).toEqual({ protect: true });
     expect(layout.name).toBe("Tổ đảng 1");
   });
 
