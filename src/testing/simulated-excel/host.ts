@@ -141,6 +141,8 @@ export class SimulatedExcelHost {
   async run<T>(a: unknown, b?: unknown): Promise<T> {
     const batch = (typeof a === "function" ? a : b) as (context: SimRequestContext) => Promise<T>;
     const target = (typeof a === "function" ? {} : a) as RunTarget;
+    // Office.js starts the batch from a promise continuation, never inside the call to `Excel.run`.
+    await Promise.resolve();
     const options: SimRunOptions =
       target instanceof SimRequestContext || target instanceof ClientObject || Array.isArray(target)
         ? { previousObjects: target }
@@ -175,8 +177,8 @@ export class SimulatedExcelHost {
   }
 
   /** Shaped like the `Excel` namespace's `run`, for code that is handed `Excel` (office-host, the playground). */
-  get excel(): { run: SimulatedExcelHost["run"] } {
-    return { run: ((a: never, b?: never) => this.run(a, b as never)) as SimulatedExcelHost["run"] };
+  get excel(): { run: typeof Excel.run } {
+    return { run: ((a: never, b?: never) => this.run(a, b as never)) as never };
   }
 
   /** `run` bound to this host, to inject where `Excel.run` is expected. */
