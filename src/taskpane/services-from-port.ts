@@ -16,7 +16,7 @@ import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
 import type { Finding } from "../core/collect/finding";
 import type { TrackingStatus } from "../core/tracking/track-units";
 import { reminderText } from "../core/tracking/track-units";
-import { AppError, StateMissingError, UnreadableFileError } from "../core/errors";
+import { AppError, DownloadNotSupportedError, StateMissingError, UnreadableFileError } from "../core/errors";
 import { nfc, normaliseText } from "../core/text/vietnamese";
 import type { ReportDocument } from "../core/summary/report-model";
 import type { WorkbookState } from "../core/state/types";
@@ -37,7 +37,9 @@ export interface HostHooks {
   /** The active worksheet, or null. */
   activeSheet(): Promise<{ id: string; name: string } | null>;
   onActiveSheetChanged(listener: () => void): () => void;
-  /** Hand a file to the user (download in a browser). */
+  /** Called after cells of a sheet change; absent where the host raises no such event. */
+  onSheetChanged?(sheetId: string, listener: () => void): () => void;
+  /** Hand a file to the user (download in a browser); rejects where the host cannot. */
   saveFile(bytes: Uint8Array, fileName: string, mimeType: string): Promise<void>;
   now?: () => Date;
 }
@@ -261,6 +263,8 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
         );
       }),
 
+    onUnitTabChanged: (sheetId, listener) => hooks.onSheetChanged?.(sheetId, listener) ?? (() => undefined),
+
     async submitUnitTab(sheetId) {
       const result = await submitUnitTab(port, {
         sheetId,
@@ -347,6 +351,8 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
     },
 
     async exportReportDocx(report) {
+      if (hooks.info.canSaveFiles === false)
+        throw new DownloadNotSupportedError(fileNameOf(report, lastState));
       // The .docx writer loads only when asked for.
       const { renderReportDocx } = await import(/* webpackChunkName: "report-docx" */ "../file/report-docx");
       const bytes = await renderReportDocx(report);
