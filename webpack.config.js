@@ -74,6 +74,17 @@ function productionMinimizer() {
   }
 }
 
+/** `npm start`: the root URL (with its query: `/?theme=dark`, `/?lang=en`) opens the playground. */
+function playgroundRoot(req, res, next) {
+  const [pathname, query] = (req.url ?? "").split(/\?(.*)/s);
+  if (pathname === "/" || pathname === "/index.html") {
+    res.writeHead(302, { Location: `/playground.html${query ? `?${query}` : ""}` });
+    res.end();
+    return;
+  }
+  next();
+}
+
 function devCertificate() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
   const cert = path.join(dir, "localhost.crt");
@@ -191,18 +202,7 @@ module.exports = (env = {}, argv = {}) => {
       // `npm start`: the root URL opens the playground.
       setupMiddlewares: (middlewares) => {
         if (playground) {
-          middlewares.unshift({
-            name: "playground-root",
-            path: "/",
-            middleware: (req, res, next) => {
-              if (req.url === "/" || req.url === "/index.html") {
-                res.writeHead(302, { Location: "/playground.html" });
-                res.end();
-                return;
-              }
-              next();
-            },
-          });
+          middlewares.unshift({ name: "playground-root", middleware: playgroundRoot });
         }
         return middlewares;
       },
@@ -212,3 +212,4 @@ module.exports = (env = {}, argv = {}) => {
 };
 
 module.exports.csp = csp;
+module.exports.playgroundRoot = playgroundRoot;
