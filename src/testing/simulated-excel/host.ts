@@ -259,17 +259,11 @@ export class SimulatedExcelHost {
     const outer = this.model.contentObserver;
     this.model.contentObserver = (sheet, box) => {
       const b = changed.get(sheet);
-      changed.set(
-        sheet,
-        b
-          ? {
-              top: Math.min(b.top, box.top),
-              left: Math.min(b.left, box.left),
-              bottom: Math.max(b.bottom, box.bottom),
-              right: Math.max(b.right, box.right),
-            }
-          : box,
-      );
+      if (!b) return void changed.set(sheet, { ...box });
+      b.top = Math.min(b.top, box.top);
+      b.left = Math.min(b.left, box.left);
+      b.bottom = Math.max(b.bottom, box.bottom);
+      b.right = Math.max(b.right, box.right);
     };
     const activeBefore = this.model.activeSheetId;
     try {
