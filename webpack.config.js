@@ -74,17 +74,6 @@ function productionMinimizer() {
   }
 }
 
-/** `npm start`: the root URL (with its query: `/?theme=dark`, `/?lang=en`) opens the playground. */
-function playgroundRoot(req, res, next) {
-  const [pathname, query] = (req.url ?? "").split(/\?(.*)/s);
-  if (pathname === "/" || pathname === "/index.html") {
-    res.writeHead(302, { Location: `/playground.html${query ? `?${query}` : ""}` });
-    res.end();
-    return;
-  }
-  next();
-}
-
 function devCertificate() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
   const cert = path.join(dir, "localhost.crt");
@@ -202,7 +191,18 @@ module.exports = (env = {}, argv = {}) => {
       // `npm start`: the root URL opens the playground.
       setupMiddlewares: (middlewares) => {
         if (playground) {
-          middlewares.unshift({ name: "playground-root", middleware: playgroundRoot });
+          middlewares.unshift({
+            name: "playground-root",
+            path: "/",
+            middleware: (req, res, next) => {
+              if (req.url === "/" || req.url === "/index.html") {
+                res.writeHead(302, { Location: "/playground.html" });
+                res.end();
+                return;
+              }
+              next();
+            },
+          });
         }
         return middlewares;
       },
@@ -212,4 +212,3 @@ module.exports = (env = {}, argv = {}) => {
 };
 
 module.exports.csp = csp;
-module.exports.playgroundRoot = playgroundRoot;
