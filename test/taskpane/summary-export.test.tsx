@@ -6,7 +6,8 @@ import type { ReportDocument } from "../../src/core/summary/report-model";
 import type { SummaryView } from "../../src/taskpane/services";
 import { fakeServices, memoryStore, renderApp } from "./fake-services";
 
-const summary: SummaryView = {
+// Built untyped and then cast, so the fixture also fits a SummaryView with more fields (units to chase).
+const summary = {
   unitCount: 3,
   submittedCount: 1,
   onTimeCount: 1,
@@ -18,7 +19,8 @@ const summary: SummaryView = {
   summarySheetId: "{summary}",
   report: {} as ReportDocument,
   generatedAt: "2022-10-17T09:00:00+07:00",
-};
+  followUp: [],
+} as unknown as SummaryView;
 
 async function summarise(canSaveFiles: boolean | undefined, exportReportDocx: () => Promise<never>) {
   let exports = 0;
