@@ -3,7 +3,7 @@ import { act, fireEvent, screen } from "@testing-library/react";
 import { App } from "../../src/taskpane/components/App";
 import { DownloadNotSupportedError } from "../../src/core/errors";
 import type { ReportDocument } from "../../src/core/summary/report-model";
-import type { SummaryView } from "../../src/taskpane/services";
+import type { SummaryView, TrackerView } from "../../src/taskpane/services";
 import { fakeServices, memoryStore, renderApp } from "./fake-services";
 
 // Built untyped and then cast, so the fixture also fits a SummaryView with more fields (units to chase).
@@ -25,6 +25,15 @@ const summary = {
 async function summarise(canSaveFiles: boolean | undefined, exportReportDocx: () => Promise<never>) {
   let exports = 0;
   const { services } = fakeServices({
+    // The workbook has a plan (a tracker can be read), so Tổng hợp is enabled.
+    loadTracker: async () =>
+      ({
+        planNumber: "334-KH/CB",
+        planTitle: null,
+        reportTo: null,
+        units: [],
+        reminder: null,
+      }) as unknown as TrackerView,
     collectAndSummarise: async () => summary,
     exportReportDocx: async () => {
       exports++;
