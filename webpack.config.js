@@ -10,6 +10,7 @@
 const path = require("path");
 const fs = require("fs");
 const os = require("os");
+const crypto = require("crypto");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { playgroundRootRedirect } = require("./scripts/playground-root-redirect");
@@ -18,11 +19,29 @@ const DEV_URL = "https://localhost:3000/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_LOCAL = "office-js/office.js";
 
-/** Content-Security-Policy of every page: scripts only from us and Microsoft's Office CDN; no eval. */
+const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
+
+/**
+ * The ES5 start check (src/taskpane/start-check.js): copied as it is (never minified: the minimizer targets
+ * ES2020) under a content-hashed name, loaded by every page before, and instead of, the bundle.
+ */
+const START_CHECK_SOURCE = "src/taskpane/start-check.js";
+function startCheckFile() {
+  const hash = crypto.createHash("md5").update(fs.readFileSync(START_CHECK_SOURCE)).digest("hex").slice(0, 8);
+  return `start-check.${hash}.js`;
+}
+/** The task pane says it could not start when Office.onReady has not come after this long. */
+const START_TIMEOUT_MS = 10_000;
+
+/**
+ * Content-Security-Policy of every page: scripts only from us and Microsoft's Office CDN; no eval. office.js
+ * frames a page of its own origin (its trust check on Office web hosts it does not list, AgaveErrorUX): allowed.
+ */
 function csp({ devServer }) {
   return [
     "default-src 'self'",
-    "script-src 'self' https://appsforoffice.microsoft.com",
+    `script-src 'self' ${OFFICE_JS_ORIGIN}`,
+    `frame-src 'self' ${OFFICE_JS_ORIGIN}`,
     // Fluent UI (Griffel) inserts <style> elements at run time.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
@@ -78,17 +97,25 @@ module.exports = (env = {}, argv = {}) => {
   };
   if (playground) entry.playground = "./src/playground/index.tsx";
 
-  const page = (name, title, officeJs, chunks) =>
+  const startCheck = startCheckFile();
+  // The page template writes the script tags itself: the start check, which loads the bundle (inject: false).
+  const page = (name, title, officeJs, chunks, startTimeoutMs = 0) =>
     new HtmlWebpackPlugin({
       filename: `${name}.html`,
       template: "./src/taskpane/page.html",
       chunks,
-      templateParameters: { title, officeJs, csp: csp({ devServer: devServing }) },
-      inject: "body",
-      scriptLoading: "defer",
+      templateParameters: {
+        title,
+        officeJs,
+        csp: csp({ devServer: devServing }),
+        startCheck,
+        startTimeoutMs,
+      },
+      inject: false,
     });
 
   const copies = [
+    { from: START_CHECK_SOURCE, to: startCheck, info: { minimized: true } },
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "src/taskpane/help.html", to: "help.html" },
     {
@@ -147,7 +174,7 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      page("taskpane", "Tổng hợp báo cáo", OFFICE_JS_CDN, ["taskpane"]),
+      page("taskpane", "Tổng hợp báo cáo", OFFICE_JS_CDN, ["taskpane"], START_TIMEOUT_MS),
       page("commands", "Tổng hợp báo cáo", OFFICE_JS_CDN, ["commands"]),
       ...(playground
         ? [page("playground", "Tổng hợp báo cáo — playground", OFFICE_JS_LOCAL, ["playground"])]
@@ -173,3 +200,5 @@ module.exports = (env = {}, argv = {}) => {
     },
   };
 };
+
+module.exports.csp = csp;

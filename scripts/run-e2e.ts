@@ -8,14 +8,16 @@
  *   UPDATE_SCREENSHOTS=1              write them to docs/screenshots/ instead (the ones the README shows)
  *   E2E_SKIP_BUILD=1                  reuse out/e2e
  *
- * Flow on the seed plan: paste → fix a unit's name → create sheets → fill two units' tabs in the grid →
- * submit one → summary → the pane's figures and findings match the workbook → .docx → reopen → a file per
- * unit (.zip) → import a unit's e-mailed copy (made here by the file adapter; .ods in Vietnamese, .xlsx in
- * English); once more in English; the dark theme; the
- * query parameters on the root URL (served through the dev server's own redirect). Along the way: the
- * review's main button stays in sight at 350 px, the next steps after creating, the summary naming the
- * overdue units, the summary disabled on an empty workbook, and the grid showing computed formulas and
- * dd/mm/yyyy dates. Every screen is screenshotted at 350 and 500 px pane widths and checked with axe-core.
+ * Flow on the seed plan: paste → fix a unit's name → create sheets → type a figure in a unit's tab (the
+ * pane's check follows without Làm mới) → fill two units' tabs in the grid → submit one → summary → the
+ * pane's figures and findings match the workbook → .docx → reopen → a file per unit (.zip) → import a unit's
+ * e-mailed copy (made here by the file adapter; .ods in Vietnamese, .xlsx in English); once more in English;
+ * the dark theme; the query parameters on the root URL (served through the dev server's own redirect). Along
+ * the way: the review's main button stays in sight at 350 px, the next steps after creating, the summary
+ * naming the overdue units, the summary disabled on an empty workbook, and the grid showing computed formulas
+ * and dd/mm/yyyy dates. Then the hosts: Excel for Mac's summary (no download, the routes that work), the task
+ * pane page in a Trident (IE 11) webview, and with an office.js whose Office.onReady never comes.
+ * Every screen is screenshotted at 350 and 500 px pane widths and checked with axe-core.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
@@ -513,6 +515,21 @@ async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<
     await next.getByRole("button", { name: t.goToTracker }).click();
     await pane.getByRole("table").waitFor();
   });
+  await step(
+    `${lang}: typing a figure in a unit's tab updates the pane's check, without Làm mới`,
+    async () => {
+      const noFigures = lang === "vi" ? /chưa có số liệu hay kết quả nào/ : /has no figures or results yet/;
+      at(`opening ${unitSheets[0]} in the grid`);
+      await openSheet(page, unitSheets[0]);
+      await pane.getByText(noFigures).waitFor();
+      const sheet = (await snapshot(page)).sheets.find((s) => s.name === unitSheets[0])!;
+      const code = indicatorCodes(sheet)[0];
+      at(`typing a figure for ${code}`);
+      await typeInCell(page, `D${rowsByCode(sheet).get(code)}`, "3");
+      at("waiting for the check to follow (the screen re-checks on the tab's onChanged)");
+      await pane.getByText(noFigures).waitFor({ state: "detached", timeout: 10_000 });
+    },
+  );
 
   const typed: Record<string, Record<string, number>> = {};
   await step(`${lang}: fill two units' tabs in the grid`, async () => {
@@ -601,8 +618,8 @@ async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<
       expect(clicked, "no unit link in the tracker");
       at("waiting for the clicked unit's tab to become active");
       await page.waitForFunction((id) => window.__playground!.host.snapshot().activeSheetId !== id, before);
-      // The playground reports activations every 150 ms, like Excel's event a moment later; the pane, having
-      // made that activation itself, stays on the tracker.
+      // The simulated host raises onActivated for it, as Excel does a moment later; the pane, having made
+      // that activation itself, stays on the tracker.
       at("checking the pane stays on the tracker after its own activation");
       await page.waitForTimeout(600);
       const selected = await pane.getByRole("tab", { selected: true }).innerText();
@@ -957,6 +974,100 @@ async function rootParameters(browser: Browser, base: string): Promise<void> {
   await context.close();
 }
 
+/** Excel for Mac (?host=mac): the summary offers the routes that work instead of a download that does nothing. */
+async function macExport(browser: Browser, base: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const pane = page.getByTestId("pane");
+  let downloads = 0;
+  page.on("download", () => downloads++);
+  await step(
+    "mac: the summary offers print/PDF, Excel on the web and the CLI; nothing claims an export",
+    async () => {
+      await page.goto(`${base}/playground.html?lang=vi&pane=380&host=mac`);
+      await pane
+        .getByLabel(vi.planTextLabel)
+        .fill(readFileSync(existsSync(SEED) ? SEED : SEED_FALLBACK, "utf8"));
+      await pane.getByRole("button", { name: vi.readPlan }).click();
+      await pane.getByText("334-KH/CB").first().waitFor();
+      await pane.getByRole("button", { name: vi.createWorkbook }).click();
+      await pane.getByText(/Đã tạo sổ theo dõi với \d+ đơn vị/).waitFor();
+      await paneTab(page, vi.tabSummary);
+      await pane.getByRole("button", { name: vi.summarise }).click();
+      await pane.getByTestId("summary-totals").waitFor();
+      const routes = await pane.getByTestId("export-routes").innerText();
+      expect(routes.includes("Excel trên web") && routes.includes("--docx"), `routes shown: ${routes}`);
+      expect(
+        (await pane.getByRole("button", { name: vi.exportDocx }).count()) === 0,
+        "an export button is offered",
+      );
+      expect(!(await pane.innerText()).includes("Đã xuất"), "the pane claims an export");
+      const saved = await page.evaluate(() => window.__playground!.savedFiles);
+      expect(
+        saved.length === 0 && downloads === 0,
+        `files handed over: ${JSON.stringify(saved)}, ${downloads}`,
+      );
+      await pane.screenshot({ path: join(SHOTS, "vi-summary-mac-380.png") });
+      await axeCheck(page);
+    },
+  );
+  await context.close();
+}
+
+/** office.js from the CDN, replaced (the tests have no network): a stub, or one whose onReady never comes. */
+const OFFICE_JS_NEVER_READY =
+  "window.Office = { onReady: function () { return new Promise(function () {}); } };";
+
+/** The task pane page as Excel 2019 volume-licensed shows it: Trident (Internet Explorer 11). */
+async function legacyWebview(browser: Browser, base: string): Promise<void> {
+  const context = await browser.newContext({
+    viewport: { width: 380, height: 700 },
+    userAgent: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko",
+  });
+  await context.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({ contentType: "text/javascript", body: OFFICE_JS_NEVER_READY }),
+  );
+  const page = await context.newPage();
+  const requested: string[] = [];
+  page.on("request", (r) => requested.push(r.url()));
+  await step(
+    "trident: the task pane page shows the bilingual message and never loads the bundle",
+    async () => {
+      await page.goto(`${base}/taskpane.html`);
+      const alert = page.getByRole("alert");
+      await alert.getByText("Tổng hợp báo cáo không chạy được trong phiên bản Excel này.").waitFor();
+      await alert.getByText("Tổng hợp báo cáo cannot run in this version of Excel.").waitFor();
+      await page.waitForTimeout(500);
+      const bundles = requested.filter((u) => /\/taskpane\.[0-9a-f]+\.js$/.test(u));
+      expect(bundles.length === 0, `the bundle was requested: ${bundles.join(", ")}`);
+      await page.screenshot({ path: join(SHOTS, "trident-taskpane-380.png") });
+    },
+  );
+  await context.close();
+}
+
+/** The task pane page when Office.onReady never resolves (office.js blocked or its frame refused). */
+async function officeNeverReady(browser: Browser, base: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 380, height: 700 } });
+  await context.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({ contentType: "text/javascript", body: OFFICE_JS_NEVER_READY }),
+  );
+  const page = await context.newPage();
+  await step(
+    "office never ready: after the start timeout the pane says it has not started, in vi and en",
+    async () => {
+      await page.clock.install();
+      await page.goto(`${base}/taskpane.html`);
+      const alert = page.getByRole("alert");
+      expect((await alert.count()) === 0, "a message before the timeout");
+      await page.clock.fastForward(11_000);
+      await alert.getByText("Ngăn tác vụ chưa khởi động được.").waitFor();
+      await alert.getByText("The task pane has not started.").waitFor();
+    },
+  );
+  await context.close();
+}
+
 async function main(): Promise<void> {
   const ensure = spawnSync("bash", [join(ROOT, "scripts", "ensure-chromium.sh")], { stdio: "inherit" });
   if (ensure.status !== 0) throw new Error("chromium is not available (scripts/ensure-chromium.sh failed)");
@@ -985,6 +1096,10 @@ async function main(): Promise<void> {
     await darkTheme(browser, base);
     console.log("Query parameters on the root URL:");
     await rootParameters(browser, base);
+    console.log("Hosts:");
+    await macExport(browser, base);
+    await legacyWebview(browser, base);
+    await officeNeverReady(browser, base);
   } finally {
     await browser.close();
     server.close();

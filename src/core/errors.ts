@@ -122,6 +122,18 @@ export class HostError extends AppError {
   }
 }
 
+/** The Excel host cannot hand a file to the user (Excel for Mac and iPad: the webview ignores downloads). */
+export class DownloadNotSupportedError extends AppError {
+  constructor(file: string) {
+    super(
+      "DOWNLOAD_NOT_SUPPORTED",
+      "Excel cho Mac và iPad không cho add-in tải tệp xuống, nên tệp chưa được lưu.",
+      "Excel for Mac and iPad does not let add-ins download files, so the file was not saved.",
+      { file },
+    );
+  }
+}
+
 /** One write request would pass the host's payload limit (Excel on the web: 5 MB) and cannot be split. */
 export class RequestTooLargeError extends AppError {
   constructor(bytes: number, limitBytes: number, sheet?: string) {

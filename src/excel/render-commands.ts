@@ -15,6 +15,7 @@ import {
 } from "../core/workbook/address";
 import { hostInputOf } from "../core/workbook/cell-input";
 import type { CellSpec, CellStyle, SheetLayout, SheetPatch, WorkbookChanges } from "../core/workbook/model";
+import { fittedRowHeight } from "../core/workbook/model";
 import { columnWidthPoints } from "./column-width";
 import { coverWithRectangles } from "./rectangles";
 
@@ -202,7 +203,7 @@ function columnCommands(ref: SheetRef, layout: SheetLayout): Command[] {
   for (const c of layout.hiddenColumns ?? [])
     out.push({ op: "columnHidden", ref, address: `${columnLetter(c)}:${columnLetter(c)}` });
   for (const [row, h] of Object.entries(layout.rowHeights ?? {}))
-    out.push({ op: "rowHeight", ref, address: `${row}:${row}`, points: h });
+    out.push({ op: "rowHeight", ref, address: `${row}:${row}`, points: fittedRowHeight(h) });
   return out;
 }
 

@@ -4,6 +4,7 @@
  */
 import type ExcelJS from "exceljs";
 import type { CellSpec, CellStyle, CellValue } from "../core/workbook/model";
+import { cellText } from "../core/workbook/cell-input";
 
 /** "#RRGGBB" → ExcelJS ARGB "FFRRGGBB". */
 export function argbOf(hex: string): string {
@@ -11,11 +12,14 @@ export function argbOf(hex: string): string {
   return h.length === 8 ? h : `FF${h.padStart(6, "0")}`;
 }
 
-/** A literal value of the model → an ExcelJS literal. A string is ALWAYS a plain string cell. */
+/**
+ * A literal value of the model → an ExcelJS literal. A string is ALWAYS a plain string cell, cut to what a
+ * cell holds (cellText).
+ */
 export function literalOf(value: CellValue | undefined): ExcelJS.CellValue {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  return value;
+  return typeof value === "string" ? cellText(value) : value;
 }
 
 /**

@@ -6,6 +6,7 @@
 import type ExcelJS from "exceljs";
 import { parseRange, rangeAddress } from "../core/workbook/address";
 import type { CellSpec, DataValidationSpec, SheetLayout } from "../core/workbook/model";
+import { fittedRowHeight } from "../core/workbook/model";
 import { argbOf, renderCell, setLocked } from "./render-cell";
 
 /** Internal hyperlinks of one sheet: A1 address → location ("'Tổ 1'!D12"). */
@@ -69,7 +70,8 @@ export function renderRowHeights(
   ws: ExcelJS.Worksheet,
   rowHeights: Record<number, number> | undefined,
 ): void {
-  for (const [row, height] of Object.entries(rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  for (const [row, height] of Object.entries(rowHeights ?? {}))
+    ws.getRow(Number(row)).height = fittedRowHeight(height);
 }
 
 /** A list validation: Excel stores the list inline as one quoted, comma-separated formula. */

@@ -174,7 +174,7 @@ export function GridView({
         aria-label={t.pgSheets}
         selectedValue={active.id}
         onTabSelect={(_, d) => {
-          host.model.activeSheetId = String(d.value);
+          host.activateSheetByUser(String(d.value));
           setSelected("A1");
           onChange();
         }}

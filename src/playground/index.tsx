@@ -1,10 +1,11 @@
 /**
  * The playground: the same task pane beside a simulated Excel (src/testing/simulated-excel), in any browser.
  * The pane's AppServices come from the same createAppServices as in Excel, over the Office.js port driven by
- * the simulated host, whose formulas HyperFormula computes (playground only: see playground-host.ts).
+ * the simulated host, whose formulas HyperFormula computes (playground only: see playground-host.ts), and the
+ * same Office host hooks (office-host.ts: events, cell-edit mode, downloads).
  * Query parameters (also on `/`, which redirects here keeping them): `?lang=en` opens it in English,
  * `?pane=350` sets the pane width in px (300 at least), `?theme=dark` uses the dark theme, `?user=Name` the
- * user name stamped on submissions.
+ * user name stamped on submissions, `?host=mac` plays Excel for Mac (no downloads).
  * window.__playground exposes the host to the browser tests (they read the workbook from it).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -13,7 +14,8 @@ import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/rea
 import type { SimulatedExcelHost } from "../testing/simulated-excel";
 import { createOfficeWorkbookPort } from "../excel/office-workbook-port";
 import { App } from "../taskpane/components/App";
-import { createAppServices, downloadInBrowser } from "../taskpane/services-from-port";
+import { createAppServices } from "../taskpane/services-from-port";
+import { delayedRun, officeHostHooks } from "../taskpane/office-host";
 import { I18nContext, MESSAGES, languageFor } from "../taskpane/i18n";
 import { GridView } from "./grid-view";
 import { fluentThemeFor } from "../taskpane/office-theme";
@@ -28,25 +30,22 @@ const paneTheme = fluentThemeFor({
 });
 
 const host = createPlaygroundHost();
-const listeners = new Set<() => void>();
 let lastActive = host.model.activeSheetId;
 const savedFiles: { fileName: string; bytes: number }[] = [];
 
+// What office-host.ts reads from Office.context, as the chosen Excel would give it.
+const officeContext = { displayLanguage, platform: params.get("host") === "mac" ? "Mac" : "OfficeOnline" };
+const hooks = officeHostHooks(host.excel, officeContext);
 const services = createAppServices(
-  createOfficeWorkbookPort(host.runner, { isSetSupported: (v) => host.isSetSupported("ExcelApi", v) }),
+  createOfficeWorkbookPort(delayedRun(host.excel), {
+    isSetSupported: (v) => host.isSetSupported("ExcelApi", v),
+  }),
   {
-    info: { kind: "playground", displayLanguage, userName: params.get("user") ?? "Thư ký" },
-    activeSheet: async () => {
-      const s = host.model.sheets.find((x) => x.id === host.model.activeSheetId);
-      return s ? { id: s.id, name: s.name } : null;
-    },
-    onActiveSheetChanged: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    ...hooks,
+    info: { ...hooks.info, kind: "playground", userName: params.get("user") ?? "Thư ký" },
     saveFile: async (bytes, fileName, mime) => {
+      await hooks.saveFile(bytes, fileName, mime);
       savedFiles.push({ fileName, bytes: bytes.byteLength });
-      await downloadInBrowser(bytes, fileName, mime);
     },
   },
 );
@@ -80,17 +79,14 @@ function Playground() {
     return { lang, t: MESSAGES[lang] };
   }, []);
 
-  // Follow the pane's writes (sync count) and activations, like Excel's own events.
+  // Show the pane's writes and activations in the grid (the pane hears of them through the host's events).
   useEffect(() => {
     const timer = setInterval(() => {
       const active = host.model.activeSheetId;
       if (host.syncCount !== syncs.current || active !== lastActive) {
         syncs.current = host.syncCount;
-        bump();
-      }
-      if (active !== lastActive) {
         lastActive = active;
-        for (const l of listeners) l();
+        bump();
       }
     }, 150);
     return () => clearInterval(timer);

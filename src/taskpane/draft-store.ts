@@ -1,6 +1,7 @@
 /**
  * The plan draft (text, edited plan, indicators) kept in the browser's localStorage so that closing the pane
- * never loses what was typed. One key per add-in; failures to store are ignored (private mode, quota).
+ * never loses what was typed. One key per add-in and storage partition (`Office.context.partitionKey`, which
+ * Office asks add-ins to put in their storage keys); failures to store are ignored (private mode, quota).
  */
 import type { Plan } from "../core/plan/types";
 import type { Indicator } from "../core/workbook/indicators";
@@ -20,11 +21,21 @@ export interface DraftStore {
   clear(): void;
 }
 
-export function localDraftStore(storage: Storage | null = safeLocalStorage()): DraftStore {
+/** The draft's storage key within a partition (none outside Office or where Office gives none). */
+export function draftKey(partitionKey?: string | null): string {
+  return partitionKey ? `${partitionKey}/${DRAFT_KEY}` : DRAFT_KEY;
+}
+
+export function localDraftStore(
+  storage: Storage | null = safeLocalStorage(),
+  partitionKey?: string | null,
+): DraftStore {
+  const key = draftKey(partitionKey);
   return {
     load() {
       try {
-        const raw = storage?.getItem(DRAFT_KEY);
+        // A draft saved before keys carried the partition is still found (and moves on the next save).
+        const raw = storage?.getItem(key) ?? (key !== DRAFT_KEY ? storage?.getItem(DRAFT_KEY) : null);
         if (!raw) return null;
         const d = JSON.parse(raw) as Partial<PlanDraft>;
         if (typeof d.text !== "string") return null;
@@ -40,13 +51,15 @@ export function localDraftStore(storage: Storage | null = safeLocalStorage()): D
     },
     save(draft) {
       try {
-        storage?.setItem(DRAFT_KEY, JSON.stringify(draft));
+        storage?.setItem(key, JSON.stringify(draft));
+        if (key !== DRAFT_KEY) storage?.removeItem(DRAFT_KEY);
       } catch {
         /* storage full or unavailable: the pane keeps the draft in memory */
       }
     },
     clear() {
       try {
+        storage?.removeItem(key);
         storage?.removeItem(DRAFT_KEY);
       } catch {
         /* ignore */

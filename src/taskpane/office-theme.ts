@@ -1,7 +1,7 @@
 /**
- * Office's own theme (Excel desktop's "Black" or "Dark Gray" Office themes) mapped onto a Fluent UI theme, so
- * the pane is not a white block in a dark Excel. Hosts that do not expose the theme (Excel on the web, Mac)
- * get the light theme.
+ * Office's own theme (Excel's "Black" or "Dark Gray" Office themes) mapped onto a Fluent UI theme, so the pane
+ * is not a white block in a dark Excel. `Office.context.officeTheme` is read once when the pane opens (Excel
+ * has no theme-change event for add-ins); a host that does not give it gets the light theme.
  */
 import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 
@@ -29,4 +29,13 @@ export function isDarkOfficeTheme(colors: OfficeThemeColors | null | undefined):
 
 export function fluentThemeFor(colors: OfficeThemeColors | null | undefined): Theme {
   return isDarkOfficeTheme(colors) ? webDarkTheme : webLightTheme;
+}
+
+/** `Office.context.officeTheme`, or undefined where the host does not give it (or throws for it). */
+export function officeThemeOf(context: unknown): OfficeThemeColors | undefined {
+  try {
+    return (context as { officeTheme?: OfficeThemeColors } | undefined)?.officeTheme ?? undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -17,7 +17,7 @@ import type { Finding } from "../core/collect/finding";
 import type { TrackingStatus } from "../core/tracking/track-units";
 import { reminderText } from "../core/tracking/track-units";
 import { unitsToFollowUp } from "../core/tracking/units-to-follow-up";
-import { AppError, StateMissingError, UnreadableFileError } from "../core/errors";
+import { AppError, DownloadNotSupportedError, StateMissingError, UnreadableFileError } from "../core/errors";
 import { nfc, normaliseText } from "../core/text/vietnamese";
 import type { ReportDocument } from "../core/summary/report-model";
 import type { WorkbookState } from "../core/state/types";
@@ -38,7 +38,9 @@ export interface HostHooks {
   /** The active worksheet, or null. */
   activeSheet(): Promise<{ id: string; name: string } | null>;
   onActiveSheetChanged(listener: () => void): () => void;
-  /** Hand a file to the user (download in a browser). */
+  /** Called after cells of a sheet change; absent where the host raises no such event. */
+  onSheetChanged?(sheetId: string, listener: () => void): () => void;
+  /** Hand a file to the user (download in a browser); rejects where the host cannot. */
   saveFile(bytes: Uint8Array, fileName: string, mimeType: string): Promise<void>;
   now?: () => Date;
 }
@@ -267,6 +269,8 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
         );
       }),
 
+    onUnitTabChanged: (sheetId, listener) => hooks.onSheetChanged?.(sheetId, listener) ?? (() => undefined),
+
     async submitUnitTab(sheetId) {
       const result = await submitUnitTab(port, {
         sheetId,
@@ -305,6 +309,8 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
     },
 
     async createUnitFiles(passwords, onProgress) {
+      // TODO(lead): Excel for Mac's webview cannot download; reuse the "can this host download" hook the
+      // hosts helper adds for the .docx export (services-from-port.ts) once it lands.
       const [{ splitWorkbook }, { renderUnitFile }, { default: JSZip }] = await Promise.all([
         import(/* webpackChunkName: "unit-files" */ "../app/split-workbook"),
         import(/* webpackChunkName: "unit-files" */ "../file/unit-file"),
@@ -322,8 +328,6 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
       const bytes = await zip.generateAsync({ type: "uint8array" });
       const number = result.planNumber?.replace(/[^\p{L}\p{N}]+/gu, "-") ?? "";
       const zipName = `tep-don-vi${number ? `-${number}` : ""}.zip`.replace(/-+/g, "-");
-      // TODO(lead): Excel for Mac's webview cannot download; reuse the "can this host download" hook the
-      // hosts helper adds for the .docx export (services-from-port.ts) once it lands.
       await hooks.saveFile(bytes, zipName, "application/zip");
       return {
         zipName,
@@ -380,6 +384,8 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
     },
 
     async exportReportDocx(report) {
+      if (hooks.info.canSaveFiles === false)
+        throw new DownloadNotSupportedError(fileNameOf(report, lastState));
       // The .docx writer loads only when asked for.
       const { renderReportDocx } = await import(/* webpackChunkName: "report-docx" */ "../file/report-docx");
       const bytes = await renderReportDocx(report);

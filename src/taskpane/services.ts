@@ -15,6 +15,8 @@ export interface HostInfo {
   /** Office display language, e.g. "vi-VN", "en-US". */
   displayLanguage: string;
   userName: string | null;
+  /** False where the host cannot hand a file to the user (Excel for Mac and iPad); absent means it can. */
+  canSaveFiles?: boolean;
 }
 
 export type UnitStatus = "on-time" | "late" | "missing" | "not-due";
@@ -184,6 +186,8 @@ export interface AppServices {
   activeUnitTab(): Promise<UnitTabView | null>;
   /** Called when the user switches sheets (not when the pane itself activated one); returns an unsubscribe function. */
   onActiveSheetChanged(listener: () => void): () => void;
+  /** Called after cells of this unit tab change (typed, pasted, a co-author); returns an unsubscribe function. */
+  onUnitTabChanged(sheetId: string, listener: () => void): () => void;
   submitUnitTab(sheetId: string): Promise<UnitTabView>;
   reopenUnitTab(unitId: string, comment: string): Promise<void>;
   /**

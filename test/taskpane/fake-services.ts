@@ -107,6 +107,7 @@ export function fakeServices(overrides: Partial<AppServices> = {}, displayLangua
     },
     activeUnitTab: async (): Promise<UnitTabView | null> => null,
     onActiveSheetChanged: () => () => undefined,
+    onUnitTabChanged: () => () => undefined,
     submitUnitTab: async () => {
       throw new Error("not used");
     },

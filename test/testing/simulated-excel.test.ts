@@ -193,7 +193,7 @@ describe("simulated Excel host: protection", () => {
     expect(host.cell("Sheet1", "A1").value).toBe(1);
   });
 
-  it("reports APIs above the host's requirement set as ApiNotFound when called", async () => {
+  it("reports APIs above the host's requirement set as ApiNotFound (at sync, as Office.js)", async () => {
     const host = new SimulatedExcelHost({ apiVersion: "1.7" });
     expect(host.isSetSupported("ExcelApi", "1.7")).toBe(true);
     expect(host.isSetSupported("ExcelApi", "1.9")).toBe(false);

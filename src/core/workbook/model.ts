@@ -68,7 +68,7 @@ export interface SheetLayout {
   /** Column widths in characters (index 0 = column A). Adapters convert to their unit. */
   columnWidths: number[];
   hiddenColumns?: number[];
-  /** Row heights in points, keyed by 1-based row number. */
+  /** Row heights in points, keyed by 1-based row number (adapters draw at most MAX_ROW_HEIGHT). */
   rowHeights?: Record<number, number>;
   /** Ranges a person types into: unlocked when the sheet is protected, tinted. */
   inputRanges: string[];
@@ -128,6 +128,14 @@ export interface WorkbookChanges {
 export interface WorkbookLayout {
   layoutVersion: number;
   sheets: SheetLayout[];
+}
+
+/** Excel's tallest row, in points (a taller one is refused by Excel, or repaired when a file opens). */
+export const MAX_ROW_HEIGHT = 409;
+
+/** A row height a spreadsheet accepts: a layout's taller row (long wrapped text) is drawn at the maximum. */
+export function fittedRowHeight(points: number): number {
+  return Math.min(Math.max(points, 0), MAX_ROW_HEIGHT);
 }
 
 /** Current layout version; state from a newer version is refused, older ones are migrated or refused. */

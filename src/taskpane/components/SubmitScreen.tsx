@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { SendRegular, ArrowClockwiseRegular } from "@fluentui/react-icons";
 import type { AppServices, UnitTabView } from "../services";
@@ -6,6 +6,9 @@ import { useI18n } from "../i18n";
 import { formatIsoDate, formatTimestamp } from "../format";
 import { InfoBar } from "./ErrorBar";
 import { CellNotes } from "./CellNotes";
+
+/** Typing raises a change event per cell: re-check once the unit pauses this long. */
+export const RECHECK_DELAY_MS = 400;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -26,14 +29,38 @@ export function SubmitScreen({
   const [tab, setTab] = useState<UnitTabView | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
+  // Only the latest check is shown: a slow read must not overwrite a newer one.
+  const latest = useRef(0);
   const load = useCallback(() => {
-    services.activeUnitTab().then(setTab, (e: unknown) => {
-      setTab(null);
-      onError(e);
-    });
+    const call = ++latest.current;
+    services.activeUnitTab().then(
+      (view) => {
+        if (call === latest.current) setTab(view);
+      },
+      (e: unknown) => {
+        if (call !== latest.current) return;
+        setTab(null);
+        onError(e);
+      },
+    );
   }, [services, onError]);
   useEffect(load, [load]);
   useEffect(() => services.onActiveSheetChanged(load), [services, load]);
+
+  // Re-check while the unit types in its tab, so the checks and the button follow the figures.
+  const sheetId = tab?.sheetId ?? null;
+  useEffect(() => {
+    if (!sheetId) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = services.onUnitTabChanged(sheetId, () => {
+      clearTimeout(timer);
+      timer = setTimeout(load, RECHECK_DELAY_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [services, sheetId, load]);
 
   async function submit(current: UnitTabView) {
     setBusy(true);

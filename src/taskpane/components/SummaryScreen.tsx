@@ -4,6 +4,8 @@ import {
   ProgressBar,
   Field,
   Link,
+  MessageBar,
+  MessageBarBody,
   Table,
   TableBody,
   TableCell,
@@ -20,6 +22,7 @@ import { formatIsoDate, formatTimestamp } from "../format";
 import type { ErrorHandler, ScreenKey } from "./App";
 import { InfoBar } from "./ErrorBar";
 import { CellNotes } from "./CellNotes";
+import { AppError } from "../../core/errors";
 
 /** Work shorter than this shows no progress indicator (no flicker). */
 export const PROGRESS_DELAY_MS = 500;
@@ -55,6 +58,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
   },
+  routes: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
 export function stageText(p: ProgressStage, t: Messages): string {
@@ -95,6 +99,26 @@ function formatNumber(v: number | string | null, lang: "vi" | "en"): string {
   return v.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 2 });
 }
 
+/** Where Excel cannot download the .docx: the ways to the report that work there. */
+function ExportRoutes() {
+  const styles = useStyles();
+  const { t } = useI18n();
+  return (
+    <MessageBar intent="info" layout="multiline" data-testid="export-routes">
+      <MessageBarBody>
+        {t.exportUnavailable}
+        <ul className={styles.routes}>
+          <li>{t.exportRouteSheet}</li>
+          <li>{t.exportRouteWeb}</li>
+          <li>
+            {t.exportRouteCli} <code>tong-hop-bao-cao summary sổ.xlsx --docx bao-cao.docx</code>
+          </li>
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 export default function SummaryScreen({
   services,
   onError,
@@ -111,6 +135,8 @@ export default function SummaryScreen({
   const [showProgress, setShowProgress] = useState(false);
   const [busy, setBusy] = useState(false);
   const [info, setInfo] = useState<string | null>(null);
+  // Excel for Mac and iPad cannot download: the export button would do nothing there.
+  const [canExport, setCanExport] = useState(services.host.canSaveFiles !== false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // Unknown (undefined) until the workbook is read; false on a workbook without a plan: nothing to compile.
   const [hasPlan, setHasPlan] = useState<boolean | undefined>(undefined);
@@ -169,7 +195,8 @@ export default function SummaryScreen({
       const out = await withProgress({ stage: "exporting" }, () => services.exportReportDocx(r.report));
       setInfo(t.exported(out.fileName));
     } catch (e) {
-      onError(e);
+      if (e instanceof AppError && e.code === "DOWNLOAD_NOT_SUPPORTED") setCanExport(false);
+      else onError(e);
     }
   }
 
@@ -302,15 +329,18 @@ export default function SummaryScreen({
               </>
             )
           )}
+          {!canExport && <ExportRoutes />}
           <div className={styles.row}>
-            <Button
-              appearance="primary"
-              icon={<DocumentRegular />}
-              disabled={busy}
-              onClick={() => void exportDocx(result)}
-            >
-              {t.exportDocx}
-            </Button>
+            {canExport && (
+              <Button
+                appearance="primary"
+                icon={<DocumentRegular />}
+                disabled={busy}
+                onClick={() => void exportDocx(result)}
+              >
+                {t.exportDocx}
+              </Button>
+            )}
             <Link
               as="button"
               onClick={() => services.activate(result.summarySheetId, result.summarySheetName).catch(onError)}

@@ -166,6 +166,13 @@ export const en: Messages = {
   openSummarySheet: (name) => `Open the sheet ${name}`,
   exportDocx: "Export Word (.docx)",
   exported: (file) => `Exported ${file}.`,
+  exportUnavailable:
+    "Excel for Mac and iPad do not let add-ins download files, so the Word file cannot be exported here. You can:",
+  exportRouteSheet:
+    "print the “Tổng hợp” sheet of the workbook or save it as PDF (File › Print): it holds the whole report;",
+  exportRouteWeb:
+    "open this workbook in Excel on the web (office.com) or Excel for Windows and press “Export Word (.docx)”;",
+  exportRouteCli: "or, on a computer with the command-line tool:",
   generatedAt: (date) => `Compiled at ${date}`,
   followUpTitle: "Units to follow up",
   followUpMissing: (deadline, days) =>

@@ -169,6 +169,12 @@ export const vi = {
   openSummarySheet: (name: string) => `Mở trang ${name}`,
   exportDocx: "Xuất Word (.docx)",
   exported: (file: string) => `Đã xuất ${file}.`,
+  exportUnavailable:
+    "Excel cho Mac và iPad không cho add-in tải tệp xuống, nên không xuất được tệp Word từ đây. Có thể:",
+  exportRouteSheet: "in hoặc lưu PDF trang “Tổng hợp” trong sổ (Tệp › In): trang này có đủ nội dung báo cáo;",
+  exportRouteWeb:
+    "mở sổ này bằng Excel trên web (office.com) hoặc Excel trên Windows rồi bấm “Xuất Word (.docx)”;",
+  exportRouteCli: "hoặc trên máy tính có cài công cụ dòng lệnh:",
   generatedAt: (date: string) => `Tổng hợp lúc ${date}`,
   followUpTitle: "Đơn vị cần nhắc",
   followUpMissing: (deadline: string, days: number) => `chưa nộp, hạn ${deadline}, quá hạn ${days} ngày`,

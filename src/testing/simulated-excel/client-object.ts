@@ -1,10 +1,11 @@
 import { ErrorCodes, Messages, SimulatedOfficeError, propertyNotLoaded } from "./errors";
+import type { SimEventHub } from "./events";
 import type { WorkbookModel } from "./workbook-model";
 
-/** What the host gives each request context: the model, requirement sets, per-sync accounting. */
+/** What the host gives each request context: the model, requirement sets, events, per-sync accounting. */
 export interface HostServices {
   readonly model: WorkbookModel;
-  requireApi(version: string, api: string): void;
+  readonly events: SimEventHub;
   isSetSupported(version: string): boolean;
   countResponse(value: unknown): void;
   executeBatch(context: SimRequestContext): Promise<void>;
@@ -22,7 +23,19 @@ export class SimRequestContext {
   /** @internal */ _actions: QueuedAction[] = [];
   /** @internal */ _paths = new Map<ClientObject, number>();
   /** @internal */ _pending = new Set<ClientObject>();
-  readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+  /** @internal `Excel.run` batches running on this context now (proxies are usable only inside one). */
+  _openRuns = 0;
+  /** @internal The running batch asked to wait for cell-edit mode to end (`RunOptions.delayForCellEdit`). */
+  _delayForCellEdit = false;
+  /** Objects added here stay usable after their `Excel.run` ends, as in Office.js. */
+  readonly trackedObjects = {
+    add: (o: ClientObject | ClientObject[]): void => {
+      for (const x of Array.isArray(o) ? o : [o]) x._tracked = true;
+    },
+    remove: (o: ClientObject | ClientObject[]): void => {
+      for (const x of Array.isArray(o) ? o : [o]) x._tracked = false;
+    },
+  };
   // Assigned by the workbook module to avoid an import cycle.
   workbook!: import("./workbook").SimWorkbook;
 
@@ -34,8 +47,9 @@ export class SimRequestContext {
     return this._host.executeBatch(this);
   }
 
-  /** @internal */
+  /** @internal Every queued command goes through here: a proxy is usable only while its `Excel.run` runs. */
   _pathId(o: ClientObject): number {
+    if (this._openRuns === 0 && !o._tracked) throw invalidObjectPath(o._path);
     let id = this._paths.get(o);
     if (id === undefined) {
       id = this._paths.size + 1;
@@ -50,6 +64,17 @@ export class SimRequestContext {
     for (const [o, id] of this._paths) paths[id] = o._path;
     return JSON.stringify({ Actions: this._actions.map((a) => a.desc), ObjectPaths: paths });
   }
+}
+
+/** Office.js's error for a proxy used after its `Excel.run` ended (its object path is no longer valid). */
+export function invalidObjectPath(path: string): SimulatedOfficeError {
+  return new SimulatedOfficeError(ErrorCodes.invalidObjectPath, Messages.invalidObjectPath(path), path);
+}
+
+/** Office.js's error for a proxy of one request context passed to another (thrown when queued). */
+export function assertSameContext(context: SimRequestContext, o: ClientObject): void {
+  if (o.context !== context)
+    throw new SimulatedOfficeError(ErrorCodes.invalidRequestContext, Messages.invalidRequestContext);
 }
 
 /** Like `OfficeExtension.ClientResult`: its value exists only after sync. */
@@ -86,6 +111,8 @@ export abstract class ClientObject {
   /** @internal */ _loaded = new Map<string, unknown>();
   /** @internal */ _isNull: boolean | undefined;
   /** @internal */ readonly _nullable: boolean;
+  /** @internal Added to `context.trackedObjects`: usable after its run. */
+  _tracked = false;
 
   constructor(
     readonly context: SimRequestContext,
@@ -121,6 +148,23 @@ export abstract class ClientObject {
   _get<T>(name: string): T {
     if (!this._loaded.has(name)) throw propertyNotLoaded(name);
     return this._loaded.get(name) as T;
+  }
+
+  /**
+   * @internal A member above the host's requirement set: Office.js queues the call like any other (its own
+   * client-side check is off) and the host refuses it with ApiNotFound at `sync`; earlier commands of that
+   * sync stay applied, as with any failing command.
+   */
+  _requireApi(version: string, api: string): void {
+    if (this.context._host.isSetSupported(version)) return;
+    this._queue(
+      "Method",
+      [],
+      () => {
+        throw new SimulatedOfficeError(ErrorCodes.apiNotFound, Messages.apiNotFound(api, version), api);
+      },
+      api,
+    );
   }
 
   /** @internal Queue a command against this object's target. Skipped for null objects. */

@@ -16,6 +16,8 @@ export const ErrorCodes = {
   requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
   responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
   invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
+  invalidObjectPath: "InvalidObjectPath",
+  invalidRequestContext: "InvalidRequestContext",
 } as const;
 
 export interface SimulatedDebugInfo {
@@ -57,6 +59,11 @@ export const Messages = {
   /** (office.js) L_InvalidOperationInCellEditMode */
   cellEditMode:
     "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+  /** (office.js) CoreResourceStrings InvalidObjectPath */
+  invalidObjectPath: (path: string) =>
+    `The object path '${path}' isn't working for what you're trying to do. If you're using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object's lifetime.`,
+  /** (office.js) CoreResourceStrings InvalidRequestContext */
+  invalidRequestContext: "Cannot use the object across different request contexts.",
   invalidArgument: "The argument is invalid or missing or has an incorrect format.",
   itemNotFound: "The requested resource doesn't exist.",
   itemAlreadyExists: "A resource with the same name or identifier already exists.",

@@ -1,9 +1,11 @@
 import { adr } from "../../core/workbook/address";
 import type { CellValue } from "../../core/workbook/model";
-import { type HostServices, SimRequestContext } from "./client-object";
+import { ClientObject, type HostServices, SimRequestContext } from "./client-object";
 import { ErrorCodes, Messages, SimulatedOfficeError } from "./errors";
+import { SimEventHub } from "./events";
 import type { FormulaEvaluator } from "./evaluator";
 import {
+  type Box,
   type StoredCell,
   type StoredSheet,
   boxAddress,
@@ -46,6 +48,15 @@ export interface FailOnSyncOptions {
 }
 
 export type BeforeSyncHook = (host: SimulatedExcelHost, syncIndex: number) => void;
+
+/** `Excel.RunOptions` as far as the simulator honours them. */
+export interface SimRunOptions {
+  delayForCellEdit?: boolean;
+  /** Run on the context of an earlier run (e.g. an event handler's, to remove it). */
+  previousObjects?: SimRequestContext | ClientObject | ClientObject[];
+}
+
+type RunTarget = SimRunOptions | SimRequestContext | ClientObject | ClientObject[];
 
 export interface CellSnapshot {
   value: CellValue;
@@ -104,6 +115,10 @@ export class SimulatedExcelHost {
   private failures: { at: number; error: Error; afterActions: number }[] = [];
   private hooks: BeforeSyncHook[] = [];
   private responseBytes = 0;
+  /** Handlers of `onActivated`/`onChanged` and their dispatch. */
+  readonly events = new SimEventHub();
+  /** Set while a person is editing a cell: resolves when they leave cell-edit mode. */
+  private cellEdit: { ended: Promise<void>; end: () => void } | null = null;
 
   constructor(options: SimulatedExcelOptions = {}) {
     this.model = new WorkbookModel(options.evaluator ?? null);
@@ -114,19 +129,56 @@ export class SimulatedExcelHost {
 
   // ---- Excel.run ----
 
-  /** Like `Excel.run(batch)` / `Excel.run(options, batch)`: pending commands are synced after the batch. */
+  /**
+   * Like `Excel.run(batch)`, `Excel.run(options, batch)` and `Excel.run(contextOrObjects, batch)`: pending
+   * commands are synced after the batch. A proxy is usable only while a run of its context is going on;
+   * `previousObjects` (or a context/object as first argument) runs on that earlier context again.
+   * While a cell is being edited, a sync fails with InvalidOperationInCellEditMode unless the run asked
+   * for `delayForCellEdit`, which waits until the edit ends (as Office.js documents).
+   */
   run<T>(batch: (context: SimRequestContext) => Promise<T>): Promise<T>;
-  run<T>(
-    options: { delayForCellEdit?: boolean },
-    batch: (context: SimRequestContext) => Promise<T>,
-  ): Promise<T>;
+  run<T>(target: RunTarget, batch: (context: SimRequestContext) => Promise<T>): Promise<T>;
   async run<T>(a: unknown, b?: unknown): Promise<T> {
     const batch = (typeof a === "function" ? a : b) as (context: SimRequestContext) => Promise<T>;
+    const target = (typeof a === "function" ? {} : a) as RunTarget;
+    // Office.js starts the batch from a promise continuation, never inside the call to `Excel.run`.
+    await Promise.resolve();
+    const options: SimRunOptions =
+      target instanceof SimRequestContext || target instanceof ClientObject || Array.isArray(target)
+        ? { previousObjects: target }
+        : target;
+    const previous = options.previousObjects;
+    const context =
+      previous instanceof SimRequestContext
+        ? previous
+        : previous instanceof ClientObject
+          ? previous.context
+          : Array.isArray(previous) && previous.length > 0
+            ? previous[0].context
+            : this.newContext();
+    const delayBefore = context._delayForCellEdit;
+    context._openRuns++;
+    // Office.js sets or clears the cell-edit flag of the context at the start of every run.
+    context._delayForCellEdit = options.delayForCellEdit === true;
+    try {
+      const result = await batch(context);
+      if (context._actions.length > 0) await context.sync();
+      return result;
+    } finally {
+      context._openRuns--;
+      if (context._openRuns > 0) context._delayForCellEdit = delayBefore;
+    }
+  }
+
+  private newContext(): SimRequestContext {
     const context = new SimRequestContext(this.services());
     context.workbook = new SimWorkbook(context);
-    const result = await batch(context);
-    if (context._actions.length > 0) await context.sync();
-    return result;
+    return context;
+  }
+
+  /** Shaped like the `Excel` namespace's `run`, for code that is handed `Excel` (office-host, the playground). */
+  get excel(): { run: typeof Excel.run } {
+    return { run: ((a: never, b?: never) => this.run(a, b as never)) as never };
   }
 
   /** `run` bound to this host, to inject where `Excel.run` is expected. */
@@ -170,14 +222,74 @@ export class SimulatedExcelHost {
     };
   }
 
+  // ---- cell-edit mode ----
+
+  /** A person starts typing in a cell (F2 or a keystroke): Excel refuses or delays add-in requests. */
+  enterCellEditMode(): void {
+    if (this.cellEdit) return;
+    let end = (): void => undefined;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.cellEdit = { ended, end };
+  }
+
+  /** The person presses Enter or Esc: delayed requests go on. */
+  exitCellEditMode(): void {
+    const edit = this.cellEdit;
+    this.cellEdit = null;
+    edit?.end();
+  }
+
+  get inCellEditMode(): boolean {
+    return this.cellEdit !== null;
+  }
+
+  // ---- events ----
+
+  /** Wait for the event handlers called so far (events reach handlers asynchronously, as in Excel). */
+  flushEvents(): Promise<void> {
+    return this.events.flush();
+  }
+
+  /**
+   * Run `change` and raise one `onChanged` per sheet whose cells it changed (the changed cells' bounding
+   * range). Nested calls (a co-author's edit inside a sync) raise their own events.
+   */
+  private raisingChanges<T>(source: "Local" | "Remote", change: () => T): T {
+    const changed = new Map<StoredSheet, Box>();
+    const outer = this.model.contentObserver;
+    this.model.contentObserver = (sheet, box) => {
+      const b = changed.get(sheet);
+      if (!b) return void changed.set(sheet, { ...box });
+      b.top = Math.min(b.top, box.top);
+      b.left = Math.min(b.left, box.left);
+      b.bottom = Math.max(b.bottom, box.bottom);
+      b.right = Math.max(b.right, box.right);
+    };
+    const activeBefore = this.model.activeSheetId;
+    try {
+      return change();
+    } finally {
+      this.model.contentObserver = outer;
+      for (const [sheet, box] of changed) {
+        if (!this.model.sheets.includes(sheet)) continue;
+        this.events.emit("WorksheetChanged", sheet.id, {
+          type: "WorksheetChanged",
+          worksheetId: sheet.id,
+          address: boxAddress(box),
+          changeType: "RangeEdited",
+          source,
+        });
+      }
+      const active = this.model.activeSheetId;
+      if (active !== null && active !== activeBefore)
+        this.events.emit("WorksheetActivated", active, { type: "WorksheetActivated", worksheetId: active });
+    }
+  }
+
   private services(): HostServices {
     return {
       model: this.model,
-      requireApi: (version, api) => {
-        if (compareVersion(version, this.apiVersion) > 0) {
-          throw new SimulatedOfficeError(ErrorCodes.apiNotFound, Messages.apiNotFound(api, version), api);
-        }
-      },
+      events: this.events,
       isSetSupported: (version) => compareVersion(version, this.apiVersion) <= 0,
       countResponse: (value) => {
         this.responseBytes += value === undefined ? 0 : utf8Length(JSON.stringify(value) ?? "");
@@ -188,6 +300,14 @@ export class SimulatedExcelHost {
 
   private async executeBatch(context: SimRequestContext): Promise<void> {
     await Promise.resolve();
+    if (this.cellEdit) {
+      if (!context._delayForCellEdit) {
+        context._actions = [];
+        context._paths = new Map();
+        throw new SimulatedOfficeError(ErrorCodes.invalidOperationInCellEditMode, Messages.cellEditMode);
+      }
+      while (this.cellEdit) await this.cellEdit.ended;
+    }
     const actions = context._actions;
     const requestBytes = utf8Length(context._requestJson());
     context._actions = [];
@@ -216,7 +336,9 @@ export class SimulatedExcelHost {
     this.responseBytes = 0;
     const limit = failure ? Math.min(failure.afterActions, actions.length) : actions.length;
     try {
-      for (let i = 0; i < limit; i++) actions[i].run();
+      this.raisingChanges("Local", () => {
+        for (let i = 0; i < limit; i++) actions[i].run();
+      });
     } catch (e) {
       fail(e);
     }
@@ -248,15 +370,34 @@ export class SimulatedExcelHost {
     return s;
   }
 
-  /** A person types `input` into a cell (Excel's input rules; refused on a locked cell of a protected sheet). */
-  setCellByUser(sheetKey: string, address: string, input: string | number | boolean | null): void {
+  /**
+   * A person types `input` into a cell (Excel's input rules; refused on a locked cell of a protected sheet)
+   * and presses Enter; `source: "Remote"` for a co-author. Raises the sheet's `onChanged`.
+   */
+  setCellByUser(
+    sheetKey: string,
+    address: string,
+    input: string | number | boolean | null,
+    source: "Local" | "Remote" = "Local",
+  ): void {
     const s = this.sheet(sheetKey);
     const b = parseBox(address);
     const cell = this.model.peek(s, b.top, b.left);
     if (s.protection.protected && (!cell || cell.locked)) {
       throw new Error(`The cell ${address} on "${s.name}" is protected and therefore read-only.`);
     }
-    this.model.writeInput(s, b.top, b.left, input === null ? "" : input, "User");
+    this.raisingChanges(source, () =>
+      this.model.writeInput(s, b.top, b.left, input === null ? "" : input, "User"),
+    );
+  }
+
+  /** A person clicks a sheet's tab: it becomes active and `onActivated` is raised. */
+  activateSheetByUser(sheetKey: string): void {
+    const s = this.sheet(sheetKey);
+    this.raisingChanges("Local", () => {
+      this.model.activeSheetId = s.id;
+      this.model.selection = { sheetId: s.id, address: "A1" };
+    });
   }
 
   renameSheet(sheetKey: string, newName: string): void {

@@ -198,7 +198,7 @@ export class SimRange extends ClientObject {
     return this._get("hyperlink");
   }
   set hyperlink(v: Record<string, string> | null) {
-    this.context._host.requireApi("1.7", "Range.hyperlink");
+    this._requireApi("1.7", "Range.hyperlink");
     this._set("hyperlink", v, (t: RangeTarget) => {
       const model = this.context._host.model;
       model.assertChangeAllowed(t.sheet, "insertHyperlinks", t.box, "Range.hyperlink");
@@ -235,7 +235,7 @@ export class SimRange extends ClientObject {
 
   /** ExcelApi 1.8. */
   get dataValidation(): SimDataValidation {
-    this.context._host.requireApi("1.8", "Range.dataValidation");
+    this._requireApi("1.8", "Range.dataValidation");
     this._dataValidation ??= new SimDataValidation(this.context, this);
     return this._dataValidation;
   }
@@ -269,7 +269,7 @@ export class SimRange extends ClientObject {
   }
   /** ExcelApi 1.7. */
   getResizedRange(deltaRows: number, deltaColumns: number): SimRange {
-    this.context._host.requireApi("1.7", "Range.getResizedRange");
+    this._requireApi("1.7", "Range.getResizedRange");
     return this._derived(`getResizedRange(${deltaRows},${deltaColumns})`, (b) => ({
       ...b,
       bottom: b.bottom + deltaRows,

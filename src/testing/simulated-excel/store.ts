@@ -216,12 +216,18 @@ export function dateSerial(year: number, month: number, day: number): number | n
 export type ParsedInput =
   { kind: "clear" } | { kind: "value"; value: CellValue } | { kind: "formula"; formula: string };
 
+/** Excel's limit for the text of one cell. */
+export const MAX_CELL_CHARACTERS = 32_767;
+
 /**
  * What Excel stores when a value is written through `Range.values`/`Range.formulas` or typed (en-US):
  * "" clears; "=..." is a formula (and, as the Range.values reference says, a leading "+" or "-" that is
  * not a number also makes a formula); a leading apostrophe makes text (the apostrophe is not part of the
- * value); numeric text ("12", "1,234.5", "50%") becomes a number, "TRUE"/"FALSE" a boolean, m/d/yyyy and
- * yyyy-mm-dd dates a date serial. In a cell formatted as text ("@") every string stays text.
+ * value); numeric text ("12", "1,234.5", "50%", "5e3") becomes a number, "TRUE"/"FALSE" a boolean, and
+ * dates and times a serial number: m/d/yyyy, m/d, m-d, yyyy-mm-dd, month names ("May 5", "5-May-24",
+ * "1-Jan", "May 2024"), times ("10 AM", "10:30", "7:05:30 PM") and a date followed by a time. In a cell
+ * formatted as text ("@") every string stays text. Text over 32,767 characters is refused (InvalidArgument:
+ * the service's exact error for it is not documented).
  */
 export function parseInput(input: unknown, numberFormat: string, location: string): ParsedInput {
   if (typeof input === "number") {
@@ -231,6 +237,7 @@ export function parseInput(input: unknown, numberFormat: string, location: strin
   if (typeof input === "boolean") return { kind: "value", value: input };
   if (typeof input !== "string") throw invalidArgument(location);
   if (input === "") return { kind: "clear" };
+  if (input.length - (input.startsWith("'") ? 1 : 0) > MAX_CELL_CHARACTERS) throw invalidArgument(location);
   if (input.startsWith("'")) return { kind: "value", value: input.slice(1) };
   if (numberFormat === "@") return { kind: "value", value: input };
   const num = parseNumberText(input);
@@ -240,7 +247,7 @@ export function parseInput(input: unknown, numberFormat: string, location: strin
     return { kind: "formula", formula: `=${input}` };
   if (/^true$/i.test(input)) return { kind: "value", value: true };
   if (/^false$/i.test(input)) return { kind: "value", value: false };
-  const date = parseDateText(input);
+  const date = parseDateTimeText(input);
   if (date !== null) return { kind: "value", value: date };
   return { kind: "value", value: input };
 }
@@ -254,14 +261,84 @@ function parseNumberText(s: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+const MONTH_NAMES = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+/** 1–12 for an English month name or its abbreviation of three letters or more ("Sep", "Sept"), else null. */
+function monthOf(word: string): number | null {
+  const w = word.toLowerCase();
+  if (w.length < 3) return null;
+  const i = MONTH_NAMES.findIndex((m) => m.startsWith(w));
+  return i >= 0 ? i + 1 : null;
+}
+
+/** A two-digit year as Excel reads it: 00–29 → 20xx, 30–99 → 19xx. */
+function fullYear(text: string): number {
+  const y = Number(text);
+  return text.length <= 2 ? (y < 30 ? 2000 + y : 1900 + y) : y;
+}
+
 function parseDateText(s: string): number | null {
-  let m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\s*$/.exec(s);
-  if (m) {
-    const y = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-    return dateSerial(y, Number(m[1]), Number(m[2]));
-  }
-  m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(s);
+  const text = s.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (m) return dateSerial(Number(m[1]), Number(m[2]), Number(m[3]));
+  // Numbers only, month first: m/d/yyyy, m/d/yy, m/d, m-d-yyyy, m-d (the year is this year's).
+  m = /^(\d{1,2})([/-])(\d{1,2})(?:\2(\d{4}|\d{2}))?$/.exec(text);
+  if (m) return dateSerial(m[4] ? fullYear(m[4]) : new Date().getFullYear(), Number(m[1]), Number(m[3]));
+  // With a month name: "May 5", "May 5, 2024", "5 May 2024", "5-May-24", "Jan-1", "May 2024", "Sep-2024".
+  const parts = text.split(/[\s,/-]+/).filter((p) => p !== "");
+  const month = parts.findIndex((p) => monthOf(p) !== null);
+  if (month < 0 || parts.length > 3 || parts.some((p, i) => i !== month && !/^\d{1,4}$/.test(p))) return null;
+  const mo = monthOf(parts[month])!;
+  const numbers = parts.filter((_, i) => i !== month);
+  const thisYear = new Date().getFullYear();
+  if (numbers.length === 0) return null;
+  if (numbers.length === 2) {
+    if (month > 1 || numbers[0].length > 2) return null;
+    return dateSerial(fullYear(numbers[1]), mo, Number(numbers[0]));
+  }
+  const n = numbers[0];
+  // "May 2024": a month and a year; "May 5"/"5 May": a day of this year.
+  if (n.length > 2 || Number(n) > 31) return month === 0 ? dateSerial(fullYear(n), mo, 1) : null;
+  return dateSerial(thisYear, mo, Number(n));
+}
+
+/** A time of day as a fraction of a day: "10 AM", "10am", "10 p", "10:30", "10:30 PM", "7:05:30". */
+function parseTimeText(s: string): number | null {
+  const m = /^(\d{1,2})(?::(\d{1,2})(?::(\d{1,2}(?:\.\d+)?))?)?\s*(am|pm|a|p)?$/i.exec(s.trim());
+  if (!m || (m[2] === undefined && m[4] === undefined)) return null;
+  let hours = Number(m[1]);
+  const minutes = Number(m[2] ?? 0);
+  const seconds = Number(m[3] ?? 0);
+  if (minutes > 59 || seconds >= 60) return null;
+  if (m[4] !== undefined) {
+    if (hours < 1 || hours > 12) return null;
+    hours = (hours % 12) + (/^p/i.test(m[4]) ? 12 : 0);
+  } else if (hours > 23) return null;
+  return (hours + minutes / 60 + seconds / 3600) / 24;
+}
+
+/** A date, a time, or a date followed by a time, as Excel's en-US input reads them; null for text. */
+function parseDateTimeText(s: string): number | null {
+  const whole = parseDateText(s) ?? parseTimeText(s);
+  if (whole !== null) return whole;
+  for (let i = s.indexOf(" "); i > 0; i = s.indexOf(" ", i + 1)) {
+    const date = parseDateText(s.slice(0, i));
+    const time = date === null ? null : parseTimeText(s.slice(i + 1));
+    if (date !== null && time !== null) return date + time;
+  }
   return null;
 }
 

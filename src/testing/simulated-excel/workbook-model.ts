@@ -45,6 +45,8 @@ export class WorkbookModel {
   selection: { sheetId: string; address: string } | null = null;
   /** Bumped on every content change (for formula re-evaluation). */
   version = 0;
+  /** Told of every content change (the host raises `onChanged` from it). */
+  contentObserver: ((sheet: StoredSheet, box: Box) => void) | null = null;
   private nextSheet = 1;
   private nextPart = 1;
   private evaluated: { version: number; result: EvaluationResult } | null = null;
@@ -197,6 +199,7 @@ export class WorkbookModel {
       cell.formula = null;
     }
     this.version++;
+    this.contentObserver?.(sheet, { top: row, left: column, bottom: row, right: column });
   }
 
   /** Write a 2D array (or one value for every cell) into a box. */
@@ -253,6 +256,7 @@ export class WorkbookModel {
       if (isCellDefault(cell)) sheet.cells.delete(k);
     }
     this.version++;
+    if (applyTo === "All" || applyTo === "Contents") this.contentObserver?.(sheet, box);
   }
 
   /** The used range: cells with content (valuesOnly) or with content or formatting. */

@@ -1,4 +1,4 @@
-import { ClientObject, ClientResult, SimRequestContext } from "./client-object";
+import { ClientObject, ClientResult, SimRequestContext, assertSameContext } from "./client-object";
 import { ErrorCodes, SimulatedOfficeError, accessDenied, invalidArgument, itemNotFound } from "./errors";
 import {
   type Box,
@@ -13,18 +13,24 @@ import {
   MAX_ROWS,
 } from "./store";
 import { SimRange, SimRangeAreas } from "./range";
+import { SimEventHandlers, type SimWorksheetActivatedArgs, type SimWorksheetChangedArgs } from "./events";
 
 /** Like `Excel.Workbook`. */
 export class SimWorkbook extends ClientObject {
   readonly worksheets: SimWorksheetCollection;
-  readonly customXmlParts: SimCustomXmlPartCollection;
   readonly application: SimApplication;
+  private _customXmlParts: SimCustomXmlPartCollection | undefined;
 
   constructor(context: SimRequestContext) {
     super(context, "workbook", null);
     this.worksheets = new SimWorksheetCollection(context, this);
-    this.customXmlParts = new SimCustomXmlPartCollection(context, this);
     this.application = new SimApplication(context, this);
+  }
+
+  /** ExcelApi 1.5. */
+  get customXmlParts(): SimCustomXmlPartCollection {
+    this._requireApi("1.5", "Workbook.customXmlParts");
+    return (this._customXmlParts ??= new SimCustomXmlPartCollection(this.context, this));
   }
 
   _resolveTarget(): unknown {
@@ -67,12 +73,12 @@ export class SimApplication extends ClientObject {
   }
   /** ExcelApi 1.6. */
   suspendApiCalculationUntilNextSync(): void {
-    this.context._host.requireApi("1.6", "Application.suspendApiCalculationUntilNextSync");
+    this._requireApi("1.6", "Application.suspendApiCalculationUntilNextSync");
     this._queue("Method", [], () => undefined, "SuspendApiCalculationUntilNextSync");
   }
   /** ExcelApi 1.9. */
   suspendScreenUpdatingUntilNextSync(): void {
-    this.context._host.requireApi("1.9", "Application.suspendScreenUpdatingUntilNextSync");
+    this._requireApi("1.9", "Application.suspendScreenUpdatingUntilNextSync");
     this._queue("Method", [], () => undefined, "SuspendScreenUpdatingUntilNextSync");
   }
 }
@@ -198,6 +204,13 @@ export class SimWorksheetCollection extends ClientObject {
   getCount(): ClientResult<number> {
     return this._invoke("GetCount", [], () => this.context._host.model.sheets.length);
   }
+
+  /** ExcelApi 1.7: a sheet was activated (by a person or by an add-in). */
+  get onActivated(): SimEventHandlers<SimWorksheetActivatedArgs> {
+    this._requireApi("1.7", "WorksheetCollection.onActivated");
+    return (this._onActivated ??= new SimEventHandlers(this, "WorksheetActivated", () => null));
+  }
+  private _onActivated: SimEventHandlers<SimWorksheetActivatedArgs> | undefined;
 }
 
 const WORKSHEET_PROPS = ["id", "name", "position", "visibility", "tabColor"];
@@ -297,7 +310,7 @@ export class SimWorksheet extends ClientObject {
     return this._get("tabColor");
   }
   set tabColor(v: string) {
-    this.context._host.requireApi("1.7", "Worksheet.tabColor");
+    this._requireApi("1.7", "Worksheet.tabColor");
     this._set("tabColor", v, (s: StoredSheet) => {
       if (v !== "" && !/^#[0-9A-Fa-f]{6}$/.test(v) && !/^[A-Za-z]+$/.test(v))
         throw invalidArgument("Worksheet.tabColor");
@@ -306,7 +319,7 @@ export class SimWorksheet extends ClientObject {
   }
   /** ExcelApi 1.9. */
   get pageLayout(): SimPageLayout {
-    this.context._host.requireApi("1.9", "Worksheet.pageLayout");
+    this._requireApi("1.9", "Worksheet.pageLayout");
     this._pageLayout ??= new SimPageLayout(this.context, this);
     return this._pageLayout;
   }
@@ -329,7 +342,7 @@ export class SimWorksheet extends ClientObject {
 
   /** ExcelApi 1.7. */
   getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): SimRange {
-    this.context._host.requireApi("1.7", "Worksheet.getRangeByIndexes");
+    this._requireApi("1.7", "Worksheet.getRangeByIndexes");
     const box = { top: row, left: column, bottom: row + rowCount - 1, right: column + columnCount - 1 };
     if (rowCount < 1 || columnCount < 1) throw invalidArgument("Worksheet.getRangeByIndexes");
     return new SimRange(
@@ -345,7 +358,7 @@ export class SimWorksheet extends ClientObject {
 
   /** ExcelApi 1.9: several ranges ("A1:B2, D4") as one object. */
   getRanges(addresses: string): SimRangeAreas {
-    this.context._host.requireApi("1.9", "Worksheet.getRanges");
+    this._requireApi("1.9", "Worksheet.getRanges");
     const boxes = addresses.split(/[,;]/).map((a) => parseBox(a, "Worksheet.getRanges"));
     return new SimRangeAreas(
       this.context,
@@ -413,6 +426,13 @@ export class SimWorksheet extends ClientObject {
   delete(): void {
     this._queue("Method", [], (s: StoredSheet) => this.context._host.model.deleteSheet(s), "Delete");
   }
+
+  /** ExcelApi 1.7: cells of this sheet changed (typed, pasted, cleared, written by an add-in or a co-author). */
+  get onChanged(): SimEventHandlers<SimWorksheetChangedArgs> {
+    this._requireApi("1.7", "Worksheet.onChanged");
+    return (this._onChanged ??= new SimEventHandlers(this, "WorksheetChanged", (s) => (s as StoredSheet).id));
+  }
+  private _onChanged: SimEventHandlers<SimWorksheetChangedArgs> | undefined;
 }
 
 /** Like `Excel.WorksheetProtection`. */
@@ -440,7 +460,7 @@ export class SimWorksheetProtection extends ClientObject {
   }
   /** ExcelApi 1.2; the password argument is ExcelApi 1.7. Fails when the sheet is already protected. */
   protect(options?: Record<string, boolean>, password?: string): void {
-    if (password !== undefined) this.context._host.requireApi("1.7", "WorksheetProtection.protect(password)");
+    if (password !== undefined) this._requireApi("1.7", "WorksheetProtection.protect(password)");
     this._queue(
       "Method",
       [options ?? null, password === undefined ? null : "****"],
@@ -453,8 +473,7 @@ export class SimWorksheetProtection extends ClientObject {
   }
   /** The password argument is ExcelApi 1.7. Does nothing on an unprotected sheet. */
   unprotect(password?: string): void {
-    if (password !== undefined)
-      this.context._host.requireApi("1.7", "WorksheetProtection.unprotect(password)");
+    if (password !== undefined) this._requireApi("1.7", "WorksheetProtection.unprotect(password)");
     this._queue(
       "Method",
       [password === undefined ? null : "****"],
@@ -484,7 +503,7 @@ export class SimFreezePanes extends ClientObject {
     return null;
   }
   freezeRows(count = 1): void {
-    this.context._host.requireApi("1.7", "WorksheetFreezePanes.freezeRows");
+    this._requireApi("1.7", "WorksheetFreezePanes.freezeRows");
     this._queue(
       "Method",
       [count],
@@ -495,7 +514,7 @@ export class SimFreezePanes extends ClientObject {
     );
   }
   freezeColumns(count = 1): void {
-    this.context._host.requireApi("1.7", "WorksheetFreezePanes.freezeColumns");
+    this._requireApi("1.7", "WorksheetFreezePanes.freezeColumns");
     this._queue(
       "Method",
       [count],
@@ -506,7 +525,8 @@ export class SimFreezePanes extends ClientObject {
     );
   }
   freezeAt(frozenRange: string | SimRange): void {
-    this.context._host.requireApi("1.7", "WorksheetFreezePanes.freezeAt");
+    this._requireApi("1.7", "WorksheetFreezePanes.freezeAt");
+    if (typeof frozenRange !== "string") assertSameContext(this.context, frozenRange);
     const args = typeof frozenRange === "string" ? frozenRange : frozenRange._path;
     this._queue(
       "Method",
@@ -523,7 +543,7 @@ export class SimFreezePanes extends ClientObject {
     );
   }
   unfreeze(): void {
-    this.context._host.requireApi("1.7", "WorksheetFreezePanes.unfreeze");
+    this._requireApi("1.7", "WorksheetFreezePanes.unfreeze");
     this._queue(
       "Method",
       [],
@@ -590,7 +610,6 @@ export class SimCustomXmlPartCollection extends ClientObject {
         : `workbook.customXmlParts.getByNamespace(${JSON.stringify(_ns)})`,
       parent,
     );
-    context._host.requireApi("1.5", "Workbook.customXmlParts");
   }
   _resolveTarget(): unknown {
     return this.context._host.model;
