@@ -309,8 +309,7 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
     },
 
     async createUnitFiles(passwords, onProgress) {
-      // TODO(lead): Excel for Mac's webview cannot download; reuse the "can this host download" hook the
-      // hosts helper adds for the .docx export (services-from-port.ts) once it lands.
+      if (hooks.info.canSaveFiles === false) throw new DownloadNotSupportedError("tep-don-vi.zip");
       const [{ splitWorkbook }, { renderUnitFile }, { default: JSZip }] = await Promise.all([
         import(/* webpackChunkName: "unit-files" */ "../app/split-workbook"),
         import(/* webpackChunkName: "unit-files" */ "../file/unit-file"),

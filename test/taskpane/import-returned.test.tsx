@@ -181,3 +181,26 @@ describe("Tạo tệp cho từng đơn vị (tracker)", () => {
     expect(field.value).toBe("");
   });
 });
+
+describe("Tạo tệp cho từng đơn vị where Excel cannot download (Excel for Mac)", () => {
+  it("offers the routes that work instead of making files nobody receives", async () => {
+    let made = 0;
+    const { services } = fakeServices({
+      loadTracker: async () => tracker("missing"),
+      createUnitFiles: async () => {
+        made++;
+        throw new Error("must not be called");
+      },
+    });
+    services.host.canSaveFiles = false;
+    await renderApp(<App services={services} draftStore={memoryStore()} initialScreen="tracker" />);
+    await screen.findByText("Tổ đảng tổ 1");
+    expect(screen.queryByRole("button", { name: "Tạo tệp cho từng đơn vị" })).toBeNull();
+    expect(screen.queryByLabelText("Mật khẩu cho Tổ đảng tổ 1 (không bắt buộc)")).toBeNull();
+    const text = document.body.textContent ?? "";
+    expect(text).toContain("Excel cho Mac");
+    expect(text).toContain("Excel trên web");
+    expect(text).toContain("split");
+    expect(made).toBe(0);
+  });
+});

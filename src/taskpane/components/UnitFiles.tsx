@@ -1,5 +1,14 @@
 import { useState } from "react";
-import { Button, Field, Input, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { FolderZipRegular } from "@fluentui/react-icons";
 import type { AppServices, TrackerUnitRow, UnitFilesView } from "../services";
 import { useI18n } from "../i18n";
@@ -17,6 +26,7 @@ const useStyles = makeStyles({
   passwords: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
   item: { overflowWrap: "anywhere" },
+  routes: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
 /**
@@ -59,29 +69,46 @@ export function UnitFiles({
         {t.unitFilesTitle}
       </h3>
       <p className={styles.small}>{t.unitFilesIntro}</p>
-      <div className={styles.passwords} role="group" aria-label={t.unitFilesPasswords}>
-        {live.map((u) => (
-          <Field key={u.unitId} label={t.unitFilesPasswordFor(u.name)} size="small">
-            <Input
-              type="password"
-              size="small"
-              autoComplete="new-password"
-              value={passwords[u.unitId] ?? ""}
-              onChange={(_, d) => setPasswords((p) => ({ ...p, [u.unitId]: d.value }))}
-            />
-          </Field>
-        ))}
-      </div>
-      <p className={styles.small}>{t.unitFilesPasswordNote}</p>
-      <div>
-        <Button
-          icon={<FolderZipRegular />}
-          disabled={progress !== null || live.length === 0}
-          onClick={() => void make()}
-        >
-          {t.unitFilesMake}
-        </Button>
-      </div>
+      {services.host.canSaveFiles === false ? (
+        // Excel for Mac/iPad: a download would do nothing, so offer what works instead of a button.
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            {t.unitFilesUnavailable}
+            <ul className={styles.routes}>
+              <li>{t.unitFilesRouteWeb}</li>
+              <li>
+                {t.unitFilesRouteCli} <code>tong-hop-bao-cao split sổ.xlsx -o tep-don-vi</code>
+              </li>
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <>
+          <div className={styles.passwords} role="group" aria-label={t.unitFilesPasswords}>
+            {live.map((u) => (
+              <Field key={u.unitId} label={t.unitFilesPasswordFor(u.name)} size="small">
+                <Input
+                  type="password"
+                  size="small"
+                  autoComplete="new-password"
+                  value={passwords[u.unitId] ?? ""}
+                  onChange={(_, d) => setPasswords((p) => ({ ...p, [u.unitId]: d.value }))}
+                />
+              </Field>
+            ))}
+          </div>
+          <p className={styles.small}>{t.unitFilesPasswordNote}</p>
+          <div>
+            <Button
+              icon={<FolderZipRegular />}
+              disabled={progress !== null || live.length === 0}
+              onClick={() => void make()}
+            >
+              {t.unitFilesMake}
+            </Button>
+          </div>
+        </>
+      )}
       {progress && (
         <div role="status" aria-live="polite">
           <Spinner

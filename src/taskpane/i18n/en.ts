@@ -126,6 +126,11 @@ export const en: Messages = {
   unitFilesPasswordFor: (name) => `Password for ${name} (optional)`,
   unitFilesPasswordNote:
     "A password goes only into that unit's file and is kept nowhere (not in the workbook, not in the add-in): note it yourself and send it to the unit separately.",
+  unitFilesUnavailable:
+    "Excel for Mac and iPad do not let add-ins download files, so the units' files cannot be made here. You can:",
+  unitFilesRouteWeb:
+    "open this workbook in Excel on the web (office.com) or Excel for Windows and press “Create a file for each unit”;",
+  unitFilesRouteCli: "or, on a computer with the command-line tool:",
   unitFilesMake: "Make a file for each unit",
   unitFilesProgress: (n, total) => `Making file ${n} of ${total}`,
   unitFilesDone: (count, zip) => `Made ${count} files in ${zip}.`,

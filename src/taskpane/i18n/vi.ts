@@ -127,6 +127,11 @@ export const vi = {
   unitFilesPasswordNote:
     "Mật khẩu chỉ đặt vào tệp của đơn vị đó, không lưu ở đâu cả (không trong sổ, không trong add-in): hãy tự ghi lại và gửi riêng cho đơn vị.",
   unitFilesMake: "Tạo tệp cho từng đơn vị",
+  unitFilesUnavailable:
+    "Excel cho Mac và iPad không cho add-in tải tệp xuống, nên không tạo được tệp cho từng đơn vị từ đây. Có thể:",
+  unitFilesRouteWeb:
+    "mở sổ này bằng Excel trên web (office.com) hoặc Excel trên Windows rồi bấm “Tạo tệp cho từng đơn vị”;",
+  unitFilesRouteCli: "hoặc trên máy tính có cài công cụ dòng lệnh:",
   unitFilesProgress: (n: number, total: number) => `Đang tạo tệp ${n}/${total}`,
   unitFilesDone: (count: number, zip: string) => `Đã tạo ${count} tệp trong ${zip}.`,
   unitFilesList: "Các tệp đã tạo",
