@@ -80,6 +80,8 @@ export interface SummaryJson {
     values: Record<string, number | string | null>;
   }[];
   totals: Record<string, number | string | null>;
+  /** Figures the checks call errors: typed in a unit's cell, left out of `values` and every total. */
+  excluded: { unit: string; sheet: string; cell: string; indicator: string; typed: unknown }[];
   findings: { sheet: string | null; cell: string | null; severity: string; message: string }[];
 }
 
@@ -97,6 +99,14 @@ export function summaryJson(result: CollectAndSummariseResult): SummaryJson {
     })),
     totals: Object.fromEntries(
       result.state.indicators.map((i) => [i.code, result.totals[i.code]?.value ?? null]),
+    ),
+    excluded: result.submissions.flatMap((s) =>
+      result.state.indicators.flatMap((i) => {
+        const v = s.values[i.code];
+        return v?.excluded && s.sheet && v.cell
+          ? [{ unit: s.unit, sheet: s.sheet, cell: v.cell, indicator: i.code, typed: v.raw }]
+          : [];
+      }),
     ),
     findings: result.findings.map((f) => ({
       sheet: f.sheet,

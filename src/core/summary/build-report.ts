@@ -36,6 +36,12 @@ export interface BuildReportInput {
   secretaryText?: string[] | null;
 }
 
+/**
+ * Shown in a unit's figure cell whose value the checks call an error: the figure is in no total. The summary
+ * sheet's guarded link shows the same text (build-summary-layout.ts).
+ */
+export const EXCLUDED_MARK = "(không tính)";
+
 /** Shown in section V until the secretary types there. */
 export const DIRECTIONS_PROMPT = "(Nhập phương hướng, đề xuất, kiến nghị tại đây)";
 
@@ -79,6 +85,15 @@ function indicatorCell(ind: Indicator, sub: UnitSubmission): ReportCell {
   const v = sub.values[ind.code];
   const format = indicatorFormat(ind);
   if (!v || !sub.sheet || !v.cell) return { value: null, format };
+  if (v.excluded) {
+    const at = { sheet: sub.sheet, cell: v.cell };
+    const numeric = ind.type !== "text" && ind.type !== "date";
+    return {
+      value: EXCLUDED_MARK,
+      format: "text",
+      ...(numeric && v.linkable ? { source: at } : { link: at }),
+    };
+  }
   if (ind.type === "date" && typeof v.value === "string") {
     return { value: displayDate(v.value), format: "text", link: { sheet: sub.sheet, cell: v.cell } };
   }
@@ -154,11 +169,46 @@ function figuresTable(input: BuildReportInput): ReportTable {
       bold: true,
       sources: submissions.flatMap((s) => {
         const v = s.values[ind.code];
-        return s.sheet && v?.cell ? [{ sheet: s.sheet, cell: v.cell }] : [];
+        return s.sheet && v?.cell && !v.excluded ? [{ sheet: s.sheet, cell: v.cell }] : [];
       }),
     })),
   ];
   return { type: "table", key: "figures", columns, rows, totalsRow };
+}
+
+/** Where a finding is, for a reader: the tab when it is not named like the unit, the cell when not in the message. */
+function findingPlace(f: Finding): string {
+  return [
+    f.sheet && caseKey(f.sheet) !== caseKey(f.unit) ? `trang ${f.sheet}` : "",
+    f.cell && !f.messageVi.includes(f.cell) ? `ô ${f.cell}` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
+/** The figures left out of the totals (errors in the units' cells), each with its finding and a link. */
+function excludedBlocks(input: BuildReportInput): ReportParagraph[] {
+  const out: ReportParagraph[] = [];
+  for (const sub of input.submissions) {
+    if (!sub.sheet) continue;
+    for (const ind of input.state.indicators) {
+      const v = sub.values[ind.code];
+      if (!v?.excluded || !v.cell) continue;
+      const f = input.findings.find(
+        (x) => x.unitId === sub.unitId && x.cell === v.cell && x.severity === "error",
+      );
+      const where = f ? findingPlace(f) : `trang ${sub.sheet}, ô ${v.cell}`;
+      const why = f ? f.messageVi : `"${ind.name}": ${String(v.raw)}`;
+      out.push({
+        type: "paragraph",
+        text: `${sub.unit}${where ? ` (${where})` : ""}: ${why}`,
+        bullet: true,
+        link: { sheet: sub.sheet, cell: v.cell },
+      });
+    }
+  }
+  if (!out.length) return [];
+  return [{ type: "paragraph", text: `Không tính vào tổng cộng ${out.length} số liệu có lỗi:` }, ...out];
 }
 
 function tasksBlocks(input: BuildReportInput): (ReportParagraph | ReportTable)[] {
@@ -208,12 +258,7 @@ function issuesBlocks(input: BuildReportInput): ReportParagraph[] {
     blocks.push({ type: "paragraph", text: "1. Những sai sót trong số liệu các đơn vị gửi:", bold: true });
     for (const f of shown) {
       // Name the tab only when it is not named like the unit, and the cell only when the message does not.
-      const where = [
-        f.sheet && caseKey(f.sheet) !== caseKey(f.unit) ? `trang ${f.sheet}` : "",
-        f.cell && !f.messageVi.includes(f.cell) ? `ô ${f.cell}` : "",
-      ]
-        .filter(Boolean)
-        .join(", ");
+      const where = findingPlace(f);
       const tag = f.severity === "error" ? "Lỗi" : "Cảnh báo";
       blocks.push({
         type: "paragraph",
@@ -290,7 +335,11 @@ export function buildReport(input: BuildReportInput): ReportDocument {
       heading: "I. TÌNH HÌNH NỘP BÁO CÁO",
       blocks: [{ type: "paragraph", text: ratesText }, submissionTable(input)],
     },
-    { key: "figures", heading: "II. SỐ LIỆU TỔNG HỢP", blocks: [figuresTable(input)] },
+    {
+      key: "figures",
+      heading: "II. SỐ LIỆU TỔNG HỢP",
+      blocks: [figuresTable(input), ...excludedBlocks(input)],
+    },
     { key: "tasks", heading: "III. KẾT QUẢ THỰC HIỆN NHIỆM VỤ", blocks: tasksBlocks(input) },
     { key: "issues", heading: "IV. TỒN TẠI, HẠN CHẾ", blocks: issuesBlocks(input) },
     {

@@ -11,7 +11,7 @@ import type { CellSpec, CellStyle, SheetLayout } from "../workbook/model";
 import type { SheetGrid } from "../workbook/grid";
 import { adr, columnLetter, sheetRef } from "../workbook/address";
 import { GridView } from "../collect/grid-view";
-import { displayTimestamp, DIRECTIONS_PROMPT } from "./build-report";
+import { displayTimestamp, DIRECTIONS_PROMPT, EXCLUDED_MARK } from "./build-report";
 import type {
   ReportCell,
   ReportDocument,
@@ -51,6 +51,17 @@ export interface SummaryLayoutContext {
 
 const FONT = "Times New Roman";
 const BASE: CellStyle = { fontName: FONT, fontSize: 13 };
+
+const EXCLUDED_TEXT = `"${EXCLUDED_MARK.replace(/"/g, '""')}"`;
+
+/**
+ * A unit's figure linked live: empty stays empty; a number the checks call an error (negative, see
+ * `figureCounts` in analyse-unit-tab.ts) shows as not counted, so the column's SUM/MAX/COUNT leave it out
+ * as the core does; anything else shows as typed. A unit that corrects the figure is counted at once.
+ */
+export function guardedLink(ref: string): string {
+  return `IF(ISNUMBER(${ref}),IF(${ref}>=0,${ref},${EXCLUDED_TEXT}),IF(${ref}="","",${ref}))`;
+}
 
 function numberFormat(format: ReportCell["format"]): string | undefined {
   if (format === "integer" || format === "money") return "#,##0";
@@ -175,9 +186,8 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
     if (c.bold) style.bold = true;
     if (c.italic) style.italic = true;
     if (c.source) {
-      const ref = sheetRef(c.source.sheet, c.source.cell);
       return {
-        formula: `IF(${ref}="","",${ref})`,
+        formula: guardedLink(sheetRef(c.source.sheet, c.source.cell)),
         cachedValue: c.value ?? "",
         style: { hAlign: "right", ...style },
       };
@@ -226,7 +236,7 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
         ? `IF(COUNT(${range})=0,"",SUM(${range}))`
         : c.aggregation === "max"
           ? `IF(COUNT(${range})=0,"",MAX(${range}))`
-          : `SUMPRODUCT(--(LEN(${range})>0))`;
+          : `SUMPRODUCT(--(LEN(${range})>0),--(${range}<>${EXCLUDED_TEXT}))`;
     return { formula, cachedValue: c.value ?? "", style: { hAlign: "right", ...style } };
   };
 

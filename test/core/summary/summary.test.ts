@@ -133,7 +133,10 @@ describe("buildSummaryLayout", () => {
   test("unit figures are formulas linked to the unit's cell with quoted names; text-read figures are values with a link", () => {
     const linked = cellsWith((f) => f.includes("'BCH CĐ'!D14"));
     expect(linked).toHaveLength(1);
-    expect(linked[0][1]).toMatchObject({ formula: `IF('BCH CĐ'!D14="","",'BCH CĐ'!D14)`, cachedValue: 3 });
+    expect(linked[0][1]).toMatchObject({
+      formula: `IF(ISNUMBER('BCH CĐ'!D14),IF('BCH CĐ'!D14>=0,'BCH CĐ'!D14,"(không tính)"),IF('BCH CĐ'!D14="","",'BCH CĐ'!D14))`,
+      cachedValue: 3,
+    });
     expect(cellsWith((f) => f.includes("'Tổ 1'!D14"))).toHaveLength(0);
     const tolink = Object.values(layout.cells).find((c) => c.link === "'Tổ 1'!D14" && c.value === 12);
     expect(tolink).toBeDefined();
