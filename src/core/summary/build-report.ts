@@ -23,6 +23,7 @@ import type {
 } from "./report-model";
 import { placeAndDate } from "./vietnamese-date";
 import { caseKey } from "../text/vietnamese";
+import { properCaseBodyName } from "../text/proper-case";
 import { REPORT_TO_SEPARATOR } from "../plan/report-to";
 
 export interface BuildReportInput {
@@ -45,14 +46,74 @@ export const EXCLUDED_MARK = "(không tính)";
 /** Shown in section V until the secretary types there. */
 export const DIRECTIONS_PROMPT = "(Nhập phương hướng, đề xuất, kiến nghị tại đây)";
 
-function sentenceCase(s: string): string {
-  if (s !== s.toLocaleUpperCase("vi")) return s;
-  const l = s.toLocaleLowerCase("vi");
-  return l.charAt(0).toLocaleUpperCase("vi") + l.slice(1);
+/**
+ * First words of a title that begin a proper name ("Tháng Thanh niên", "Ngày Pháp luật", "Nghị quyết số …",
+ * "Đảng"): after "về" they keep their capital.
+ */
+const NAME_STARTS = new Set([
+  "tháng",
+  "ngày",
+  "tuần",
+  "năm",
+  "đảng",
+  "đại hội",
+  "nghị quyết",
+  "chỉ thị",
+  "kết luận",
+  "quy định",
+  "luật",
+  "hiến pháp",
+  "bác",
+  "chủ tịch",
+]);
+
+/** The plan's title after "về": its first letter lower-cased unless it starts a name or an acronym. */
+function titleAfterVe(title: string): string {
+  const words = title.split(/\s+/);
+  const first = words[0] ?? "";
+  const lower = (n: number) => words.slice(0, n).join(" ").toLocaleLowerCase("vi");
+  if (first.length > 1 && first === first.toLocaleUpperCase("vi")) return title;
+  if (NAME_STARTS.has(lower(1)) || NAME_STARTS.has(lower(2)) || NAME_STARTS.has(lower(3))) return title;
+  return title.charAt(0).toLocaleLowerCase("vi") + title.slice(1);
 }
 
-function lowerFirst(s: string): string {
-  return s ? s.charAt(0).toLocaleLowerCase("vi") + s.slice(1) : s;
+const AUTHORITY_FORMS: { pattern: RegExp; party: string; state: string }[] = [
+  { pattern: /^(?:T\.?\s?M|T\/M)\s*[.:]?\s+/iu, party: "T/M", state: "TM." },
+  { pattern: /^(?:K\.?\s?T|K\/T)\s*[.:]?\s+/iu, party: "K/T", state: "KT." },
+  { pattern: /^(?:TUQ|T\/U)\s*[.:]?\s+/iu, party: "T/U", state: "TUQ." },
+  { pattern: /^(?:T\.?\s?L|T\/L)\s*[.:]?\s+/iu, party: "T/L", state: "TL." },
+];
+
+/**
+ * The signature's authority line in the form of the document's kind: "T/M CHI BỘ" for Party bodies (Hướng
+ * dẫn 36-HD/VPTW), "TM. ỦY BAN NHÂN DÂN" for state bodies (Nghị định 30/2020), "KT. CHỦ TỊCH" when a deputy
+ * signs for the head — whichever way the plan wrote it. A Party plan without one gets "T/M" and the issuer's
+ * kind of body.
+ */
+export function signatureAuthority(
+  authority: string | null,
+  style: "party" | "state",
+  issuer: string | null,
+): string | null {
+  if (authority) {
+    const form = AUTHORITY_FORMS.find((f) => f.pattern.test(authority));
+    return form ? `${form[style]} ${authority.replace(form.pattern, "")}` : authority;
+  }
+  if (style !== "party") return null;
+  const body = (issuer ?? "").toLocaleUpperCase("vi");
+  const kind = /^ĐẢNG (?:ỦY|UỶ|BỘ)/u.test(body)
+    ? "ĐẢNG ỦY"
+    : /^BAN THƯỜNG VỤ/u.test(body)
+      ? "BAN THƯỜNG VỤ"
+      : /^BAN CHẤP HÀNH/u.test(body)
+        ? "BAN CHẤP HÀNH"
+        : "CHI BỘ";
+  return `T/M ${kind}`;
+}
+
+/** Nơi nhận as printed: every line ends with ";", the last with "." (Nghị định 30/2020, phụ lục I). */
+export function punctuateRecipients(lines: string[]): string[] {
+  return lines.map((l, i) => `${l.replace(/[\s;,.]+$/u, "")}${i === lines.length - 1 ? "." : ";"}`);
 }
 
 /** "334-KH/CB" → "Số …-BC/CB"; "2150/KH-SLĐTBXH" → "Số: …/BC-SLĐTBXH". */
@@ -322,7 +383,7 @@ export function buildReport(input: BuildReportInput): ReportDocument {
   const style = plan.style;
   const issuer = plan.issuer ?? "";
   const ref = planReference(state);
-  const issuerName = issuer ? sentenceCase(issuer) : "";
+  const issuerName = plan.issuerName ?? (issuer ? properCaseBodyName(issuer) : "");
   const rates = tracking.rates;
   const ratesText =
     `Tổng số đơn vị phải báo cáo: ${rates.expected}; đã nộp: ${rates.submitted} (${pct(rates.rate)}), ` +
@@ -353,12 +414,8 @@ export function buildReport(input: BuildReportInput): ReportDocument {
       })),
     },
   ];
-  const recipients = reportRecipients(plan);
-  const authority = plan.signature.authority
-    ? plan.signature.authority.replace(/^TM\.\s*/i, "T/M ")
-    : style === "party"
-      ? "T/M CHI BỘ"
-      : null;
+  const recipients = punctuateRecipients(reportRecipients(plan));
+  const authority = signatureAuthority(plan.signature.authority, style, plan.issuer);
   return {
     style,
     header: {
@@ -374,9 +431,9 @@ export function buildReport(input: BuildReportInput): ReportDocument {
     kind: "BÁO CÁO",
     titleLines: [
       `Kết quả thực hiện ${ref}${issuerName ? ` của ${issuerName}` : ""}`,
-      ...(plan.title ? [`về ${lowerFirst(plan.title)}`] : []),
+      ...(plan.title ? [`về ${titleAfterVe(plan.title)}`] : []),
     ],
-    opening: `Thực hiện ${ref}${plan.title ? ` về ${lowerFirst(plan.title)}` : ""}, ${issuerName || "đơn vị"} báo cáo kết quả như sau:`,
+    opening: `Thực hiện ${ref}${plan.title ? ` về ${titleAfterVe(plan.title)}` : ""}, ${issuerName || "đơn vị"} báo cáo kết quả như sau:`,
     sections,
     recipients,
     signature: {

@@ -311,10 +311,7 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
   ];
   const leftBlock: [string, CellStyle][] = [
     ["Nơi nhận:", { bold: true, italic: true, fontSize: 12 }],
-    ...report.recipients.map((r, i): [string, CellStyle] => [
-      `- ${r}${i === report.recipients.length - 1 ? "." : ";"}`,
-      { fontSize: 11 },
-    ]),
+    ...report.recipients.map((r): [string, CellStyle] => [`- ${r}`, { fontSize: 11 }]),
   ];
   twoColumns(leftBlock, rightBlock, { left, right });
 

@@ -112,7 +112,7 @@ export interface ReportDocument {
   /** "Thực hiện Kế hoạch số …, … báo cáo kết quả như sau:" */
   opening: string;
   sections: ReportSection[];
-  /** "Nơi nhận" lines without the leading dash. */
+  /** "Nơi nhận" lines as printed, without the leading dash: each ends with ";", the last with ".". */
   recipients: string[];
   signature: ReportSignature;
   /** ISO timestamp (+07:00) of the summary. */
