@@ -27,6 +27,7 @@ import { adr, columnLetter, parseRange } from "../workbook/address";
 import { foldVietnamese } from "../text/vietnamese";
 import { displayDate, localDateOf } from "../tracking/hcm-time";
 import { manualCountsAfterReopen } from "../workbook/submission-lock";
+import { isRequiredFor, unitTopics } from "../workbook/indicator-catalogue";
 import type { Finding, FindingKind, FindingSeverity } from "./finding";
 import type { CollectedTask, CollectedValue, UnitSubmission } from "./unit-submission";
 import { GridView, formulaSheetRefs, nfcCell } from "./grid-view";
@@ -524,9 +525,11 @@ export function analyseUnitTabIn(
           : `Tab "${sheet}" is marked as submitted but holds no figures or results.`,
       );
     } else {
+      // Required of this unit: a topic's indicator only where the unit's own tasks are about that topic.
+      const topics = unitTopics(state.plan, unit);
       for (const ind of state.indicators) {
         const v = submission.values[ind.code];
-        if (ind.required && v.cell && v.value === null && (v.raw === null || v.raw === "")) {
+        if (v.cell && v.value === null && (v.raw === null || v.raw === "") && isRequiredFor(ind, topics)) {
           add(
             v.cell,
             "error",

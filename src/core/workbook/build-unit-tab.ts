@@ -13,6 +13,7 @@ import { properCaseBodyName } from "../text/proper-case";
 import { adr, parseRange, rangeAddress, type RangeRef } from "./address";
 import { DATE_FORMAT, isoToDisplay, isoToSerial } from "./dates";
 import type { Indicator } from "./indicators";
+import { isRequiredFor, unitTopics } from "./indicator-catalogue";
 import type { CellSpec, CellStyle, DataValidationSpec, SheetLayout } from "./model";
 import {
   blockStyle,
@@ -251,15 +252,15 @@ export function taskRow(plan: Plan, task: PlanTask, unit: UnitLink): TabRow {
   };
 }
 
-/** The row of one indicator. */
-export function indicatorRow(ind: Indicator): TabRow {
+/** The row of one indicator; `required`: this unit must fill it in (marked "(*)"). */
+export function indicatorRow(ind: Indicator, required: boolean): TabRow {
   const name = nfc(ind.name).trim();
   return {
     code: ind.code,
     block: "indicators",
     marker: false,
     owned: {
-      [INDICATOR_COLUMNS.name]: { value: ind.required ? `${name} (*)` : name, style: ownedStyle },
+      [INDICATOR_COLUMNS.name]: { value: required ? `${name} (*)` : name, style: ownedStyle },
       [INDICATOR_COLUMNS.unit]: { value: nfc(ind.unit), style: { ...ownedStyle, hAlign: "center" } },
     },
     createOnly: {},
@@ -370,7 +371,8 @@ export function unitTabRows(state: WorkbookState, unit: UnitLink): TabRow[] {
   for (const task of tasksOf(plan, unit)) rows.push(taskRow(plan, task, unit));
   rows.push(blank("tasks"));
   rows.push(blockMarkerRow("indicators"));
-  for (const ind of state.indicators) rows.push(indicatorRow(ind));
+  const topics = unitTopics(plan, unit);
+  for (const ind of state.indicators) rows.push(indicatorRow(ind, isRequiredFor(ind, topics)));
   rows.push(blank("indicators"));
   rows.push(blockTitleRow(MARKERS.footer, "footer", "XÁC NHẬN BÁO CÁO"));
   rows.push(footerRow(FOOTER_CODES.notes, "input"));
