@@ -160,7 +160,11 @@ export function PlanScreen({ services, store, onError, clearError }: PlanScreenP
           {!hasAssignments(plan) && <InfoBar text={t.noTasks} intent="warning" />}
           <PlanTable plan={plan} onChange={setPlan} />
           <UnitsEditor plan={plan} onChange={setPlan} />
-          <IndicatorsEditor indicators={indicators} onChange={setIndicators} />
+          <IndicatorsEditor
+            indicators={indicators}
+            onChange={setIndicators}
+            suggestion={services.indicatorSuggestion(plan)}
+          />
           <div className={styles.row}>
             <Button
               appearance="primary"
