@@ -216,13 +216,21 @@ function capital(word: string): string {
   return first < 0 ? l : l.slice(0, first) + l.charAt(first).toLocaleUpperCase("vi") + l.slice(first + 1);
 }
 
-/** The name properly cased; a name already in mixed case is returned as written. */
-export function properCaseBodyName(name: string): string {
-  const text = nfc(name).replace(/\s+/g, " ").trim();
-  if (text !== text.toLocaleUpperCase("vi")) return text;
+interface NameToken {
+  /** As written in the name. */
+  text: string;
+  /** As running text writes it. */
+  cased: string;
+  /** A line may break before this token (it starts a part of the name). */
+  startsPart: boolean;
+}
+
+/** The name's words, each cased for running text and marked where a part of the name starts. */
+function analyseName(text: string): NameToken[] {
   const tokens = text.split(" ");
   const keys = tokens.map((t) => spellingKey(t.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, "")));
-  const out: string[] = [];
+  const out: NameToken[] = [];
+  const push = (t: string, cased: string, startsPart: boolean) => out.push({ text: t, cased, startsPart });
   let mode: Next = "describe";
   /** In "field" mode: the next word starts a phrase ("Lao động", "- Thương binh", "và Xã hội"). */
   let phraseStart = true;
@@ -239,7 +247,7 @@ export function properCaseBodyName(name: string): string {
       entry.words.forEach((_, k) => {
         const t = tokens[i + k];
         const cap = mode === "place" || mode === "proper" || (mode === "field" && phraseStart && k === 0);
-        out.push(cap ? capital(t) : lower(t));
+        push(t, cap ? capital(t) : lower(t), k === 0 && (mode === "describe" || phraseStart));
       });
       i += entry.words.length;
       phraseStart = false;
@@ -250,7 +258,7 @@ export function properCaseBodyName(name: string): string {
     if (entry) {
       entry.words.forEach((_, k) => {
         const t = tokens[i + k];
-        out.push(entry.caps[k] ? capital(t) : lower(t));
+        push(t, entry.caps[k] ? capital(t) : lower(t), k === 0);
       });
       i += entry.words.length;
       mode = entry.next === "level" ? "place" : entry.next;
@@ -258,28 +266,58 @@ export function properCaseBodyName(name: string): string {
       continue;
     }
     if (keys[i] === "") {
-      out.push(token); // "-", "&", "*"
+      push(token, token, true); // "-", "&", "*"
       phraseStart = true;
     } else if (isAcronym(token)) {
-      out.push(token);
-      if (SCHOOL_ACRONYMS.has(fold(token))) mode = "proper";
+      const school = SCHOOL_ACRONYMS.has(fold(token));
+      push(token, token, school || (mode !== "place" && mode !== "proper"));
+      if (school) mode = "proper";
       phraseStart = false;
-    } else if (keys[i] === "và" || keys[i] === "và,") {
-      out.push(lower(token));
+    } else if (keys[i] === "và") {
+      push(token, lower(token), true);
       phraseStart = true;
     } else if (mode === "place" || mode === "proper") {
-      out.push(capital(token));
+      push(token, capital(token), false);
     } else if (mode === "field") {
-      out.push(phraseStart ? capital(token) : lower(token));
+      push(token, phraseStart ? capital(token) : lower(token), phraseStart);
       phraseStart = /[,;]$/u.test(token);
     } else {
-      out.push(lower(token));
+      push(token, lower(token), true);
       describing = true;
     }
     i++;
   }
+  return out;
+}
+
+/** The name properly cased; a name already in mixed case is returned as written. */
+export function properCaseBodyName(name: string): string {
+  const text = nfc(name).replace(/\s+/g, " ").trim();
+  if (text !== text.toLocaleUpperCase("vi")) return text;
+  const out = analyseName(text).map((t) => t.cased);
   if (out.length > 0) out[0] = capitalFirst(out[0]);
   return out.join(" ");
+}
+
+/** Parts longer than this may break inside: a line must be able to hold a part. */
+const LONGEST_UNBROKEN_PART = 24;
+
+/**
+ * The name with non-breaking spaces inside each of its parts, so a narrow cell breaks it only between them:
+ * "UỶ BAN NHÂN DÂN XÃ PHÚ LỘC" breaks as "UỶ BAN NHÂN DÂN / XÃ PHÚ LỘC", never inside "PHÚ LỘC";
+ * "CHI BỘ TRƯỜNG THCS TÂN HÒA" keeps "THCS TÂN HÒA" whole.
+ */
+export function keepNamePartsTogether(name: string): string {
+  const text = nfc(name).replace(/\s+/g, " ").trim();
+  if (text === "") return text;
+  const parts: string[][] = [];
+  for (const t of analyseName(text)) {
+    if (t.startsPart || parts.length === 0) parts.push([t.text]);
+    else parts[parts.length - 1].push(t.text);
+  }
+  return parts
+    .map((p) => (p.join(" ").length <= LONGEST_UNBROKEN_PART ? p.join("\u00a0") : p.join(" ")))
+    .join(" ");
 }
 
 function capitalFirst(word: string): string {

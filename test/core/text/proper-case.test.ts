@@ -3,7 +3,12 @@
  * cased — body words lower, place names title-cased, acronyms upper — or the body's own spelling when the
  * body repeats the name in another tone-mark spelling (Ủy/Uỷ, hòa/hoà). Newcomer review H1.
  */
-import { issuerInRunningText, properCaseBodyName, spellingKey } from "../../../src/core/text/proper-case";
+import {
+  issuerInRunningText,
+  keepNamePartsTogether,
+  properCaseBodyName,
+  spellingKey,
+} from "../../../src/core/text/proper-case";
 
 describe("spellingKey: the same word whatever the tone-mark placement or case", () => {
   test.each([
@@ -88,5 +93,20 @@ describe("issuerInRunningText: the body's own spelling first", () => {
     expect(issuerInRunningText("CHI BỘ TRƯỜNG THCS TÂN HÒA", "… nên chi bộ Trường THCS Tân Hoà đề ra")).toBe(
       "Chi bộ Trường THCS Tân Hoà",
     );
+  });
+});
+
+describe("keepNamePartsTogether: a line breaks only between a name's parts", () => {
+  const nb = (s: string) => s.replace(/ /g, "\u00a0");
+  test.each([
+    ["UỶ BAN NHÂN DÂN XÃ PHÚ LỘC", `${nb("UỶ BAN NHÂN DÂN")} ${nb("XÃ PHÚ LỘC")}`],
+    ["CHI BỘ TRƯỜNG THCS TÂN HÒA", `${nb("CHI BỘ")} TRƯỜNG ${nb("THCS TÂN HÒA")}`],
+    ["SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", `SỞ ${nb("LAO ĐỘNG")} - ${nb("THƯƠNG BINH")} VÀ ${nb("XÃ HỘI")}`],
+    [
+      "CHI BỘ CƠ SỞ ĐIỀU TRỊ NGHIỆN MA TÚY TỈNH",
+      `${nb("CHI BỘ")} ${nb("CƠ SỞ")} ĐIỀU TRỊ NGHIỆN MA TÚY TỈNH`,
+    ],
+  ])("%s", (name, want) => {
+    expect(keepNamePartsTogether(name)).toBe(want);
   });
 });
