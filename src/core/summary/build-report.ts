@@ -23,7 +23,7 @@ import type {
 } from "./report-model";
 import { placeAndDate } from "./vietnamese-date";
 import { caseKey } from "../text/vietnamese";
-import { properCaseBodyName } from "../text/proper-case";
+import { issuerInText, titleInSentence } from "../text/proper-case";
 import { REPORT_TO_SEPARATOR } from "../plan/report-to";
 
 export interface BuildReportInput {
@@ -45,37 +45,6 @@ export const EXCLUDED_MARK = "(không tính)";
 
 /** Shown in section V until the secretary types there. */
 export const DIRECTIONS_PROMPT = "(Nhập phương hướng, đề xuất, kiến nghị tại đây)";
-
-/**
- * First words of a title that begin a proper name ("Tháng Thanh niên", "Ngày Pháp luật", "Nghị quyết số …",
- * "Đảng"): after "về" they keep their capital.
- */
-const NAME_STARTS = new Set([
-  "tháng",
-  "ngày",
-  "tuần",
-  "năm",
-  "đảng",
-  "đại hội",
-  "nghị quyết",
-  "chỉ thị",
-  "kết luận",
-  "quy định",
-  "luật",
-  "hiến pháp",
-  "bác",
-  "chủ tịch",
-]);
-
-/** The plan's title after "về": its first letter lower-cased unless it starts a name or an acronym. */
-function titleAfterVe(title: string): string {
-  const words = title.split(/\s+/);
-  const first = words[0] ?? "";
-  const lower = (n: number) => words.slice(0, n).join(" ").toLocaleLowerCase("vi");
-  if (first.length > 1 && first === first.toLocaleUpperCase("vi")) return title;
-  if (NAME_STARTS.has(lower(1)) || NAME_STARTS.has(lower(2)) || NAME_STARTS.has(lower(3))) return title;
-  return title.charAt(0).toLocaleLowerCase("vi") + title.slice(1);
-}
 
 const AUTHORITY_FORMS: { pattern: RegExp; party: string; state: string }[] = [
   { pattern: /^(?:T\.?\s?M|T\/M)\s*[.:]?\s+/iu, party: "T/M", state: "TM." },
@@ -383,7 +352,7 @@ export function buildReport(input: BuildReportInput): ReportDocument {
   const style = plan.style;
   const issuer = plan.issuer ?? "";
   const ref = planReference(state);
-  const issuerName = plan.issuerName ?? (issuer ? properCaseBodyName(issuer) : "");
+  const issuerName = issuerInText(plan);
   const rates = tracking.rates;
   const ratesText =
     `Tổng số đơn vị phải báo cáo: ${rates.expected}; đã nộp: ${rates.submitted} (${pct(rates.rate)}), ` +
@@ -429,11 +398,12 @@ export function buildReport(input: BuildReportInput): ReportDocument {
           : ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
     },
     kind: "BÁO CÁO",
+    planReference: ref,
     titleLines: [
       `Kết quả thực hiện ${ref}${issuerName ? ` của ${issuerName}` : ""}`,
-      ...(plan.title ? [`về ${titleAfterVe(plan.title)}`] : []),
+      ...(plan.title ? [`về ${titleInSentence(plan.title)}`] : []),
     ],
-    opening: `Thực hiện ${ref}${plan.title ? ` về ${titleAfterVe(plan.title)}` : ""}, ${issuerName || "đơn vị"} báo cáo kết quả như sau:`,
+    opening: `Thực hiện ${ref}${plan.title ? ` về ${titleInSentence(plan.title)}` : ""}, ${issuerName || "đơn vị"} báo cáo kết quả như sau:`,
     sections,
     recipients,
     signature: {

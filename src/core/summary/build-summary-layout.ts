@@ -50,6 +50,29 @@ export interface SummaryLayoutContext {
 }
 
 const FONT = "Times New Roman";
+
+/** Points per line of 13 pt text, and the default row height Excel gives one line. */
+const LINE_POINTS = 17;
+const ONE_LINE_POINTS = 15;
+
+/**
+ * The lines a text takes in a column of `width` characters (Excel's unit: the width of "0" in the default
+ * font); Times New Roman 13 pt takes about 1.1 of them per character. Hosts cannot autofit a row to wrapped
+ * text written by a program (ExcelJS writes no heights, Office.js's autofit skips merged and wrapped
+ * cells), so the layout sets the height itself.
+ */
+export function wrappedLines(text: string, width: number): number {
+  return String(text)
+    .split("\n")
+    .reduce(
+      (n, line) => n + Math.max(1, Math.ceil((Array.from(line).length * 1.1) / Math.max(1, width - 1))),
+      0,
+    );
+}
+
+function heightForLines(lines: number): number | undefined {
+  return lines > 1 ? Math.max(ONE_LINE_POINTS, lines * LINE_POINTS + 3) : undefined;
+}
 const BASE: CellStyle = { fontName: FONT, fontSize: 13 };
 
 const EXCLUDED_TEXT = `"${EXCLUDED_MARK.replace(/"/g, '""')}"`;
@@ -102,8 +125,8 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
     put(row, from, { value: text, style: { wrap: true, vAlign: "top", ...style } });
     merge(row, from, to);
     const span = widths.slice(from, to + 1).reduce((a, b) => a + b, 0);
-    const lines = Math.max(1, Math.ceil((text.length * 1.15) / Math.max(10, span)));
-    if (lines > 1) rowHeights[row + 1] = 18 * lines;
+    const height = heightForLines(wrappedLines(text, Math.max(10, span)));
+    if (height) rowHeights[row + 1] = height;
     row++;
   };
 
@@ -211,12 +234,16 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
         style: { bold: true, border: true, wrap: true, hAlign: "center", vAlign: "middle", fill: "#D9E1F2" },
       }),
     );
-    const longest = Math.max(...t.columns.map((c, j) => c.heading.length / Math.max(6, widths[first + j])));
-    if (longest > 1) rowHeights[row + 1] = 18 * Math.ceil(longest * 1.1);
+    const rowHeight = (texts: string[]) =>
+      heightForLines(Math.max(1, ...texts.map((text, j) => wrappedLines(text, widths[first + j] ?? 12))));
+    const headingHeight = rowHeight(t.columns.map((c) => c.heading));
+    if (headingHeight) rowHeights[row + 1] = headingHeight;
     row++;
     const firstData = row;
     for (const r of t.rows) {
       r.forEach((c, j) => put(row, first + j, cellSpec(c, { hAlign: t.columns[j]?.align })));
+      const height = rowHeight(r.map((c) => (typeof c.value === "string" ? c.value : "")));
+      if (height) rowHeights[row + 1] = height;
       row++;
     }
     const lastData = row - 1;
@@ -265,8 +292,8 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
         if (columns.every((c) => c === first)) merge(row, first, last);
         const text = String(l[first]?.value ?? l[first]?.cachedValue ?? "");
         const span = widths.slice(first, last + 1).reduce((a, b) => a + b, 0);
-        const lines = Math.max(1, Math.ceil((text.length * 1.15) / Math.max(10, span)));
-        if (lines > 1) rowHeights[row + 1] = 18 * lines;
+        const height = heightForLines(wrappedLines(text, Math.max(10, span)));
+        if (height) rowHeights[row + 1] = height;
         row++;
       }
       continue;
@@ -326,7 +353,17 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
     rowHeights,
     inputRanges,
     validations: [],
-    print: { paper: "A4", orientation: ncols > 6 ? "landscape" : "portrait", fitToWidth: true },
+    print: {
+      paper: "A4",
+      orientation: ncols > 6 ? "landscape" : "portrait",
+      fitToWidth: true,
+      // From column B: the codes of the hidden column A stay off the paper whatever Excel does with it.
+      area: `${adr(0, first)}:${adr(row - 1, last)}`,
+      pageHeader: report.planReference
+        ? `Báo cáo kết quả thực hiện ${report.planReference}`
+        : report.titleLines[0],
+      pageNumbers: true,
+    },
     protection: { protect: true },
     tabColor: "#C00000",
   };

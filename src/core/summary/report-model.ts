@@ -107,6 +107,8 @@ export interface ReportDocument {
   header: ReportHeader;
   /** "BÁO CÁO" */
   kind: string;
+  /** "Kế hoạch số 334-KH/CB ngày 12/10/2022": how the report names the plan (the sheet's page header). */
+  planReference?: string;
   /** Title lines under the kind: ["Kết quả thực hiện Kế hoạch số 334-KH/CB ngày 12/10/2022 của …"]. */
   titleLines: string[];
   /** "Thực hiện Kế hoạch số …, … báo cáo kết quả như sau:" */

@@ -344,3 +344,42 @@ export function issuerInRunningText(headerName: string, bodyText: string): strin
   }
   return properCaseBodyName(name);
 }
+
+/**
+ * First words of a title that begin a proper name ("Tháng Thanh niên", "Ngày Pháp luật", "Nghị quyết số …",
+ * "Đảng"): after "về" they keep their capital.
+ */
+const NAME_STARTS = new Set([
+  "tháng",
+  "ngày",
+  "tuần",
+  "năm",
+  "đảng",
+  "đại hội",
+  "nghị quyết",
+  "chỉ thị",
+  "kết luận",
+  "quy định",
+  "luật",
+  "hiến pháp",
+  "bác",
+  "chủ tịch",
+]);
+
+/**
+ * A plan's title inside a sentence ("… về triển khai Tháng hành động …"): its first letter lower-cased,
+ * unless it starts a name ("Tháng Thanh niên", "Nghị quyết …") or an acronym.
+ */
+export function titleInSentence(title: string): string {
+  const words = title.split(/\s+/);
+  const first = words[0] ?? "";
+  const lower = (n: number) => words.slice(0, n).join(" ").toLocaleLowerCase("vi");
+  if (first.length > 1 && first === first.toLocaleUpperCase("vi")) return title;
+  if (NAME_STARTS.has(lower(1)) || NAME_STARTS.has(lower(2)) || NAME_STARTS.has(lower(3))) return title;
+  return title.charAt(0).toLocaleLowerCase("vi") + title.slice(1);
+}
+
+/** The issuer of a plan as running text names it: the reader's `issuerName`, else its header properly cased. */
+export function issuerInText(plan: { issuer: string | null; issuerName?: string | null }): string {
+  return plan.issuerName ?? (plan.issuer ? properCaseBodyName(plan.issuer) : "");
+}

@@ -9,7 +9,7 @@
 import type { Plan, PlanTask } from "../plan/types";
 import type { UnitLink, WorkbookState } from "../state/types";
 import { nfc, sameNameLoose } from "../text/vietnamese";
-import { properCaseBodyName } from "../text/proper-case";
+import { issuerInText } from "../text/proper-case";
 import { adr, parseRange, rangeAddress, type RangeRef } from "./address";
 import { DATE_FORMAT, isoToDisplay, isoToSerial } from "./dates";
 import type { Indicator } from "./indicators";
@@ -121,7 +121,7 @@ export function planLabel(plan: Plan): string {
 
 /** Where the plan's reports go by default: the summary's unit, else the issuer as running text names it. */
 function defaultReportTo(plan: Plan): string {
-  return plan.summary?.units[0] ?? plan.issuerName ?? (plan.issuer ? properCaseBodyName(plan.issuer) : "");
+  return plan.summary?.units[0] ?? issuerInText(plan);
 }
 
 /** Where one task of a unit reports: the task's "báo cáo về" unless it names the unit itself. */
