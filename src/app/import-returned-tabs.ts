@@ -23,6 +23,7 @@ import type { CellSpec, CellValue, SheetPatch } from "../core/workbook/model";
 import { CODE_COLUMN, INFO_CODES, MARKERS } from "../core/workbook/unit-tab-schema";
 import { GridView } from "../core/collect/grid-view";
 import { firstRowByCode } from "../core/workbook/plan-changes";
+import { displayDateOrTime } from "../core/tracking/hcm-time";
 
 /** The file's name without its folder (a path from the CLI, a plain name from the pane). */
 function baseName(file: string): string {
@@ -289,8 +290,8 @@ export async function importReturnedTabs(
           p.source.name,
           p.unit.name,
           "refused",
-          `Trang "${grid.name}" của ${p.unit.name} đã nộp${current.submittedAt ? ` (${current.submittedAt})` : ""}; không ghi đè. Dùng --force nếu chắc chắn.`,
-          `The tab "${grid.name}" of ${p.unit.name} is already submitted${current.submittedAt ? ` (${current.submittedAt})` : ""}; not overwritten. Use --force if you are sure.`,
+          `Trang "${grid.name}" của ${p.unit.name} đã nộp${current.submittedAt ? ` (${displayDateOrTime(current.submittedAt)})` : ""}; không ghi đè. Dùng --force nếu chắc chắn.`,
+          `The tab "${grid.name}" of ${p.unit.name} is already submitted${current.submittedAt ? ` (${displayDateOrTime(current.submittedAt)})` : ""}; not overwritten. Use --force if you are sure.`,
         ),
       );
       continue;

@@ -22,7 +22,7 @@ export const USAGE = {
     "indicators --list [--json] | indicators <kế-hoạch> [--json]\n" +
     "  In danh mục chỉ tiêu, hoặc chỉ tiêu đề xuất cho kế hoạch. / Prints the indicator catalogue, or the indicators suggested for a plan.",
   summary:
-    "summary <sổ.xlsx> [--now <ISO>] [-o <ra.xlsx>] [--json] [--docx <báo-cáo.docx>] [--in-place]\n" +
+    "summary <sổ.xlsx> [--now <ISO>] [-o <ra.xlsx>] [--json] [--docx <báo-cáo.docx>] [--in-place] [--force]\n" +
     "  Đọc trang các đơn vị, kiểm tra, ghi trang Tổng hợp và báo cáo. / Reads every unit's tab, checks it, writes the summary and the report.",
   import:
     "import <sổ.xlsx> <tệp-đơn-vị-gửi-lại.xlsx>… [--force] [-o <ra.xlsx>]\n" +

@@ -18,6 +18,7 @@ import type { Indicator } from "../../core/workbook/indicators";
 import { readIndicatorList } from "../../core/workbook/indicator-list";
 import { EXIT, reportError, UsageError } from "../exit-codes";
 import { parseCommandArgs } from "../parse-args";
+import { countOf } from "../format-counts";
 import type { CliIo } from "../io";
 import { readDocument } from "../read-document";
 
@@ -135,7 +136,7 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
     const units = result.state.units.filter((u) => !u.removed);
     io.stdout(
       `Đã tạo sổ theo dõi ${out}: ${units.length} đơn vị, ${indicators.length} chỉ tiêu.\n` +
-        `Created the tracker ${out}: ${units.length} units, ${indicators.length} indicators.\n`,
+        `Created the tracker ${out}: ${countOf(units.length, "unit")}, ${countOf(indicators.length, "indicator")}.\n`,
     );
     return EXIT.OK;
   } catch (error) {
