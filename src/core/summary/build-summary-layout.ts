@@ -93,6 +93,14 @@ function numberFormat(format: ReportCell["format"]): string | undefined {
   return undefined;
 }
 
+/** The text at the top of every printed page: short (Excel's header parts hold 255 characters). */
+function pageHeaderOf(report: ReportDocument): string {
+  const text = report.planReference
+    ? `Báo cáo kết quả thực hiện ${report.planReference}`
+    : (report.titleLines[0] ?? report.kind);
+  return Array.from(text).length <= 120 ? text : `${Array.from(text).slice(0, 119).join("")}…`;
+}
+
 export function buildSummaryLayout(report: ReportDocument, context: SummaryLayoutContext): SheetLayout {
   const cells: Record<string, CellSpec> = {};
   const merges: string[] = [];
@@ -359,9 +367,7 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
       fitToWidth: true,
       // From column B: the codes of the hidden column A stay off the paper whatever Excel does with it.
       area: `${adr(0, first)}:${adr(row - 1, last)}`,
-      pageHeader: report.planReference
-        ? `Báo cáo kết quả thực hiện ${report.planReference}`
-        : report.titleLines[0],
+      pageHeader: pageHeaderOf(report),
       pageNumbers: true,
     },
     protection: { protect: true },
