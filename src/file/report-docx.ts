@@ -2,8 +2,10 @@
  * The summary report (ReportDocument) → a .docx in the formal Vietnamese layout (Nghị định 30/2020/NĐ-CP
  * for state bodies, Hướng dẫn 36-HD/VPTW for Party bodies): A4; margins 20 mm top/bottom, 30 mm left,
  * 15 mm right; Times New Roman 14 pt body; borderless header table (issuing body left, Party name or
- * Quốc hiệu/Tiêu ngữ right); "Số …"; italic place and date; bold kind and title; sections with their
- * tables; "Nơi nhận:" bold italic 12 pt with its list at 11 pt; signature block.
+ * Quốc hiệu/Tiêu ngữ right; names break only between their parts); "Số …"; italic place and date; bold
+ * kind and title; sections with their tables (tables of the same columns share one set of widths); "Nơi
+ * nhận:" in the style of the document's kind; signature block kept with the last paragraph; page numbers
+ * at the top centre from page 2.
  *
  * Browser-safe (no Node built-ins): the task pane's "Xuất Word" uses it too.
  * Content comes from the report model; this file decides only typography and placement.
