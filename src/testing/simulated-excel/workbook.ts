@@ -589,20 +589,6 @@ export class SimPageLayout extends ClientObject {
     );
   }
 
-  /** `PageLayout.setPrintTitleRows(address)` (ExcelApi 1.9): whole rows ("$1:$2"). */
-  setPrintTitleRows(rows: string): void {
-    this.context._host.requireApi("1.9", "PageLayout.setPrintTitleRows");
-    this._queue(
-      "Method",
-      [rows],
-      (s: StoredSheet) => {
-        if (!/^\$?\d+:\$?\d+$/.test(rows)) throw invalidArgument("PageLayout.setPrintTitleRows");
-        s.pageLayout.printTitleRows = rows;
-      },
-      "SetPrintTitleRows",
-    );
-  }
-
   get headersFooters(): SimHeaderFooterGroup {
     this._headersFooters ??= new SimHeaderFooterGroup(this.context, this);
     return this._headersFooters;
