@@ -27,6 +27,7 @@ import type { CellSpec, CellValue, SheetPatch } from "../core/workbook/model";
 import { mapInputCells, type FormulaTaken, type MappedCells } from "../core/workbook/map-input-cells";
 import { INFO_CODES, MARKERS } from "../core/workbook/unit-tab-schema";
 import { firstRowByCode } from "../core/workbook/plan-changes";
+import { displayDateOrTime } from "../core/tracking/hcm-time";
 
 /** The file's name without its folder (a path from the CLI, a plain name from the pane). */
 function baseName(file: string): string {
@@ -277,8 +278,8 @@ export async function importReturnedTabs(
             p.source.name,
             unit.name,
             "refused",
-            `Trang "${grid.name}" của ${unit.name} đã nộp${current.submittedAt ? ` (${current.submittedAt})` : ""}; không ghi đè. Dùng --force nếu chắc chắn.`,
-            `The tab "${grid.name}" of ${unit.name} is already submitted${current.submittedAt ? ` (${current.submittedAt})` : ""}; not overwritten. Use --force if you are sure.`,
+            `Trang "${grid.name}" của ${unit.name} đã nộp${current.submittedAt ? ` (${displayDateOrTime(current.submittedAt)})` : ""}; không ghi đè. Dùng --force nếu chắc chắn.`,
+            `The tab "${grid.name}" of ${unit.name} is already submitted${current.submittedAt ? ` (${displayDateOrTime(current.submittedAt)})` : ""}; not overwritten. Use --force if you are sure.`,
           ),
         );
       continue;

@@ -9,7 +9,8 @@ import type { CliIo } from "./io";
  * |------|-------------|-----------------------------------------------------------------------------------------|
  * | 0    | OK          | done                                                                                    |
  * | 1    | FILE_ERROR  | a file cannot be read or written, is not an .xlsx/plan, or has no/corrupt plan data,    |
- * |      |             | or a passwords table (split) names no unit                                              |
+ * |      |             | or a passwords table (split) names no unit, or an indicators file (--indicators) cannot |
+ * |      |             | be used                                                                                 |
  * | 2    | USAGE       | wrong arguments or options; split would overwrite files without --force                 |
  * | 3    | NO_TASKS    | the plan has no task assigned to a unit: nothing to create                             |
  * | 4    | REFUSED     | a returned file or tab was refused (unreadable, another plan, unmappable layout,        |
@@ -31,8 +32,8 @@ export const EXIT_CODE_TABLE: { code: ExitCode; vi: string; en: string }[] = [
   { code: EXIT.OK, vi: "Thành công", en: "Done" },
   {
     code: EXIT.FILE_ERROR,
-    vi: "Lỗi tệp: không đọc/ghi được, không phải .xlsx hay kế hoạch, hoặc sổ không có/hỏng dữ liệu kế hoạch",
-    en: "File error: cannot read/write, not an .xlsx or plan, or the workbook has no/corrupt plan data",
+    vi: "Lỗi tệp: không đọc/ghi được, không phải .xlsx hay kế hoạch, sổ không có/hỏng dữ liệu kế hoạch, hoặc tệp chỉ tiêu sai",
+    en: "File error: cannot read/write, not an .xlsx or plan, the workbook has no/corrupt plan data, or a wrong indicators file",
   },
   { code: EXIT.USAGE, vi: "Sai cú pháp lệnh hoặc tuỳ chọn", en: "Wrong arguments or options" },
   {

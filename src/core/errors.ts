@@ -154,6 +154,17 @@ export class NotASpreadsheetError extends AppError {
       "NOT_A_SPREADSHEET",
       `Không phải bảng tính (${whatVi}); bỏ qua.`,
       `Not a spreadsheet (${whatEn}); skipped.`,
+    );
+  }
+}
+
+/** A list of indicators (the CLI's --indicators file) that cannot be used: every problem with its JSON path. */
+export class IndicatorListError extends AppError {
+  constructor(file: string, problems: { path: string; vi: string; en: string }[]) {
+    super(
+      "INDICATOR_LIST",
+      `Tệp chỉ tiêu không dùng được: ${problems.map((p) => `${p.path}: ${p.vi}`).join("; ")}`,
+      `The indicators file cannot be used: ${problems.map((p) => `${p.path}: ${p.en}`).join("; ")}`,
       { file },
     );
   }

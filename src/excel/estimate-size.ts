@@ -10,6 +10,7 @@
 import type { SheetGrid } from "../core/workbook/grid";
 import { parseRange } from "../core/workbook/address";
 import { ADDRESS_LIST_CHARS, type Command, type HostFeatures, type SheetRef } from "./render-commands";
+import { printSetupBytes } from "./print-setup";
 
 /** UTF-8 length of a string (what travels on the wire). */
 export function utf8Length(s: string): number {
@@ -191,6 +192,8 @@ export function estimateRequestBytes(c: Command, features: HostFeatures, created
       return 2 * call(range("A1:ZZ999"), SMALL_VALUE_BYTES);
     case "print":
       return 3 * call(RANGE_PATH_BYTES, 40);
+    case "printSetup":
+      return printSetupBytes(c, (value) => call(RANGE_PATH_BYTES, value));
     case "rename":
       return call(0, jsonBytes(c.name));
     case "protect":

@@ -8,6 +8,7 @@ import {
   type HostFeatures,
   type SheetRef,
 } from "./render-commands";
+import { queuePrintSetup } from "./print-setup";
 
 /** Sheets created in this run, by layout key (their ids are loaded with the write). */
 export type CreatedSheets = Map<string, Excel.Worksheet>;
@@ -195,6 +196,9 @@ export function queueCommand(
       sheet.pageLayout.orientation = c.orientation as Excel.PageOrientation;
       sheet.pageLayout.paperSize = "A4" as Excel.PaperType;
       if (c.fitToWidth) sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      break;
+    case "printSetup":
+      queuePrintSetup(sheet, c);
       break;
     case "tabColor":
       sheet.tabColor = c.color;

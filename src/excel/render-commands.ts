@@ -18,6 +18,7 @@ import type { CellSpec, CellStyle, SheetLayout, SheetPatch, WorkbookChanges } fr
 import { fittedRowHeight } from "../core/workbook/model";
 import { columnWidthPoints } from "./column-width";
 import { coverWithRectangles } from "./rectangles";
+import { printSetupCommand } from "./print-setup";
 
 /** A sheet the commands act on: an existing one by id, or one created earlier in the same run by key. */
 export type SheetRef = { sheetId: string } | { key: string };
@@ -57,6 +58,8 @@ export type Command =
   | { op: "link"; ref: SheetRef; address: string; target: string }
   | { op: "freeze"; ref: SheetRef; rows: number; columns: number }
   | { op: "print"; ref: SheetRef; orientation: "Portrait" | "Landscape"; fitToWidth: boolean }
+  /** Print area and the text on every page (ExcelApi 1.9): queued by print-setup.ts. */
+  | { op: "printSetup"; ref: SheetRef; area?: string; pageHeader?: string; pageFooter?: string }
   | { op: "tabColor"; ref: SheetRef; color: string }
   | { op: "protect"; ref: SheetRef; password?: string }
   | { op: "replaceStatePart"; xml: string }
@@ -257,6 +260,10 @@ export function sheetCommands(patch: SheetPatch, features: HostFeatures): Comman
       orientation: layout.print.orientation === "landscape" ? "Landscape" : "Portrait",
       fitToWidth: layout.print.fitToWidth,
     });
+  if (features.api19) {
+    const setup = printSetupCommand(ref, layout.print);
+    if (setup) out.push(setup);
+  }
   if (layout.protection.protect) out.push({ op: "protect", ref, password });
   return out;
 }

@@ -158,7 +158,15 @@ export function renderFreeze(ws: ExcelJS.Worksheet, freeze: SheetLayout["freeze"
   ws.views = [{ state: "frozen", xSplit: freeze.columns, ySplit: freeze.rows }];
 }
 
-/** A4 (paper size 9), orientation, fit to one page wide (any number of pages tall). */
+/** Text in an Excel header/footer: "&" starts a code, so a literal one is doubled. */
+function headerText(text: string): string {
+  return text.replace(/&/g, "&&");
+}
+
+/**
+ * A4 (paper size 9), orientation, fit to one page wide (any number of pages tall); the print area, the
+ * centred page header and "Trang 1/3" at the bottom when the layout asks.
+ */
 export function renderPrint(ws: ExcelJS.Worksheet, print: SheetLayout["print"]): void {
   ws.pageSetup = {
     ...ws.pageSetup,
@@ -167,7 +175,10 @@ export function renderPrint(ws: ExcelJS.Worksheet, print: SheetLayout["print"]):
     fitToPage: print.fitToWidth,
     fitToWidth: 1,
     fitToHeight: 0,
+    ...(print.area ? { printArea: print.area } : {}),
   };
+  if (print.pageHeader) ws.headerFooter.oddHeader = `&C${headerText(print.pageHeader)}`;
+  if (print.pageNumbers) ws.headerFooter.oddFooter = "&CTrang &P/&N";
 }
 
 export function renderTabColor(ws: ExcelJS.Worksheet, tabColor: string | undefined): void {

@@ -2,8 +2,10 @@
  * The summary report (ReportDocument) → a .docx in the formal Vietnamese layout (Nghị định 30/2020/NĐ-CP
  * for state bodies, Hướng dẫn 36-HD/VPTW for Party bodies): A4; margins 20 mm top/bottom, 30 mm left,
  * 15 mm right; Times New Roman 14 pt body; borderless header table (issuing body left, Party name or
- * Quốc hiệu/Tiêu ngữ right); "Số …"; italic place and date; bold kind and title; sections with their
- * tables; "Nơi nhận:" bold italic 12 pt with its list at 11 pt; signature block.
+ * Quốc hiệu/Tiêu ngữ right; names break only between their parts); "Số …"; italic place and date; bold
+ * kind and title; sections with their tables (tables of the same columns share one set of widths); "Nơi
+ * nhận:" in the style of the document's kind; signature block kept with the last paragraph; page numbers
+ * at the top centre from page 2.
  *
  * Browser-safe (no Node built-ins): the task pane's "Xuất Word" uses it too.
  * Content comes from the report model; this file decides only typography and placement.
@@ -12,8 +14,10 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   LeaderType,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -32,6 +36,7 @@ import type {
   ReportParagraph,
   ReportTable,
 } from "../core/summary/report-model";
+import { keepNamePartsTogether } from "../core/text/proper-case";
 
 /** Twentieths of a point per millimetre. */
 const TWIP_PER_MM = 1440 / 25.4;
@@ -60,8 +65,14 @@ const SIZES = {
     body: 14,
   },
 } as const;
-const RECIPIENTS_HEADING_PT = 12;
-const RECIPIENTS_LIST_PT = 11;
+/**
+ * "Nơi nhận:" and its list: state documents bold italic 12 pt, list 11 pt (Nghị định 30/2020); Party
+ * documents underlined 14 pt, list 12 pt (the common practice under Hướng dẫn 36-HD/VPTW, domain.md).
+ */
+const RECIPIENTS = {
+  state: { heading: { size: 12, bold: true, italics: true }, list: 11 },
+  party: { heading: { size: 14, underline: true }, list: 12 },
+} as const;
 
 interface RunOpts {
   bold?: boolean;
@@ -139,8 +150,10 @@ function headerBlock(report: ReportDocument): Table {
   const { header } = report;
   const C = AlignmentType.CENTER;
   const left: Paragraph[] = [];
-  if (header.parentBody) left.push(para(header.parentBody.toUpperCase(), { size: s.parent, align: C }));
-  left.push(para(header.issuer.toUpperCase(), { size: s.issuer, bold: true, align: C }));
+  // Non-breaking spaces inside each part of a name: the cell breaks "UỶ BAN NHÂN DÂN / XÃ PHÚ LỘC".
+  const name = (text: string) => keepNamePartsTogether(text.toLocaleUpperCase("vi"));
+  if (header.parentBody) left.push(para(name(header.parentBody), { size: s.parent, align: C }));
+  left.push(para(name(header.issuer), { size: s.issuer, bold: true, align: C }));
   left.push(para(report.style === "party" ? "*" : "———", { size: s.issuer, align: C }));
   left.push(para(header.number, { size: s.number, align: C, before: 2 }));
 
@@ -224,6 +237,8 @@ function textEm(text: string, bold = false): number {
 
 /** Twips a text takes on one line at `size` pt. */
 const textTwips = (text: string, size: number, bold = false): number => textEm(text, bold) * size * 20;
+/** The most of the page's width a column of unit names takes to keep every name on one line. */
+const UNIT_COLUMN_SHARE = 0.3;
 /** Left + right cell margins (60 + 60) and a little air, twips. */
 const CELL_PAD = 200;
 
@@ -247,15 +262,27 @@ export function columnWidths(table: ReportTable, size: number): number[] {
         textTwips("00", size),
       ) + CELL_PAD,
   );
-  // A heading may wrap, but preferably into three lines at most.
+  // A heading may wrap, but preferably into three lines at most; a unit's name preferably not at all
+  // ("Tổ đảng tổ / 1"), within a share of the page.
   const soft = table.columns.map((c, i) =>
-    Math.max(hard[i], textTwips(c.heading, size, true) / 3 + CELL_PAD),
+    Math.max(
+      hard[i],
+      textTwips(c.heading, size, true) / 3 + CELL_PAD,
+      c.key === "unit"
+        ? Math.min(
+            UNIT_COLUMN_SHARE * CONTENT_WIDTH,
+            Math.max(...cells[i].map((x) => textTwips(x.text, size, x.bold))) + CELL_PAD,
+          )
+        : 0,
+    ),
   );
   const naturals = cells.map((list, i) =>
     Math.max(soft[i], ...list.map((x) => textTwips(x.text, size, x.bold) + CELL_PAD)),
   );
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
-  const mins = sum(soft) <= CONTENT_WIDTH ? soft : hard;
+  // The soft minimums when they fit; else the unit names' one and the hard ones elsewhere; else the hard ones.
+  const unitSoft = table.columns.map((c, i) => (c.key === "unit" ? soft[i] : hard[i]));
+  const mins = [soft, unitSoft, hard].find((m) => sum(m) <= CONTENT_WIDTH) ?? hard;
   const minSum = sum(mins);
   if (minSum >= CONTENT_WIDTH) return mins.map((m) => Math.floor((m * CONTENT_WIDTH) / minSum));
   const widthAt = (cap: number): number[] => naturals.map((n, i) => Math.max(mins[i], Math.min(n, cap)));
@@ -278,9 +305,35 @@ export function columnWidths(table: ReportTable, size: number): number[] {
   return widths.map((w) => Math.floor(w + (spare * w) / total));
 }
 
-function reportTable(table: ReportTable): (Paragraph | Table)[] {
+/** Tables of the same columns (the task tables of section III) share one set of widths. */
+function columnsKey(table: ReportTable): string {
+  return table.columns.map((c) => `${c.key}\u0000${c.heading}`).join("\u0001");
+}
+
+/**
+ * Column widths per set of columns, sized to the content of every table that has them: each task table of
+ * section III gets the same widths, fitted to all of their rows.
+ */
+function sharedWidths(report: ReportDocument): Map<string, number[]> {
+  const groups = new Map<string, ReportTable[]>();
+  for (const section of report.sections)
+    for (const b of section.blocks)
+      if (b.type === "table") groups.set(columnsKey(b), [...(groups.get(columnsKey(b)) ?? []), b]);
+  const out = new Map<string, number[]>();
+  for (const [key, list] of groups) {
+    const merged: ReportTable = {
+      ...list[0],
+      rows: list.flatMap((t) => t.rows),
+      totalsRow: list.find((t) => t.totalsRow)?.totalsRow,
+    };
+    out.set(key, columnWidths(merged, tableFontSize(merged.columns.length)));
+  }
+  return out;
+}
+
+function reportTable(table: ReportTable, widthsByColumns: Map<string, number[]>): (Paragraph | Table)[] {
   const size = tableFontSize(table.columns.length);
-  const widths = columnWidths(table, size);
+  const widths = widthsByColumns.get(columnsKey(table)) ?? columnWidths(table, size);
   const alignOf = (i: number, cell?: ReportCell): (typeof AlignmentType)[keyof typeof AlignmentType] => {
     const a = table.columns[i].align ?? (cell && typeof cell.value === "number" ? "right" : "left");
     return a === "center" ? AlignmentType.CENTER : a === "right" ? AlignmentType.RIGHT : AlignmentType.LEFT;
@@ -346,7 +399,7 @@ function reportTable(table: ReportTable): (Paragraph | Table)[] {
 }
 
 /** Dotted lines to write on by hand, where the secretary left the prompt in place of her text. */
-function writingLines(count: number): Paragraph[] {
+function writingLines(count: number, keepNext: boolean): Paragraph[] {
   return Array.from(
     { length: count },
     () =>
@@ -354,22 +407,32 @@ function writingLines(count: number): Paragraph[] {
         tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH, leader: LeaderType.DOT }],
         children: [new TextRun({ children: [new Tab()] })],
         spacing: { before: 60, after: 60, line: 312 },
+        keepNext,
       }),
   );
 }
 
-function reportParagraph(p: ReportParagraph, bodySize: number): Paragraph | Paragraph[] {
-  if (p.placeholder) return writingLines(3);
+/** `keepNext`: the paragraph stays on the page of what follows (the last one stays with the closing). */
+function reportParagraph(p: ReportParagraph, bodySize: number, keepNext = false): Paragraph | Paragraph[] {
+  if (p.placeholder) return writingLines(3, keepNext);
   const level = p.level ?? 0;
   return new Paragraph({
     children: [run(p.bullet ? `- ${p.text}` : p.text, { size: bodySize, bold: p.bold, italics: p.italic })],
     alignment: AlignmentType.JUSTIFIED,
     spacing: { before: 60, after: 60, line: 312 },
     indent: { firstLine: mm(10), left: level > 0 ? mm(5 * level) : undefined },
+    ...(keepNext ? { keepNext: true, keepLines: true } : {}),
   });
 }
 
+/**
+ * The body: opening and sections. Its last paragraph keeps with the closing (Nơi nhận and the signature, a
+ * row that cannot split), so no page holds only the closing.
+ */
 function body(report: ReportDocument): (Paragraph | Table)[] {
+  const widths = sharedWidths(report);
+  const lastSection = report.sections[report.sections.length - 1];
+  const lastBlock = lastSection?.blocks[lastSection.blocks.length - 1];
   const size = (report.style === "party" ? SIZES.party : SIZES.state).body;
   const out: (Paragraph | Table)[] = [
     new Paragraph({
@@ -389,8 +452,8 @@ function body(report: ReportDocument): (Paragraph | Table)[] {
       }),
     );
     for (const block of section.blocks) {
-      if (block.type === "table") out.push(...reportTable(block));
-      else out.push(...[reportParagraph(block, size)].flat());
+      if (block.type === "table") out.push(...reportTable(block, widths));
+      else out.push(...[reportParagraph(block, size, block === lastBlock)].flat());
     }
   }
   return out;
@@ -398,9 +461,10 @@ function body(report: ReportDocument): (Paragraph | Table)[] {
 
 function closingBlock(report: ReportDocument): Table {
   const C = AlignmentType.CENTER;
+  const r = RECIPIENTS[report.style];
   const left: Paragraph[] = [
-    para("Nơi nhận:", { size: RECIPIENTS_HEADING_PT, bold: true, italics: true, before: 12 }),
-    ...report.recipients.map((r) => para(`- ${r}`, { size: RECIPIENTS_LIST_PT })),
+    para("Nơi nhận:", { ...r.heading, before: 12 }),
+    ...report.recipients.map((line) => para(`- ${line}`, { size: r.list })),
   ];
   const { signature } = report;
   const right: Paragraph[] = [];
@@ -426,6 +490,19 @@ export function reportDocument(report: ReportDocument): Document {
             size: { width: PAGE.width, height: PAGE.height },
             margin: { ...PAGE.margin, header: mm(10), footer: mm(10) },
           },
+          // Page numbers at the top centre from page 2 on (Nghị định 30/2020: not on the first page).
+          titlePage: true,
+        },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 28 })],
+              }),
+            ],
+          }),
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
         },
         children: [headerBlock(report), ...titleBlock(report), ...body(report), closingBlock(report)],
       },

@@ -11,7 +11,11 @@ import { loadWorkbookState } from "../app/load-workbook-state";
 import { createWorkbook } from "../app/create-workbook";
 import { parsePlan } from "../core/plan/parse-plan";
 import { docxHtmlToPlanText } from "../core/plan/docx-html-to-text";
-import { defaultIndicators } from "../core/workbook/indicator-catalogue";
+import {
+  defaultIndicators,
+  suggestIndicatorTopics,
+  TOPIC_LABELS,
+} from "../core/workbook/indicator-catalogue";
 import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
 import type { Finding } from "../core/collect/finding";
 import type { TrackingStatus } from "../core/tracking/track-units";
@@ -170,6 +174,14 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
     host: hooks.info,
     parsePlan: (text) => parsePlan(normaliseText(text)),
     defaultIndicators: (plan) => defaultIndicators(plan),
+    indicatorSuggestion: (plan) => ({
+      topics: suggestIndicatorTopics(plan).map((s) => ({
+        topic: s.topic,
+        label: TOPIC_LABELS[s.topic],
+        units: s.units,
+      })),
+      labels: TOPIC_LABELS,
+    }),
 
     async readPlanFile(file) {
       const name = file.name.toLowerCase();

@@ -124,6 +124,13 @@ export type ProgressStage =
 
 export type ProgressListener = (p: ProgressStage) => void;
 
+/** What the indicators were suggested from: the topics of the plan's tasks and the units that call for them. */
+export interface IndicatorSuggestionView {
+  topics: { topic: string; label: { vi: string; en: string }; units: string[] }[];
+  /** Every topic's label, for an indicator's topic. */
+  labels: Record<string, { vi: string; en: string }>;
+}
+
 export interface PlanInput {
   plan: Plan;
   indicators: Indicator[];
@@ -172,6 +179,8 @@ export interface AppServices {
   parsePlan(text: string): Plan;
   /** The indicator set suggested for a plan. */
   defaultIndicators(plan: Plan): Indicator[];
+  /** The topics the suggestion comes from (pure). */
+  indicatorSuggestion(plan: Plan): IndicatorSuggestionView;
   /** Text of a .txt/.md/.docx file the user picked (the .docx reader loads lazily). */
   readPlanFile(file: File): Promise<string>;
   /** Write the tracker and unit tabs, or update them after edits when the workbook already has a plan. */

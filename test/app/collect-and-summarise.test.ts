@@ -1,6 +1,10 @@
 import { collectAndSummarise } from "../../src/app/collect-and-summarise";
 import { serializeState, parseState } from "../../src/core/state/serialize-state";
-import { extractSecretaryText, SUMMARY_CODES } from "../../src/core/summary/build-summary-layout";
+import {
+  extractSecretaryText,
+  guardedLink,
+  SUMMARY_CODES,
+} from "../../src/core/summary/build-summary-layout";
 import type { WorkbookState, UnitLink } from "../../src/core/state/types";
 import type { SheetGrid } from "../../src/core/workbook/grid";
 import {
@@ -64,7 +68,7 @@ describe("collectAndSummarise on the seed", () => {
     expect(r.tracking.rates).toMatchObject({ expected: 3, submitted: 2, onTime: 1, late: 1, missing: 1 });
     const summary = port.gridByName("Tổng hợp");
     const flat = summary.formulas.flat();
-    expect(flat).toContain(`=IF('BCH CĐ'!D14="","",'BCH CĐ'!D14)`);
+    expect(flat).toContain(`=${guardedLink("'BCH CĐ'!D14")}`);
     const saved = parseState(port.stateXml!);
     expect(saved.summarisedAt).toBe("2022-10-17T10:00:00+07:00");
     const tracker = port.gridByName("Theo dõi");

@@ -116,6 +116,9 @@ describe("import of units' returned files", () => {
     expect(await importCommand([merged, second], refused)).toBe(4);
     expect(refused.out.join("")).toContain("đã nộp");
     expect(refused.out.join("")).toContain("--force");
+    // The date the unit reported, as a person reads it (newcomer review L1: it said "đã nộp (2025-05-14)").
+    expect(refused.out.join("")).toMatch(/đã nộp \(\d{2}\/\d{2}\/\d{4}\)/);
+    expect(refused.out.join("")).not.toMatch(/\(\d{4}-\d{2}-\d{2}/);
     expect((await summaryOf(merged)).units.find((u) => u.name === fills[0].unit)!.values[code]).not.toBe(99);
 
     const forced = captureIo();

@@ -88,7 +88,7 @@ describe("summary", () => {
     const io = captureIo();
     expect(await summaryCommand([workbook, "--now", SUMMARY_AT, "--json"], io)).toBe(EXIT.OK);
     const json = JSON.parse(io.out.join(""));
-    expect(Object.keys(json)).toEqual(["units", "totals", "findings"]);
+    expect(Object.keys(json)).toEqual(["units", "totals", "excluded", "findings"]);
     expect(Object.keys(json.units[0])).toEqual(["name", "sheet", "status", "submittedAt", "values"]);
   });
 

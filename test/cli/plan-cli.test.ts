@@ -105,8 +105,8 @@ test("a notice that assigns nothing: JSON still printed, exit 3, vi + en message
 test("a missing file: exit 1 with its name", () => {
   const r = cli("plan", "khong-co-tep.txt", "--json");
   expect(r.code).toBe(1);
-  expect(r.stderr).toContain("Không đọc được tệp: không tìm thấy tệp (khong-co-tep.txt)");
-  expect(r.stderr).toContain("Cannot read the file: file not found (khong-co-tep.txt)");
+  expect(r.stderr).toContain("Không đọc được tệp: không tìm thấy tệp [khong-co-tep.txt]");
+  expect(r.stderr).toContain("Cannot read the file: file not found [khong-co-tep.txt]");
   expect(r.stdout).toBe("");
 });
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { summaryCommand } from "../../src/cli/commands/summary";
+import { summaryCommand, type SummaryJson } from "../../src/cli/commands/summary";
 import { withGroupMembers } from "../../src/cli/demo";
 import { parsePlan } from "../../src/core/plan/parse-plan";
 import { adr } from "../../src/core/workbook/address";
@@ -28,13 +28,40 @@ describe("LibreOffice recalculates every formula of the summary to the core's va
   beforeAll(() => ensureLibreOffice());
 
   it.each([
-    ["seed plan", () => withGroupMembers(parsePlan(readFileSync(SEED, "utf8"))), SUMMARY_AT],
-    ["100 units", () => generatePlan(100), "2022-10-29T10:00:00+07:00"],
-  ])("%s", async (_name, makePlan, now) => {
+    ["seed plan", () => withGroupMembers(parsePlan(readFileSync(SEED, "utf8"))), SUMMARY_AT, false],
+    ["100 units", () => generatePlan(100), "2022-10-29T10:00:00+07:00", false],
+    [
+      "seed plan, a unit types a negative figure (an error: left out of the totals)",
+      () => withGroupMembers(parsePlan(readFileSync(SEED, "utf8"))),
+      SUMMARY_AT,
+      true,
+    ],
+  ])("%s", async (_name, makePlan, now, negative) => {
     const dir = tempDir("lo-recalc-");
-    const { path } = await fileWorkbookWithFigures(makePlan(), dir, "so.xlsx");
+    const { path, port: filled, fills } = await fileWorkbookWithFigures(makePlan(), dir, "so.xlsx");
+    if (negative) {
+      const first = fills[0];
+      filled.typeValues(first.sheetId, { [Object.values(first.indicatorCells)[0]]: -4 });
+      await saveWorkbook(filled, path);
+    }
     const out = join(dir, "tong-hop.xlsx");
-    await summaryCommand([path, "--now", now, "-o", out], captureIo());
+    const io = captureIo();
+    await summaryCommand([path, "--now", now, "-o", out, "--json"], io);
+    const json = JSON.parse(io.out.join("")) as SummaryJson;
+    if (negative) {
+      const code = Object.keys(fills[0].indicatorCells)[0];
+      expect(json.excluded).toEqual([
+        expect.objectContaining({
+          sheet: fills[0].sheetName,
+          cell: fills[0].indicatorCells[code],
+          typed: -4,
+        }),
+        expect.objectContaining({ typed: "nhiều" }), // the sample's mistake
+      ]);
+      expect(json.units[0].values[code]).toBeNull();
+      const counted = json.units.map((u) => u.values[code]).filter((v): v is number => typeof v === "number");
+      expect(json.totals[code]).toBe(counted.reduce((a, b) => a + b, 0));
+    } else expect(json.excluded.length).toBeLessThanOrEqual(1); // the sample's one "nhiều"
 
     const port = await openWorkbookFile(out);
     const overview = await port.readOverview();

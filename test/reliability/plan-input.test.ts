@@ -36,8 +36,8 @@ test("an empty file: exit 1, 'Văn bản trống' / 'The document is empty'", ()
   expect(() => parsePlan("  \n\n")).toThrow(EmptyPlanError);
   const r = cli("plan", file, "--json");
   expect(r.code).toBe(1);
-  expect(r.stderr).toContain(`Lỗi: Văn bản trống, không có nội dung để đọc. (${file})\n`);
-  expect(r.stderr).toContain(`Error: The document is empty: nothing to read. (${file})\n`);
+  expect(r.stderr).toContain(`Lỗi: Văn bản trống, không có nội dung để đọc. [${file}]\n`);
+  expect(r.stderr).toContain(`Error: The document is empty: nothing to read. [${file}]\n`);
 });
 
 test("a binary file: exit 1 with a clear message", () => {

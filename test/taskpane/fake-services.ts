@@ -94,6 +94,7 @@ export function fakeServices(overrides: Partial<AppServices> = {}, displayLangua
     host: { kind: "playground", displayLanguage, userName: "Thư ký" },
     parsePlan: () => samplePlan(),
     defaultIndicators: () => sampleIndicators,
+    indicatorSuggestion: () => ({ topics: [], labels: {} }),
     readPlanFile: async (f: File) => f.text(),
     createWorkbook: async (input) => {
       calls.created.push(input);

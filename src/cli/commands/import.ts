@@ -20,6 +20,7 @@ import { openReturnedFile } from "../../file/open-returned-file";
 import { openWorkbookFile, saveWorkbook } from "../../file/workbook-file";
 import { EXIT, reportError, UsageError } from "../exit-codes";
 import type { CliIo } from "../io";
+import { usageErrorOf } from "../parse-args";
 import { USAGE } from "./index";
 
 export const IMPORT_USAGE = USAGE.import.split("\n")[0];
@@ -36,8 +37,7 @@ function parse(
       options: { force: { type: "boolean", default: false }, out: { type: "string", short: "o" } },
     });
   } catch (e) {
-    const m = (e as Error).message;
-    throw new UsageError(`${m}. Cách dùng: ${IMPORT_USAGE}`, `${m}. Usage: ${IMPORT_USAGE}`);
+    throw usageErrorOf(e, IMPORT_USAGE);
   }
   const { positionals, values } = parsed;
   if (positionals.length < 2) {

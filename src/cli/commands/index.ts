@@ -16,10 +16,13 @@ export const USAGE = {
     "plan <tệp .txt|.md|.docx> [--json]\n" +
     "  Đọc kế hoạch, in nhiệm vụ, đơn vị, thời hạn và cảnh báo. / Reads a plan and prints its tasks, units, deadlines and warnings.",
   init:
-    "init <kế-hoạch.txt|.docx> -o <sổ.xlsx> [--force] [--now <ISO>]\n" +
+    "init <kế-hoạch.txt|.docx> -o <sổ.xlsx> [--indicators <chỉ-tiêu.json>] [--force] [--now <ISO>]\n" +
     "  Tạo sổ theo dõi và trang của từng đơn vị. / Writes the tracker and one tab per unit.",
+  indicators:
+    "indicators --list [--json] | indicators <kế-hoạch> [--json]\n" +
+    "  In danh mục chỉ tiêu, hoặc chỉ tiêu đề xuất cho kế hoạch. / Prints the indicator catalogue, or the indicators suggested for a plan.",
   summary:
-    "summary <sổ.xlsx> [--now <ISO>] [-o <ra.xlsx>] [--json] [--docx <báo-cáo.docx>] [--in-place]\n" +
+    "summary <sổ.xlsx> [--now <ISO>] [-o <ra.xlsx>] [--json] [--docx <báo-cáo.docx>] [--in-place] [--force]\n" +
     "  Đọc trang các đơn vị, kiểm tra, ghi trang Tổng hợp và báo cáo. / Reads every unit's tab, checks it, writes the summary and the report.",
   import:
     "import <sổ.xlsx> <tệp|thư-mục>… [--force] [-o <ra.xlsx>]\n" +
@@ -32,6 +35,7 @@ export const USAGE = {
 export const commands: Record<keyof typeof USAGE, Command> = {
   plan: lazy(async () => (await import("./plan")).planCommand),
   init: lazy(async () => (await import("./init")).initCommand),
+  indicators: lazy(async () => (await import("./indicators")).indicatorsCommand),
   summary: lazy(async () => (await import("./summary")).summaryCommand),
   import: lazy(async () => (await import("./import")).importCommand),
   split: lazy(async () => (await import("./split")).splitCommand),

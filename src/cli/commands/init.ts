@@ -1,18 +1,24 @@
 /**
- * `init <plan> -o <workbook.xlsx> [--force]`: read the plan, create the tracker sheet and one input tab per
- * unit in a new .xlsx, through the same use-case as the task pane's "Tạo sổ theo dõi".
+ * `init <plan> -o <workbook.xlsx> [--indicators <file.json>] [--force]`: read the plan, create the tracker
+ * sheet and one input tab per unit in a new .xlsx, through the same use-case as the task pane's "Tạo sổ theo
+ * dõi"; with the indicators of the file (docs/indicators.md) or those suggested for the plan.
  */
 import { USAGE } from "./index";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { readFile } from "node:fs/promises";
 import { createWorkbook } from "../../app/create-workbook";
 import { parsePlan } from "../../core/plan/parse-plan";
 import type { Plan } from "../../core/plan/types";
 import { normaliseText } from "../../core/text/vietnamese";
 import { defaultIndicators } from "../../core/workbook/indicator-catalogue";
 import { newWorkbook, saveWorkbook } from "../../file/workbook-file";
+import { IndicatorListError, UnreadableFileError } from "../../core/errors";
+import type { Indicator } from "../../core/workbook/indicators";
+import { readIndicatorList } from "../../core/workbook/indicator-list";
 import { EXIT, reportError, UsageError } from "../exit-codes";
+import { parseCommandArgs } from "../parse-args";
+import { countOf } from "../format-counts";
 import type { CliIo } from "../io";
 import { readDocument } from "../read-document";
 
@@ -27,25 +33,28 @@ export function assignedUnitCount(plan: Plan): number {
   return plan.tasks.filter((t) => !t.isSummary && t.units.length > 0).length;
 }
 
-function parse(args: string[]): { plan: string; out: string; force: boolean; now: Date } {
-  let parsed;
-  try {
-    parsed = parseArgs({
+interface InitOptions {
+  plan: string;
+  out: string;
+  force: boolean;
+  now: Date;
+  indicators: string | null;
+}
+
+function parse(args: string[]): InitOptions {
+  const { positionals, values } = parseCommandArgs(
+    {
       args,
       allowPositionals: true,
       options: {
         out: { type: "string", short: "o" },
         force: { type: "boolean", default: false },
         now: { type: "string" },
+        indicators: { type: "string" },
       },
-    });
-  } catch (e) {
-    throw new UsageError(
-      `${(e as Error).message}. Cách dùng: ${INIT_USAGE}`,
-      `${(e as Error).message}. Usage: ${INIT_USAGE}`,
-    );
-  }
-  const { positionals, values } = parsed;
+    },
+    INIT_USAGE,
+  );
   if (positionals.length !== 1 || !values.out) {
     throw new UsageError(
       `cần một tệp kế hoạch và -o <sổ.xlsx>. Cách dùng: ${INIT_USAGE}`,
@@ -58,7 +67,38 @@ function parse(args: string[]): { plan: string; out: string; force: boolean; now
       `--now "${values.now}" không phải thời điểm ISO`,
       `--now "${values.now}" is not an ISO time`,
     );
-  return { plan: positionals[0], out: values.out, force: values.force ?? false, now };
+  return {
+    plan: positionals[0],
+    out: values.out,
+    force: values.force ?? false,
+    now,
+    indicators: values.indicators ?? null,
+  };
+}
+
+/** The indicators of a --indicators file, checked (IndicatorListError with every JSON path). */
+export async function readIndicatorFile(path: string): Promise<Indicator[]> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    throw new UnreadableFileError(path, (e as Error).message, (e as Error).message, e);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new IndicatorListError(path, [
+      {
+        path: "$",
+        vi: `tệp không phải JSON hợp lệ (${(e as Error).message})`,
+        en: `the file is not valid JSON (${(e as Error).message})`,
+      },
+    ]);
+  }
+  const { indicators, problems } = readIndicatorList(json);
+  if (problems.length) throw new IndicatorListError(path, problems);
+  return indicators;
 }
 
 export async function initCommand(args: string[], io: CliIo): Promise<number> {
@@ -83,7 +123,11 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
       );
       return EXIT.NO_TASKS;
     }
-    const indicators = defaultIndicators(plan);
+    let indicators = defaultIndicators(plan);
+    if (opts.indicators) {
+      file = resolve(io.cwd ?? process.cwd(), opts.indicators);
+      indicators = await readIndicatorFile(file);
+    }
     const port = newWorkbook();
     io.stderr(`Tạo sổ theo dõi / creating the tracker…\n`);
     const result = await createWorkbook(port, { plan, indicators, now: opts.now });
@@ -92,7 +136,7 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
     const units = result.state.units.filter((u) => !u.removed);
     io.stdout(
       `Đã tạo sổ theo dõi ${out}: ${units.length} đơn vị, ${indicators.length} chỉ tiêu.\n` +
-        `Created the tracker ${out}: ${units.length} units, ${indicators.length} indicators.\n`,
+        `Created the tracker ${out}: ${countOf(units.length, "unit")}, ${countOf(indicators.length, "indicator")}.\n`,
     );
     return EXIT.OK;
   } catch (error) {

@@ -21,7 +21,7 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
       io.stdout(PLAN_USAGE);
       return EXIT.OK;
     } else if (arg.startsWith("-") && arg !== "-") {
-      printError(io, `tùy chọn không hợp lệ "${arg}"`, `unknown option "${arg}"`);
+      printError(io, `không có tùy chọn "${arg}"`, `unknown option "${arg}"`);
       io.stderr(PLAN_USAGE);
       return EXIT.USAGE;
     } else files.push(arg);
@@ -38,13 +38,13 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlanTable(plan));
     if (plan.tasks.length === 0) {
       const w = planWarnings.noTasks();
-      io.stderr(`${w.message} (${file})\n${w.messageEn} (${file})\n`);
+      io.stderr(`${w.message} [${file}]\n${w.messageEn} [${file}]\n`);
       return EXIT.NO_TASKS;
     }
     return EXIT.OK;
   } catch (error) {
     if (error instanceof AppError) {
-      printError(io, `${error.messageVi} (${file})`, `${error.messageEn} (${file})`);
+      printError(io, `${error.messageVi} [${file}]`, `${error.messageEn} [${file}]`);
       return EXIT.FILE_ERROR;
     }
     throw error;

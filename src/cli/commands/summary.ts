@@ -1,18 +1,23 @@
 /**
- * `summary <workbook.xlsx> [--now <ISO>] [-o <out.xlsx>] [--json] [--docx <report.docx>] [--in-place]`:
- * collect every unit's tab, check, track, write the "Tổng hợp" sheet — through the same use-case as the
- * task pane's one click. The input file is never modified unless --in-place; without -o the result goes
- * to "<name>.tong-hop.xlsx" beside it (with --json alone nothing is written).
+ * `summary <workbook.xlsx> [--now <ISO>] [-o <out.xlsx>] [--json] [--docx <report.docx>] [--in-place]
+ * [--force]`: collect every unit's tab, check, track, write the "Tổng hợp" sheet — through the same use-case
+ * as the task pane's one click. The input file is never modified unless --in-place; without -o the result
+ * goes to "<name>.tong-hop.xlsx" beside it (with --json alone nothing is written); an output that is already
+ * there is overwritten only with --force, like init.
  */
 import { USAGE } from "./index";
+import { existsSync } from "node:fs";
 import { writeFile, mkdir } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { collectAndSummarise, type CollectAndSummariseResult } from "../../app/collect-and-summarise";
 import { openWorkbookFile, saveWorkbook } from "../../file/workbook-file";
 import { renderReportDocx } from "../../file/report-docx";
 import { EXIT, reportError, UsageError } from "../exit-codes";
 import type { CliIo } from "../io";
+import { countOf, percentVi } from "../format-counts";
+import { parseCommandArgs } from "../parse-args";
+
+const SEVERITY = { error: "lỗi / error", warning: "cảnh báo / warning", info: "lưu ý / note" } as const;
 
 export const SUMMARY_USAGE = USAGE.summary.split("\n")[0];
 
@@ -23,12 +28,12 @@ interface SummaryOptions {
   json: boolean;
   docx: string | null;
   inPlace: boolean;
+  force: boolean;
 }
 
 function parse(args: string[], cwd: string): SummaryOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { positionals, values } = parseCommandArgs(
+    {
       args,
       allowPositionals: true,
       options: {
@@ -37,13 +42,11 @@ function parse(args: string[], cwd: string): SummaryOptions {
         json: { type: "boolean", default: false },
         docx: { type: "string" },
         "in-place": { type: "boolean", default: false },
+        force: { type: "boolean", default: false },
       },
-    });
-  } catch (e) {
-    const m = (e as Error).message;
-    throw new UsageError(`${m}. Cách dùng: ${SUMMARY_USAGE}`, `${m}. Usage: ${SUMMARY_USAGE}`);
-  }
-  const { positionals, values } = parsed;
+    },
+    SUMMARY_USAGE,
+  );
   if (positionals.length !== 1) {
     throw new UsageError(
       `cần đúng một sổ .xlsx. Cách dùng: ${SUMMARY_USAGE}`,
@@ -67,6 +70,7 @@ function parse(args: string[], cwd: string): SummaryOptions {
     json: values.json ?? false,
     docx: values.docx ? resolve(cwd, values.docx) : null,
     inPlace: values["in-place"] ?? false,
+    force: values.force ?? false,
   };
 }
 
@@ -80,6 +84,8 @@ export interface SummaryJson {
     values: Record<string, number | string | null>;
   }[];
   totals: Record<string, number | string | null>;
+  /** Figures the checks call errors: typed in a unit's cell, left out of `values` and every total. */
+  excluded: { unit: string; sheet: string; cell: string; indicator: string; typed: unknown }[];
   findings: { sheet: string | null; cell: string | null; severity: string; message: string }[];
 }
 
@@ -97,6 +103,14 @@ export function summaryJson(result: CollectAndSummariseResult): SummaryJson {
     })),
     totals: Object.fromEntries(
       result.state.indicators.map((i) => [i.code, result.totals[i.code]?.value ?? null]),
+    ),
+    excluded: result.submissions.flatMap((s) =>
+      result.state.indicators.flatMap((i) => {
+        const v = s.values[i.code];
+        return v?.excluded && s.sheet && v.cell
+          ? [{ unit: s.unit, sheet: s.sheet, cell: v.cell, indicator: i.code, typed: v.raw }]
+          : [];
+      }),
     ),
     findings: result.findings.map((f) => ({
       sheet: f.sheet,
@@ -122,6 +136,13 @@ export async function summaryCommand(args: string[], io: CliIo): Promise<number>
     const opts = parse(args, io.cwd ?? process.cwd());
     file = opts.workbook;
     const out = summaryOutputPath(opts);
+    // Like init: an output that is already there is replaced only when asked (--in-place asks for it).
+    for (const target of [opts.inPlace ? null : out, opts.docx])
+      if (target && existsSync(target) && !opts.force)
+        throw new UsageError(
+          `tệp ${target} đã có; thêm --force để ghi đè`,
+          `${target} already exists; add --force to overwrite it`,
+        );
     io.stderr(`Mở sổ / opening ${opts.workbook}\n`);
     const port = await openWorkbookFile(opts.workbook);
     io.stderr(`Thu thập, kiểm tra, tổng hợp / collecting, checking, summarising…\n`);
@@ -133,7 +154,11 @@ export async function summaryCommand(args: string[], io: CliIo): Promise<number>
     }
     if (opts.docx) {
       file = opts.docx;
-      await mkdir(dirname(opts.docx), { recursive: true });
+      const folder = dirname(opts.docx);
+      if (!existsSync(folder)) {
+        await mkdir(folder, { recursive: true });
+        io.stderr(`Tạo thư mục / created the folder ${folder}\n`);
+      }
       await writeFile(opts.docx, await renderReportDocx(result.report));
       io.stderr(`Đã ghi báo cáo Word / wrote the Word report ${opts.docx}\n`);
     }
@@ -142,15 +167,17 @@ export async function summaryCommand(args: string[], io: CliIo): Promise<number>
       io.stdout(`${JSON.stringify(summaryJson(result), null, 2)}\n`);
     } else {
       const r = result.tracking.rates;
+      const units = result.submissions.length;
+      const findings = result.findings.length;
       io.stdout(
-        `Tổng hợp ${result.submissions.length} đơn vị: ${result.findings.length} vấn đề (${errors} lỗi).\n` +
-          `Summarised ${result.submissions.length} units: ${result.findings.length} findings (${errors} errors).\n` +
-          `Đã nộp ${r.submitted}/${r.expected} (${r.rate}%): đúng hạn ${r.onTime}, trễ hạn ${r.late}, chưa nộp ${r.missing}, chưa đến hạn ${r.notYetDue}.\n` +
+        `Tổng hợp ${units} đơn vị: ${findings} vấn đề (${errors} lỗi).\n` +
+          `Summarised ${countOf(units, "unit")}: ${countOf(findings, "finding")} (${countOf(errors, "error")}).\n` +
+          `Đã nộp ${r.submitted}/${r.expected} (${percentVi(r.rate)}): đúng hạn ${r.onTime}, trễ hạn ${r.late}, chưa nộp ${r.missing}, chưa đến hạn ${r.notYetDue}.\n` +
           `Submitted ${r.submitted}/${r.expected} (${r.rate}%): on time ${r.onTime}, late ${r.late}, missing ${r.missing}, not yet due ${r.notYetDue}.\n`,
       );
       for (const f of result.findings) {
         const where = f.sheet ? `'${f.sheet}'${f.cell ? `!${f.cell}` : ""}` : f.unit;
-        io.stdout(`  [${f.severity}] ${where}: ${f.messageVi}\n`);
+        io.stdout(`  [${SEVERITY[f.severity]}] ${where}: ${f.messageVi}\n    ${f.messageEn}\n`);
       }
     }
     return errors > 0 ? EXIT.REFUSED : EXIT.OK;

@@ -27,6 +27,7 @@ import { adr, columnLetter, parseRange } from "../workbook/address";
 import { foldVietnamese } from "../text/vietnamese";
 import { displayDate, localDateOf } from "../tracking/hcm-time";
 import { manualCountsAfterReopen } from "../workbook/submission-lock";
+import { isRequiredFor, unitTopics } from "../workbook/indicator-catalogue";
 import type { Finding, FindingKind, FindingSeverity } from "./finding";
 import type { CollectedTask, CollectedValue, UnitSubmission } from "./unit-submission";
 import { GridView, formulaSheetRefs, nfcCell } from "./grid-view";
@@ -112,7 +113,7 @@ export function analyseContext(state: WorkbookState): AnalyseContext {
 }
 
 function emptyValue(code: string): CollectedValue {
-  return { code, value: null, raw: null, formula: null, cell: null, linkable: false };
+  return { code, value: null, raw: null, formula: null, cell: null, linkable: false, excluded: false };
 }
 
 export function emptySubmission(unit: UnitLink, state: WorkbookState, withValues = true): UnitSubmission {
@@ -329,6 +330,7 @@ export function analyseUnitTabIn(
     const formula = checkFormula(row, INDICATOR_COLUMNS.value, ind.type === "text", cell);
     let value: number | string | null;
     let linkable: boolean;
+    let excluded = false;
     if (isPlainFigure(ind, raw)) {
       // What readIndicatorValue gives for a figure with nothing to report, without its result object.
       value = raw;
@@ -338,9 +340,10 @@ export function analyseUnitTabIn(
       const cv = readIndicatorValue(ind, raw, cell, reportAtCell);
       value = cv.value;
       linkable = cv.linkable;
+      excluded = cv.excluded;
     }
     if (value !== null || (raw !== null && raw !== "")) anyValue = true;
-    values[ind.code] = { code: ind.code, value, raw, formula, cell, linkable };
+    values[ind.code] = { code: ind.code, value, raw, formula, cell, linkable, excluded };
     const note = textOf(readRaw(row, INDICATOR_COLUMNS.note, true));
     if (note) indicatorNotes.push(`${ind.name}: ${note}`);
   }
@@ -522,9 +525,11 @@ export function analyseUnitTabIn(
           : `Tab "${sheet}" is marked as submitted but holds no figures or results.`,
       );
     } else {
+      // Required of this unit: a topic's indicator only where the unit's own tasks are about that topic.
+      const topics = unitTopics(state.plan, unit);
       for (const ind of state.indicators) {
         const v = submission.values[ind.code];
-        if (ind.required && v.cell && v.value === null && (v.raw === null || v.raw === "")) {
+        if (v.cell && v.value === null && (v.raw === null || v.raw === "") && isRequiredFor(ind, topics)) {
           add(
             v.cell,
             "error",
@@ -628,8 +633,33 @@ function indicatorLabel(ind: Indicator, cell: string): string {
 
 type Report = (severity: FindingSeverity, kind: FindingKind, vi: string, en: string) => void;
 
-/** The value of one indicator cell, by the indicator's type, with its findings. */
+/**
+ * The value of one indicator cell, by the indicator's type, with its findings. A value the checks call an
+ * error is `excluded`: its value is null, so it is in no total (`figureCounts` is the same rule for a
+ * number cell, as the summary sheet's live formulas apply it).
+ */
 export function readIndicatorValue(
+  ind: Indicator,
+  raw: CellValue,
+  cell: string,
+  report: Report,
+): { value: number | string | null; linkable: boolean; excluded: boolean } {
+  let error = false;
+  const result = readIndicatorValueChecked(ind, raw, cell, (severity, kind, vi, en) => {
+    if (severity === "error") error = true;
+    report(severity, kind, vi, en);
+  });
+  return error
+    ? { value: null, linkable: result.linkable, excluded: raw !== null && raw !== "" }
+    : { ...result, excluded: false };
+}
+
+/** A number typed in an indicator cell counts in the totals unless it is negative (an error). */
+export function figureCounts(value: number): boolean {
+  return value >= 0;
+}
+
+function readIndicatorValueChecked(
   ind: Indicator,
   raw: CellValue,
   cell: string,
@@ -683,7 +713,7 @@ export function readIndicatorValue(
       );
   }
   if (value === null) return { value: null, linkable };
-  if (value < 0) {
+  if (!figureCounts(value)) {
     report(
       "error",
       "NEGATIVE",

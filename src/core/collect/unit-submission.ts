@@ -18,6 +18,12 @@ export interface CollectedValue {
    * false when the figure had to be read out of text ("12 buổi"), where a formula would give text.
    */
   linkable: boolean;
+  /**
+   * Something was typed, but the checks call it an error (a negative count, a word where a number is due, a
+   * formula error): `value` is null, so no total counts it, and the report lists the cell as left out.
+   * A figure with only a warning ("12 buổi") is not excluded.
+   */
+  excluded: boolean;
 }
 
 export interface CollectedTask {

@@ -21,6 +21,7 @@ import { tasksFromItems, tasksFromTable, type DraftTask } from "./tasks";
 import { leadingUnits, type UnitRef } from "./units";
 import { planWarnings, WarningList } from "./warnings";
 import { foldVietnamese } from "../text/vietnamese";
+import { issuerInRunningText } from "../text/proper-case";
 
 function uniqueRefs(drafts: DraftTask[]): void {
   const seen = new Map<string, number>();
@@ -148,6 +149,15 @@ export function parsePlan(text: string): Plan {
     number: header.number,
     kind: header.kind,
     issuer,
+    issuerName: issuer
+      ? issuerInRunningText(
+          issuer,
+          lines
+            .slice(header.bodyStart, bodyEnd)
+            .map((l) => l.text)
+            .join("\n"),
+        )
+      : null,
     parentBody: header.parentBody,
     place: header.place,
     issuedOn,

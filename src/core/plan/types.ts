@@ -57,6 +57,12 @@ export interface Plan {
   number: string | null;
   kind: string | null;
   issuer: string | null;
+  /**
+   * The issuer's name as running text writes it ("Ủy ban nhân dân xã Phú Lộc" for the header's "UỶ BAN NHÂN
+   * DÂN XÃ PHÚ LỘC"): the body's own spelling, else properly cased (src/core/text/proper-case.ts). Absent in
+   * plans saved before it existed.
+   */
+  issuerName?: string | null;
   /** The body above the issuer in the header, when given. */
   parentBody: string | null;
   place: string | null;

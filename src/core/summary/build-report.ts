@@ -23,6 +23,7 @@ import type {
 } from "./report-model";
 import { placeAndDate } from "./vietnamese-date";
 import { caseKey } from "../text/vietnamese";
+import { issuerInText, titleInSentence } from "../text/proper-case";
 import { REPORT_TO_SEPARATOR } from "../plan/report-to";
 
 export interface BuildReportInput {
@@ -36,17 +37,52 @@ export interface BuildReportInput {
   secretaryText?: string[] | null;
 }
 
+/**
+ * Shown in a unit's figure cell whose value the checks call an error: the figure is in no total. The summary
+ * sheet's guarded link shows the same text (build-summary-layout.ts).
+ */
+export const EXCLUDED_MARK = "(không tính)";
+
 /** Shown in section V until the secretary types there. */
 export const DIRECTIONS_PROMPT = "(Nhập phương hướng, đề xuất, kiến nghị tại đây)";
 
-function sentenceCase(s: string): string {
-  if (s !== s.toLocaleUpperCase("vi")) return s;
-  const l = s.toLocaleLowerCase("vi");
-  return l.charAt(0).toLocaleUpperCase("vi") + l.slice(1);
+const AUTHORITY_FORMS: { pattern: RegExp; party: string; state: string }[] = [
+  { pattern: /^(?:T\.?\s?M|T\/M)\s*[.:]?\s+/iu, party: "T/M", state: "TM." },
+  { pattern: /^(?:K\.?\s?T|K\/T)\s*[.:]?\s+/iu, party: "K/T", state: "KT." },
+  { pattern: /^(?:TUQ|T\/U)\s*[.:]?\s+/iu, party: "T/U", state: "TUQ." },
+  { pattern: /^(?:T\.?\s?L|T\/L)\s*[.:]?\s+/iu, party: "T/L", state: "TL." },
+];
+
+/**
+ * The signature's authority line in the form of the document's kind: "T/M CHI BỘ" for Party bodies (Hướng
+ * dẫn 36-HD/VPTW), "TM. ỦY BAN NHÂN DÂN" for state bodies (Nghị định 30/2020), "KT. CHỦ TỊCH" when a deputy
+ * signs for the head — whichever way the plan wrote it. A Party plan without one gets "T/M" and the issuer's
+ * kind of body.
+ */
+export function signatureAuthority(
+  authority: string | null,
+  style: "party" | "state",
+  issuer: string | null,
+): string | null {
+  if (authority) {
+    const form = AUTHORITY_FORMS.find((f) => f.pattern.test(authority));
+    return form ? `${form[style]} ${authority.replace(form.pattern, "")}` : authority;
+  }
+  if (style !== "party") return null;
+  const body = (issuer ?? "").toLocaleUpperCase("vi");
+  const kind = /^ĐẢNG (?:ỦY|UỶ|BỘ)/u.test(body)
+    ? "ĐẢNG ỦY"
+    : /^BAN THƯỜNG VỤ/u.test(body)
+      ? "BAN THƯỜNG VỤ"
+      : /^BAN CHẤP HÀNH/u.test(body)
+        ? "BAN CHẤP HÀNH"
+        : "CHI BỘ";
+  return `T/M ${kind}`;
 }
 
-function lowerFirst(s: string): string {
-  return s ? s.charAt(0).toLocaleLowerCase("vi") + s.slice(1) : s;
+/** Nơi nhận as printed: every line ends with ";", the last with "." (Nghị định 30/2020, phụ lục I). */
+export function punctuateRecipients(lines: string[]): string[] {
+  return lines.map((l, i) => `${l.replace(/[\s;,.]+$/u, "")}${i === lines.length - 1 ? "." : ";"}`);
 }
 
 /** "334-KH/CB" → "Số …-BC/CB"; "2150/KH-SLĐTBXH" → "Số: …/BC-SLĐTBXH". */
@@ -79,6 +115,15 @@ function indicatorCell(ind: Indicator, sub: UnitSubmission): ReportCell {
   const v = sub.values[ind.code];
   const format = indicatorFormat(ind);
   if (!v || !sub.sheet || !v.cell) return { value: null, format };
+  if (v.excluded) {
+    const at = { sheet: sub.sheet, cell: v.cell };
+    const numeric = ind.type !== "text" && ind.type !== "date";
+    return {
+      value: EXCLUDED_MARK,
+      format: "text",
+      ...(numeric && v.linkable ? { source: at } : { link: at }),
+    };
+  }
   if (ind.type === "date" && typeof v.value === "string") {
     return { value: displayDate(v.value), format: "text", link: { sheet: sub.sheet, cell: v.cell } };
   }
@@ -154,11 +199,46 @@ function figuresTable(input: BuildReportInput): ReportTable {
       bold: true,
       sources: submissions.flatMap((s) => {
         const v = s.values[ind.code];
-        return s.sheet && v?.cell ? [{ sheet: s.sheet, cell: v.cell }] : [];
+        return s.sheet && v?.cell && !v.excluded ? [{ sheet: s.sheet, cell: v.cell }] : [];
       }),
     })),
   ];
   return { type: "table", key: "figures", columns, rows, totalsRow };
+}
+
+/** Where a finding is, for a reader: the tab when it is not named like the unit, the cell when not in the message. */
+function findingPlace(f: Finding): string {
+  return [
+    f.sheet && caseKey(f.sheet) !== caseKey(f.unit) ? `trang ${f.sheet}` : "",
+    f.cell && !f.messageVi.includes(f.cell) ? `ô ${f.cell}` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
+/** The figures left out of the totals (errors in the units' cells), each with its finding and a link. */
+function excludedBlocks(input: BuildReportInput): ReportParagraph[] {
+  const out: ReportParagraph[] = [];
+  for (const sub of input.submissions) {
+    if (!sub.sheet) continue;
+    for (const ind of input.state.indicators) {
+      const v = sub.values[ind.code];
+      if (!v?.excluded || !v.cell) continue;
+      const f = input.findings.find(
+        (x) => x.unitId === sub.unitId && x.cell === v.cell && x.severity === "error",
+      );
+      const where = f ? findingPlace(f) : `trang ${sub.sheet}, ô ${v.cell}`;
+      const why = f ? f.messageVi : `"${ind.name}": ${String(v.raw)}`;
+      out.push({
+        type: "paragraph",
+        text: `${sub.unit}${where ? ` (${where})` : ""}: ${why}`,
+        bullet: true,
+        link: { sheet: sub.sheet, cell: v.cell },
+      });
+    }
+  }
+  if (!out.length) return [];
+  return [{ type: "paragraph", text: `Không tính vào tổng cộng ${out.length} số liệu có lỗi:` }, ...out];
 }
 
 function tasksBlocks(input: BuildReportInput): (ReportParagraph | ReportTable)[] {
@@ -208,12 +288,7 @@ function issuesBlocks(input: BuildReportInput): ReportParagraph[] {
     blocks.push({ type: "paragraph", text: "1. Những sai sót trong số liệu các đơn vị gửi:", bold: true });
     for (const f of shown) {
       // Name the tab only when it is not named like the unit, and the cell only when the message does not.
-      const where = [
-        f.sheet && caseKey(f.sheet) !== caseKey(f.unit) ? `trang ${f.sheet}` : "",
-        f.cell && !f.messageVi.includes(f.cell) ? `ô ${f.cell}` : "",
-      ]
-        .filter(Boolean)
-        .join(", ");
+      const where = findingPlace(f);
       const tag = f.severity === "error" ? "Lỗi" : "Cảnh báo";
       blocks.push({
         type: "paragraph",
@@ -277,7 +352,7 @@ export function buildReport(input: BuildReportInput): ReportDocument {
   const style = plan.style;
   const issuer = plan.issuer ?? "";
   const ref = planReference(state);
-  const issuerName = issuer ? sentenceCase(issuer) : "";
+  const issuerName = issuerInText(plan);
   const rates = tracking.rates;
   const ratesText =
     `Tổng số đơn vị phải báo cáo: ${rates.expected}; đã nộp: ${rates.submitted} (${pct(rates.rate)}), ` +
@@ -290,7 +365,11 @@ export function buildReport(input: BuildReportInput): ReportDocument {
       heading: "I. TÌNH HÌNH NỘP BÁO CÁO",
       blocks: [{ type: "paragraph", text: ratesText }, submissionTable(input)],
     },
-    { key: "figures", heading: "II. SỐ LIỆU TỔNG HỢP", blocks: [figuresTable(input)] },
+    {
+      key: "figures",
+      heading: "II. SỐ LIỆU TỔNG HỢP",
+      blocks: [figuresTable(input), ...excludedBlocks(input)],
+    },
     { key: "tasks", heading: "III. KẾT QUẢ THỰC HIỆN NHIỆM VỤ", blocks: tasksBlocks(input) },
     { key: "issues", heading: "IV. TỒN TẠI, HẠN CHẾ", blocks: issuesBlocks(input) },
     {
@@ -304,12 +383,8 @@ export function buildReport(input: BuildReportInput): ReportDocument {
       })),
     },
   ];
-  const recipients = reportRecipients(plan);
-  const authority = plan.signature.authority
-    ? plan.signature.authority.replace(/^TM\.\s*/i, "T/M ")
-    : style === "party"
-      ? "T/M CHI BỘ"
-      : null;
+  const recipients = punctuateRecipients(reportRecipients(plan));
+  const authority = signatureAuthority(plan.signature.authority, style, plan.issuer);
   return {
     style,
     header: {
@@ -323,11 +398,12 @@ export function buildReport(input: BuildReportInput): ReportDocument {
           : ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
     },
     kind: "BÁO CÁO",
+    planReference: ref,
     titleLines: [
       `Kết quả thực hiện ${ref}${issuerName ? ` của ${issuerName}` : ""}`,
-      ...(plan.title ? [`về ${lowerFirst(plan.title)}`] : []),
+      ...(plan.title ? [`về ${titleInSentence(plan.title)}`] : []),
     ],
-    opening: `Thực hiện ${ref}${plan.title ? ` về ${lowerFirst(plan.title)}` : ""}, ${issuerName || "đơn vị"} báo cáo kết quả như sau:`,
+    opening: `Thực hiện ${ref}${plan.title ? ` về ${titleInSentence(plan.title)}` : ""}, ${issuerName || "đơn vị"} báo cáo kết quả như sau:`,
     sections,
     recipients,
     signature: {

@@ -11,7 +11,7 @@ import type { CellSpec, CellStyle, SheetLayout } from "../workbook/model";
 import type { SheetGrid } from "../workbook/grid";
 import { adr, columnLetter, sheetRef } from "../workbook/address";
 import { GridView } from "../collect/grid-view";
-import { displayTimestamp, DIRECTIONS_PROMPT } from "./build-report";
+import { displayTimestamp, DIRECTIONS_PROMPT, EXCLUDED_MARK } from "./build-report";
 import type {
   ReportCell,
   ReportDocument,
@@ -50,13 +50,55 @@ export interface SummaryLayoutContext {
 }
 
 const FONT = "Times New Roman";
+
+/** Points per line of 13 pt text, and the default row height Excel gives one line. */
+const LINE_POINTS = 17;
+const ONE_LINE_POINTS = 15;
+
+/**
+ * The lines a text takes in a column of `width` characters (Excel's unit: the width of "0" in the default
+ * font); Times New Roman 13 pt takes about 1.1 of them per character. Hosts cannot autofit a row to wrapped
+ * text written by a program (ExcelJS writes no heights, Office.js's autofit skips merged and wrapped
+ * cells), so the layout sets the height itself.
+ */
+export function wrappedLines(text: string, width: number): number {
+  return String(text)
+    .split("\n")
+    .reduce(
+      (n, line) => n + Math.max(1, Math.ceil((Array.from(line).length * 1.1) / Math.max(1, width - 1))),
+      0,
+    );
+}
+
+function heightForLines(lines: number): number | undefined {
+  return lines > 1 ? Math.max(ONE_LINE_POINTS, lines * LINE_POINTS + 3) : undefined;
+}
 const BASE: CellStyle = { fontName: FONT, fontSize: 13 };
+
+const EXCLUDED_TEXT = `"${EXCLUDED_MARK.replace(/"/g, '""')}"`;
+
+/**
+ * A unit's figure linked live: empty stays empty; a number the checks call an error (negative, see
+ * `figureCounts` in analyse-unit-tab.ts) shows as not counted, so the column's SUM/MAX/COUNT leave it out
+ * as the core does; anything else shows as typed. A unit that corrects the figure is counted at once.
+ */
+export function guardedLink(ref: string): string {
+  return `IF(ISNUMBER(${ref}),IF(${ref}>=0,${ref},${EXCLUDED_TEXT}),IF(${ref}="","",${ref}))`;
+}
 
 function numberFormat(format: ReportCell["format"]): string | undefined {
   if (format === "integer" || format === "money") return "#,##0";
   if (format === "number") return "#,##0.##";
   if (format === "percent") return "0.0%";
   return undefined;
+}
+
+/** The text at the top of every printed page: short (Excel's header parts hold 255 characters). */
+function pageHeaderOf(report: ReportDocument): string {
+  const text = report.planReference
+    ? `Báo cáo kết quả thực hiện ${report.planReference}`
+    : (report.titleLines[0] ?? report.kind);
+  return Array.from(text).length <= 120 ? text : `${Array.from(text).slice(0, 119).join("")}…`;
 }
 
 export function buildSummaryLayout(report: ReportDocument, context: SummaryLayoutContext): SheetLayout {
@@ -91,8 +133,8 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
     put(row, from, { value: text, style: { wrap: true, vAlign: "top", ...style } });
     merge(row, from, to);
     const span = widths.slice(from, to + 1).reduce((a, b) => a + b, 0);
-    const lines = Math.max(1, Math.ceil((text.length * 1.15) / Math.max(10, span)));
-    if (lines > 1) rowHeights[row + 1] = 18 * lines;
+    const height = heightForLines(wrappedLines(text, Math.max(10, span)));
+    if (height) rowHeights[row + 1] = height;
     row++;
   };
 
@@ -175,9 +217,8 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
     if (c.bold) style.bold = true;
     if (c.italic) style.italic = true;
     if (c.source) {
-      const ref = sheetRef(c.source.sheet, c.source.cell);
       return {
-        formula: `IF(${ref}="","",${ref})`,
+        formula: guardedLink(sheetRef(c.source.sheet, c.source.cell)),
         cachedValue: c.value ?? "",
         style: { hAlign: "right", ...style },
       };
@@ -201,12 +242,16 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
         style: { bold: true, border: true, wrap: true, hAlign: "center", vAlign: "middle", fill: "#D9E1F2" },
       }),
     );
-    const longest = Math.max(...t.columns.map((c, j) => c.heading.length / Math.max(6, widths[first + j])));
-    if (longest > 1) rowHeights[row + 1] = 18 * Math.ceil(longest * 1.1);
+    const rowHeight = (texts: string[]) =>
+      heightForLines(Math.max(1, ...texts.map((text, j) => wrappedLines(text, widths[first + j] ?? 12))));
+    const headingHeight = rowHeight(t.columns.map((c) => c.heading));
+    if (headingHeight) rowHeights[row + 1] = headingHeight;
     row++;
     const firstData = row;
     for (const r of t.rows) {
       r.forEach((c, j) => put(row, first + j, cellSpec(c, { hAlign: t.columns[j]?.align })));
+      const height = rowHeight(r.map((c) => (typeof c.value === "string" ? c.value : "")));
+      if (height) rowHeights[row + 1] = height;
       row++;
     }
     const lastData = row - 1;
@@ -226,7 +271,7 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
         ? `IF(COUNT(${range})=0,"",SUM(${range}))`
         : c.aggregation === "max"
           ? `IF(COUNT(${range})=0,"",MAX(${range}))`
-          : `SUMPRODUCT(--(LEN(${range})>0))`;
+          : `SUMPRODUCT(--(LEN(${range})>0),--(${range}<>${EXCLUDED_TEXT}))`;
     return { formula, cachedValue: c.value ?? "", style: { hAlign: "right", ...style } };
   };
 
@@ -255,8 +300,8 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
         if (columns.every((c) => c === first)) merge(row, first, last);
         const text = String(l[first]?.value ?? l[first]?.cachedValue ?? "");
         const span = widths.slice(first, last + 1).reduce((a, b) => a + b, 0);
-        const lines = Math.max(1, Math.ceil((text.length * 1.15) / Math.max(10, span)));
-        if (lines > 1) rowHeights[row + 1] = 18 * lines;
+        const height = heightForLines(wrappedLines(text, Math.max(10, span)));
+        if (height) rowHeights[row + 1] = height;
         row++;
       }
       continue;
@@ -301,10 +346,7 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
   ];
   const leftBlock: [string, CellStyle][] = [
     ["Nơi nhận:", { bold: true, italic: true, fontSize: 12 }],
-    ...report.recipients.map((r, i): [string, CellStyle] => [
-      `- ${r}${i === report.recipients.length - 1 ? "." : ";"}`,
-      { fontSize: 11 },
-    ]),
+    ...report.recipients.map((r): [string, CellStyle] => [`- ${r}`, { fontSize: 11 }]),
   ];
   twoColumns(leftBlock, rightBlock, { left, right });
 
@@ -319,7 +361,15 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
     rowHeights,
     inputRanges,
     validations: [],
-    print: { paper: "A4", orientation: ncols > 6 ? "landscape" : "portrait", fitToWidth: true },
+    print: {
+      paper: "A4",
+      orientation: ncols > 6 ? "landscape" : "portrait",
+      fitToWidth: true,
+      // From column B: the codes of the hidden column A stay off the paper whatever Excel does with it.
+      area: `${adr(0, first)}:${adr(row - 1, last)}`,
+      pageHeader: pageHeaderOf(report),
+      pageNumbers: true,
+    },
     protection: { protect: true },
     tabColor: "#C00000",
   };

@@ -107,12 +107,14 @@ export interface ReportDocument {
   header: ReportHeader;
   /** "BÁO CÁO" */
   kind: string;
+  /** "Kế hoạch số 334-KH/CB ngày 12/10/2022": how the report names the plan (the sheet's page header). */
+  planReference?: string;
   /** Title lines under the kind: ["Kết quả thực hiện Kế hoạch số 334-KH/CB ngày 12/10/2022 của …"]. */
   titleLines: string[];
   /** "Thực hiện Kế hoạch số …, … báo cáo kết quả như sau:" */
   opening: string;
   sections: ReportSection[];
-  /** "Nơi nhận" lines without the leading dash. */
+  /** "Nơi nhận" lines as printed, without the leading dash: each ends with ";", the last with ".". */
   recipients: string[];
   signature: ReportSignature;
   /** ISO timestamp (+07:00) of the summary. */

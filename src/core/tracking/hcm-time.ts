@@ -39,6 +39,17 @@ export function displayDate(iso: IsoDate): string {
 }
 
 /**
+ * When something happened, as a person reads it: "16/10/2022" for a date (a unit that marked itself
+ * submitted), "16/10/2022 09:30" in Hồ Chí Minh time for a timestamp; other text as it is.
+ */
+export function displayDateOrTime(text: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return displayDate(text);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return text;
+  const t = Date.parse(text);
+  return Number.isNaN(t) ? text : hcmDisplay(new Date(t));
+}
+
+/**
  * The Hồ Chí Minh calendar date of a timestamp or date string: a bare "YYYY-MM-DD" is already a local
  * date; a timestamp with an offset is converted. Null when unreadable.
  */

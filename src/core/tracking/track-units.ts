@@ -7,6 +7,7 @@ import type { IsoDate } from "../plan/types";
 import type { WorkbookState } from "../state/types";
 import type { UnitSubmission } from "../collect/unit-submission";
 import { hcmDate, localDateOf, daysBetween, hcmTimestamp, displayDate } from "./hcm-time";
+import { issuerInText, titleInSentence } from "../text/proper-case";
 
 export type TrackingStatus = "dung-han" | "tre-han" | "chua-nop" | "chua-den-han";
 
@@ -138,10 +139,10 @@ export function reminderText(state: WorkbookState, unitId: string, taskRef?: str
   const refs = taskRef ? [taskRef] : unit.taskRefs;
   const tasks = refs.map((ref) => state.plan.tasks.find((t) => t.ref === ref)).filter((t) => t !== undefined);
   const deadline = taskRef ? (tasks[0]?.deadline ?? unit.deadline) : unit.deadline;
-  const issuer = state.plan.issuer ? ` của ${titleCase(state.plan.issuer)}` : "";
+  const issuer = state.plan.issuer ? ` của ${issuerInText(state.plan)}` : "";
   const lines = [
     `Kính gửi: ${unit.name}.`,
-    `Thực hiện ${planReference(state)}${issuer}${state.plan.title ? ` về ${lowerFirst(state.plan.title)}` : ""},`,
+    `Thực hiện ${planReference(state)}${issuer}${state.plan.title ? ` về ${titleInSentence(state.plan.title)}` : ""},`,
     tasks.length
       ? `đề nghị ${unit.name} báo cáo kết quả thực hiện nhiệm vụ: ${tasks.map((t) => `${lowerFirst(t.text).replace(/[.;]+$/, "")} (mục ${t.ref})`).join("; ")}.`
       : `đề nghị ${unit.name} gửi báo cáo kết quả thực hiện.`,
@@ -155,11 +156,4 @@ export function reminderText(state: WorkbookState, unitId: string, taskRef?: str
 
 function lowerFirst(s: string): string {
   return s ? s.charAt(0).toLocaleLowerCase("vi") + s.slice(1) : s;
-}
-
-/** "CHI BỘ CƠ SỞ …" → "Chi bộ cơ sở …" (capitals only at the start). */
-function titleCase(s: string): string {
-  if (s !== s.toLocaleUpperCase("vi")) return s;
-  const l = s.toLocaleLowerCase("vi");
-  return l.charAt(0).toLocaleUpperCase("vi") + l.slice(1);
 }

@@ -7,6 +7,7 @@
 import type { Plan } from "../plan/types";
 import type { UnitLink, WorkbookState } from "../state/types";
 import { nfc } from "../text/vietnamese";
+import { displayDateOrTime } from "../tracking/hcm-time";
 import { adr, sheetRef } from "./address";
 import { DATE_FORMAT, isoToSerial } from "./dates";
 import type { SheetGrid } from "./grid";
@@ -67,13 +68,9 @@ function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-/** ISO timestamp → "16/10/2022 09:30" in Hồ Chí Minh time; other text is kept. */
+/** ISO timestamp → "16/10/2022 09:30" in Hồ Chí Minh time, ISO date → "16/10/2022"; other text is kept. */
 export function displayTimestamp(text: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return text;
-  const t = Date.parse(text);
-  if (Number.isNaN(t)) return text;
-  const d = new Date(t + 7 * 3600 * 1000);
-  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return displayDateOrTime(text);
 }
 
 /** "Sơn La, ngày 12 tháng 10 năm 2022" (days 1–9 and months 1–2 with a leading zero). */

@@ -8,10 +8,12 @@
  */
 import type { Plan, PlanTask } from "../plan/types";
 import type { UnitLink, WorkbookState } from "../state/types";
-import { nfc } from "../text/vietnamese";
+import { nfc, sameNameLoose } from "../text/vietnamese";
+import { issuerInText } from "../text/proper-case";
 import { adr, parseRange, rangeAddress, type RangeRef } from "./address";
 import { DATE_FORMAT, isoToDisplay, isoToSerial } from "./dates";
 import type { Indicator } from "./indicators";
+import { isRequiredFor, unitTopics } from "./indicator-catalogue";
 import type { CellSpec, CellStyle, DataValidationSpec, SheetLayout } from "./model";
 import {
   blockStyle,
@@ -117,12 +119,27 @@ export function planLabel(plan: Plan): string {
   return parts.join(" ");
 }
 
-/** Where a unit's report goes: its tasks' "báo cáo về", else the plan's summary unit, else the issuer. */
+/** Where the plan's reports go by default: the summary's unit, else the issuer as running text names it. */
+function defaultReportTo(plan: Plan): string {
+  return plan.summary?.units[0] ?? issuerInText(plan);
+}
+
+/** Where one task of a unit reports: the task's "báo cáo về" unless it names the unit itself. */
+function taskReportTo(plan: Plan, task: PlanTask, unitName: string): string {
+  return task.reportTo && !sameNameLoose(task.reportTo, unitName) ? task.reportTo : defaultReportTo(plan);
+}
+
+/**
+ * Where a unit's report goes: its tasks' "báo cáo về", else the plan's summary unit, else the issuer — never
+ * the unit itself (a plan's "các đơn vị gửi kết quả về Trạm Y tế xã" inside Trạm Y tế xã's own task).
+ */
 export function unitReportTo(plan: Plan, unit: UnitLink): string {
   const names: string[] = [];
-  for (const t of tasksOf(plan, unit)) if (t.reportTo && !names.includes(t.reportTo)) names.push(t.reportTo);
-  if (names.length > 0) return names.join("; ");
-  return plan.summary?.units[0] ?? plan.issuer ?? "";
+  for (const t of tasksOf(plan, unit)) {
+    const to = taskReportTo(plan, t, unit.name);
+    if (to && !names.includes(to)) names.push(to);
+  }
+  return names.length > 0 ? names.join("; ") : defaultReportTo(plan);
 }
 
 export function tasksOf(plan: Plan, unit: UnitLink): PlanTask[] {
@@ -206,7 +223,7 @@ function infoRow(code: string, value: CellSpec): TabRow {
 }
 
 /** The task row of one task for this unit. */
-export function taskRow(plan: Plan, task: PlanTask): TabRow {
+export function taskRow(plan: Plan, task: PlanTask, unit: UnitLink): TabRow {
   const text = nfc(task.text).trim();
   return {
     code: `${TASK_CODE_PREFIX}${task.ref}`,
@@ -215,10 +232,7 @@ export function taskRow(plan: Plan, task: PlanTask): TabRow {
     owned: {
       [TASK_COLUMNS.text]: { value: text, style: ownedStyle },
       [TASK_COLUMNS.deadline]: dateCell(task.deadline, ownedStyle),
-      [TASK_COLUMNS.reportTo]: {
-        value: task.reportTo ?? plan.summary?.units[0] ?? plan.issuer ?? "",
-        style: ownedStyle,
-      },
+      [TASK_COLUMNS.reportTo]: { value: taskReportTo(plan, task, unit.name), style: ownedStyle },
     },
     createOnly: {},
     inputs: {
@@ -238,15 +252,15 @@ export function taskRow(plan: Plan, task: PlanTask): TabRow {
   };
 }
 
-/** The row of one indicator. */
-export function indicatorRow(ind: Indicator): TabRow {
+/** The row of one indicator; `required`: this unit must fill it in (marked "(*)"). */
+export function indicatorRow(ind: Indicator, required: boolean): TabRow {
   const name = nfc(ind.name).trim();
   return {
     code: ind.code,
     block: "indicators",
     marker: false,
     owned: {
-      [INDICATOR_COLUMNS.name]: { value: ind.required ? `${name} (*)` : name, style: ownedStyle },
+      [INDICATOR_COLUMNS.name]: { value: required ? `${name} (*)` : name, style: ownedStyle },
       [INDICATOR_COLUMNS.unit]: { value: nfc(ind.unit), style: { ...ownedStyle, hAlign: "center" } },
     },
     createOnly: {},
@@ -354,10 +368,11 @@ export function unitTabRows(state: WorkbookState, unit: UnitLink): TabRow[] {
   );
   rows.push(blank("info"));
   rows.push(blockMarkerRow("tasks"));
-  for (const task of tasksOf(plan, unit)) rows.push(taskRow(plan, task));
+  for (const task of tasksOf(plan, unit)) rows.push(taskRow(plan, task, unit));
   rows.push(blank("tasks"));
   rows.push(blockMarkerRow("indicators"));
-  for (const ind of state.indicators) rows.push(indicatorRow(ind));
+  const topics = unitTopics(plan, unit);
+  for (const ind of state.indicators) rows.push(indicatorRow(ind, isRequiredFor(ind, topics)));
   rows.push(blank("indicators"));
   rows.push(blockTitleRow(MARKERS.footer, "footer", "XÁC NHẬN BÁO CÁO"));
   rows.push(footerRow(FOOTER_CODES.notes, "input"));

@@ -2,6 +2,21 @@
 export type IndicatorType = "integer" | "number" | "money" | "text" | "date";
 export type Aggregation = "sum" | "max" | "count" | "list";
 
+/** What a plan's task can be about (indicator-catalogue.ts reads it from the task's text). */
+export type IndicatorTopic =
+  | "propaganda"
+  | "danVanKheo"
+  | "funds"
+  | "youthMonth"
+  | "legalDay"
+  | "partyReview"
+  | "inspection"
+  | "training"
+  | "support"
+  | "members"
+  | "finance"
+  | "general";
+
 export interface Indicator {
   /** Short ASCII code, unique, upper-case: found again in column A of unit tabs. */
   code: string;
@@ -10,7 +25,13 @@ export interface Indicator {
   unit: string;
   type: IndicatorType;
   aggregation: Aggregation;
+  /**
+   * Marked required. With a `topic`, required only of the units whose tasks are about that topic
+   * (`isRequiredFor`); without one, of every unit.
+   */
   required: boolean;
+  /** The catalogue topic it belongs to; absent for an indicator the secretary added. */
+  topic?: IndicatorTopic;
   /** Values above this are flagged as implausible (warning). */
   plausibleMax?: number;
 }

@@ -55,6 +55,18 @@ export interface DataValidationSpec {
 /** "instruction": the how-to sheet of a unit's own file (split). */
 export type SheetRole = "tracker" | "unit" | "summary" | "instruction";
 
+export interface PrintSetup {
+  paper: "A4";
+  orientation: "portrait" | "landscape";
+  fitToWidth: boolean;
+  /** What prints ("B1:G80", no sheet name): from column B leaves the codes of column A off the paper. */
+  area?: string;
+  /** Text at the top centre of every page (plain text: adapters escape it for their header codes). */
+  pageHeader?: string;
+  /** "Trang 1/3" at the bottom centre of every page. */
+  pageNumbers?: boolean;
+}
+
 export interface SheetLayout {
   /** Stable key: "tracker", "summary" or `unit:${unitId}`. */
   key: string;
@@ -74,7 +86,7 @@ export interface SheetLayout {
   inputRanges: string[];
   validations: DataValidationSpec[];
   freeze?: { rows: number; columns: number };
-  print: { paper: "A4"; orientation: "portrait" | "landscape"; fitToWidth: boolean };
+  print: PrintSetup;
   /** Protect the sheet (everything but inputRanges locked). Password is optional, per unit. */
   protection: { protect: boolean; password?: string };
   tabColor?: string;

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { Button, Checkbox, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
 import type { Indicator, IndicatorType, Aggregation } from "../../core/workbook/indicators";
+import type { IndicatorSuggestionView } from "../services";
 import { useI18n } from "../i18n";
 import { addIndicator, removeIndicator, updateIndicator } from "../plan-edits";
 
@@ -31,22 +32,33 @@ const useStyles = makeStyles({
   head: { gridColumn: "1 / -1", display: "flex", justifyContent: "space-between", alignItems: "center" },
   control: { width: "100%", minWidth: 0 },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
 });
 
 export function IndicatorsEditor({
   indicators,
   onChange,
+  suggestion,
 }: {
   indicators: Indicator[];
   onChange: (list: Indicator[]) => void;
+  /** The topics of the plan's tasks the indicators were suggested from. */
+  suggestion?: IndicatorSuggestionView;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const topicLabel = (topic: string | undefined) => (topic ? suggestion?.labels[topic]?.[lang] : undefined);
   return (
     <section aria-labelledby="indicators-title">
       <h3 id="indicators-title" className={styles.title}>
         {t.indicatorsTitle}
       </h3>
+      {suggestion && suggestion.topics.length > 0 && (
+        <p className={styles.hint}>
+          {t.indSuggestedFrom}{" "}
+          {suggestion.topics.map((s) => `${s.label[lang]}: ${s.units.join(", ")}`).join("; ")}.
+        </p>
+      )}
       <ul className={styles.list}>
         {indicators.map((ind, index) => (
           <li key={ind.code} className={styles.item}>
@@ -106,7 +118,7 @@ export function IndicatorsEditor({
               </Select>
             </Field>
             <Checkbox
-              label={t.indRequired}
+              label={topicLabel(ind.topic) ? t.indRequiredFor(topicLabel(ind.topic)!) : t.indRequired}
               checked={ind.required}
               onChange={(_, d) =>
                 onChange(updateIndicator(indicators, index, { required: d.checked === true }))

@@ -206,7 +206,11 @@ export function PlanScreen({ services, store, onError, clearError, onNavigate }:
           {!hasAssignments(plan) && <InfoBar text={t.noTasks} intent="warning" />}
           <PlanTable plan={plan} onChange={setPlan} />
           <UnitsEditor plan={plan} onChange={setPlan} />
-          <IndicatorsEditor indicators={indicators} onChange={setIndicators} />
+          <IndicatorsEditor
+            indicators={indicators}
+            onChange={setIndicators}
+            suggestion={services.indicatorSuggestion(plan)}
+          />
           <div
             className={styles.footer}
             role="group"

@@ -62,6 +62,8 @@ export const en: Messages = {
   indType: "Type",
   indAggregation: "Aggregation",
   indRequired: "Required",
+  indRequiredFor: (topic) => `Required of the units doing: ${topic}`,
+  indSuggestedFrom: "Suggested from the tasks —",
   indTypes: { integer: "Whole number", number: "Number", money: "Money (VND)", text: "Text", date: "Date" },
   indAggregations: { sum: "Sum", max: "Maximum", count: "Count", list: "List" },
   addIndicator: "Add indicator",

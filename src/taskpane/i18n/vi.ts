@@ -62,6 +62,8 @@ export const vi = {
   indType: "Kiểu",
   indAggregation: "Cách tổng hợp",
   indRequired: "Bắt buộc",
+  indRequiredFor: (topic: string) => `Bắt buộc với đơn vị làm: ${topic}`,
+  indSuggestedFrom: "Gợi ý theo nhiệm vụ —",
   indTypes: { integer: "Số nguyên", number: "Số", money: "Tiền (đồng)", text: "Văn bản", date: "Ngày" },
   indAggregations: { sum: "Cộng", max: "Lớn nhất", count: "Đếm", list: "Liệt kê" },
   addIndicator: "Thêm chỉ tiêu",

@@ -592,6 +592,88 @@ export class SimPageLayout extends ClientObject {
   declare orientation?: string;
   declare paperSize?: string;
   declare zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+
+  private _headersFooters: SimHeaderFooterGroup | undefined;
+
+  /** `PageLayout.setPrintArea(address)` (ExcelApi 1.9): an A1 range of this sheet. */
+  setPrintArea(printArea: string): void {
+    this._requireApi("1.9", "PageLayout.setPrintArea");
+    this._queue(
+      "Method",
+      [printArea],
+      (s: StoredSheet) => {
+        parseBox(printArea, "PageLayout.setPrintArea");
+        s.pageLayout.printArea = printArea;
+      },
+      "SetPrintArea",
+    );
+  }
+
+  get headersFooters(): SimHeaderFooterGroup {
+    this._headersFooters ??= new SimHeaderFooterGroup(this.context, this);
+    return this._headersFooters;
+  }
+}
+
+/** Like `Excel.HeaderFooterGroup` (ExcelApi 1.9): only the headers and footers of every page. */
+export class SimHeaderFooterGroup extends ClientObject {
+  private _default: SimHeaderFooter | undefined;
+  constructor(context: SimRequestContext, parent: SimPageLayout) {
+    super(context, `${parent._path}.headersFooters`, parent);
+  }
+  get defaultForAllPages(): SimHeaderFooter {
+    this._default ??= new SimHeaderFooter(this.context, this);
+    return this._default;
+  }
+  _resolveTarget(): unknown {
+    return (this._parent as SimPageLayout)._resolveTarget();
+  }
+  _scalarNames(): string[] {
+    return [];
+  }
+  _read(): unknown {
+    throw invalidArgument("HeaderFooterGroup");
+  }
+}
+
+const HEADER_FOOTER_PROPS = [
+  "leftHeader",
+  "centerHeader",
+  "rightHeader",
+  "leftFooter",
+  "centerFooter",
+  "rightFooter",
+];
+
+/** Like `Excel.HeaderFooter`: each part at most 255 characters, as Excel allows. */
+export class SimHeaderFooter extends ClientObject {
+  constructor(context: SimRequestContext, parent: SimHeaderFooterGroup) {
+    super(context, `${parent._path}.defaultForAllPages`, parent);
+    for (const p of HEADER_FOOTER_PROPS) {
+      Object.defineProperty(this, p, {
+        get: () => this._get(p),
+        set: (v: unknown) => {
+          this._requireApi("1.9", `HeaderFooter.${p}`);
+          this._set(p, v, (s: StoredSheet) => {
+            if (typeof v !== "string" || v.length > 255) throw invalidArgument(`HeaderFooter.${p}`);
+            s.pageLayout[p] = v;
+          });
+        },
+      });
+    }
+  }
+  _resolveTarget(): unknown {
+    return (this._parent as SimHeaderFooterGroup)._resolveTarget();
+  }
+  _scalarNames(): string[] {
+    return HEADER_FOOTER_PROPS;
+  }
+  _read(t: unknown, name: string): unknown {
+    if (!HEADER_FOOTER_PROPS.includes(name)) throw invalidArgument(`HeaderFooter.${name}`);
+    return (t as StoredSheet).pageLayout[name] ?? "";
+  }
+  declare centerHeader?: string;
+  declare centerFooter?: string;
 }
 
 /** Like `Excel.CustomXmlPartCollection` (ExcelApi 1.5), optionally scoped to a namespace. */

@@ -29,7 +29,13 @@ interface Expected {
   tasks: ExpectedTask[];
   units: { name: string; members: string[] }[];
   warnings: { line: number | null; contains: string }[];
-  plan?: { style?: string; parentBody?: string | null; signature?: unknown; recipients?: string[] };
+  plan?: {
+    style?: string;
+    parentBody?: string | null;
+    signature?: unknown;
+    recipients?: string[];
+    issuerName?: string | null;
+  };
 }
 
 export function planFixtures(): { name: string; file: string; expected: Expected }[] {
@@ -109,11 +115,12 @@ describe.each(fixtures)("$name", ({ file, expected }) => {
 
   if (expected.plan) {
     const extra = expected.plan;
-    test("style, parent body, signature, recipients", () => {
+    test("style, parent body, signature, recipients, issuer's name in running text", () => {
       if (extra.style !== undefined) expect(plan.style).toBe(extra.style);
       if (extra.parentBody !== undefined) expect(plan.parentBody).toBe(extra.parentBody);
       if (extra.signature !== undefined) expect(plan.signature).toEqual(extra.signature);
       if (extra.recipients !== undefined) expect(plan.recipients).toEqual(extra.recipients);
+      if (extra.issuerName !== undefined) expect(plan.issuerName).toBe(extra.issuerName);
     });
   }
 });

@@ -57,7 +57,7 @@ describe("aggregate and the report on the seed", () => {
     });
     expect(report.kind).toBe("BÁO CÁO");
     expect(report.titleLines[0]).toBe(
-      "Kết quả thực hiện Kế hoạch số 334-KH/CB ngày 12/10/2022 của Chi bộ cơ sở điều trị nghiện ma túy tỉnh",
+      "Kết quả thực hiện Kế hoạch số 334-KH/CB ngày 12/10/2022 của Chi bộ Cơ sở điều trị nghiện ma túy tỉnh",
     );
     expect(report.sections.map((s) => s.heading)).toEqual([
       "I. TÌNH HÌNH NỘP BÁO CÁO",
@@ -67,7 +67,7 @@ describe("aggregate and the report on the seed", () => {
       "V. PHƯƠNG HƯỚNG, ĐỀ XUẤT",
     ]);
     expect(report.sections[4].editable).toBe(true);
-    expect(report.recipients).toEqual(["Đảng ủy SLĐT BXH Sơn La (b/c)", "Lưu: CB"]);
+    expect(report.recipients).toEqual(["Đảng ủy SLĐT BXH Sơn La (b/c);", "Lưu: CB."]);
     expect(report.signature).toEqual({ authority: "T/M CHI BỘ", title: "BÍ THƯ", name: "Đoàn Văn Tú" });
   });
 
@@ -80,15 +80,15 @@ describe("aggregate and the report on the seed", () => {
       };
     }).report;
     expect(noMark.recipients).toEqual([
-      "Ban Thường vụ Tỉnh ủy (b/c)",
-      "Ban Tuyên giáo và Dân vận Tỉnh ủy (b/c)",
-      "Lưu Văn phòng Đảng ủy",
+      "Ban Thường vụ Tỉnh ủy (b/c);",
+      "Ban Tuyên giáo và Dân vận Tỉnh ủy (b/c);",
+      "Lưu Văn phòng Đảng ủy.",
     ]);
     const nothing = seedReport(({ state }) => {
       state.plan.recipients = [];
       state.plan.summary = null;
     }).report;
-    expect(nothing.recipients).toEqual(["Lưu VT"]);
+    expect(nothing.recipients).toEqual(["Lưu VT."]);
   });
 
   test("section I: rates and each unit's status", () => {
@@ -133,7 +133,10 @@ describe("buildSummaryLayout", () => {
   test("unit figures are formulas linked to the unit's cell with quoted names; text-read figures are values with a link", () => {
     const linked = cellsWith((f) => f.includes("'BCH CĐ'!D14"));
     expect(linked).toHaveLength(1);
-    expect(linked[0][1]).toMatchObject({ formula: `IF('BCH CĐ'!D14="","",'BCH CĐ'!D14)`, cachedValue: 3 });
+    expect(linked[0][1]).toMatchObject({
+      formula: `IF(ISNUMBER('BCH CĐ'!D14),IF('BCH CĐ'!D14>=0,'BCH CĐ'!D14,"(không tính)"),IF('BCH CĐ'!D14="","",'BCH CĐ'!D14))`,
+      cachedValue: 3,
+    });
     expect(cellsWith((f) => f.includes("'Tổ 1'!D14"))).toHaveLength(0);
     const tolink = Object.values(layout.cells).find((c) => c.link === "'Tổ 1'!D14" && c.value === 12);
     expect(tolink).toBeDefined();

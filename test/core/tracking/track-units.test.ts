@@ -79,11 +79,23 @@ describe("reminderText", () => {
     const text = reminderText(state, "u3");
     expect(text.split("\n")).toEqual([
       "Kính gửi: Các Tổ chức đoàn thể.",
-      `Thực hiện Kế hoạch số 334-KH/CB ngày 12/10/2022 của Chi bộ cơ sở điều trị nghiện ma túy tỉnh về triển khai hướng dẫn tuyên truyền kỷ niệm 92 năm Ngày truyền thống công tác dân vận của Đảng (15/10/1930-15/10/2022); 23 năm Ngày Dân vận của cả nước (15/10/1999-15/10/2022),`,
+      `Thực hiện Kế hoạch số 334-KH/CB ngày 12/10/2022 của Chi bộ Cơ sở điều trị nghiện ma túy tỉnh về triển khai hướng dẫn tuyên truyền kỷ niệm 92 năm Ngày truyền thống công tác dân vận của Đảng (15/10/1930-15/10/2022); 23 năm Ngày Dân vận của cả nước (15/10/1999-15/10/2022),`,
       "đề nghị Các Tổ chức đoàn thể báo cáo kết quả thực hiện nhiệm vụ: tổ chức triển khai kế hoạch tuyên truyền các hoạt động kỷ niệm 92 năm Ngày công tác Dân vận (mục III.3).",
       'Hạn nộp: ngày 15/10/2022. Đến nay đơn vị chưa nộp báo cáo; đề nghị nhập số liệu vào trang "Đoàn thể" và bấm "Nộp báo cáo" sớm.',
       "Trân trọng cảm ơn.",
     ]);
+  });
+  test("names the issuer as running text does, not lower-cased (newcomer review H1)", () => {
+    const base = seedState();
+    const state = {
+      ...base,
+      plan: { ...base.plan, issuer: "CHI BỘ TRƯỜNG THCS TÂN HÒA", title: "Tháng Thanh niên năm 2025" },
+    };
+    expect(reminderText(state, "u3").split("\n")[1]).toBe(
+      "Thực hiện Kế hoạch số 334-KH/CB ngày 12/10/2022 của Chi bộ Trường THCS Tân Hòa về Tháng Thanh niên năm 2025,",
+    );
+    const named = { ...state, plan: { ...state.plan, issuerName: "Chi bộ Trường THCS Tân Hoà" } };
+    expect(reminderText(named, "u3")).toContain("của Chi bộ Trường THCS Tân Hoà về");
   });
   test("unknown unit is misuse", () => {
     expect(() => reminderText(seedState(), "nope")).toThrow("Unknown unit id");

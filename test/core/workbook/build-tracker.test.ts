@@ -121,6 +121,13 @@ describe("buildTrackerLayout (seed)", () => {
     expect(layout.cells[adr(rowOf(layout, "u3"), 6)].value).toBe("Đã bỏ khỏi kế hoạch");
   });
 
+  test("'Nộp lúc' of a unit that marked itself submitted (a date, no time) reads dd/mm/yyyy (newcomer review L1)", () => {
+    const layout = buildTrackerLayout(state, [
+      { unitId: "u1", submittedAt: "2022-10-16", status: "Đúng hạn (tự đánh dấu)", tone: "ok" },
+    ]);
+    expect(layout.cells[adr(rowOf(layout, "u1"), 5)].value).toBe("16/10/2022");
+  });
+
   test("trackerTrackingCells finds unit rows by their code in column A", () => {
     const grid = gridFromLayout(t, "T1");
     const cells = trackerTrackingCells(grid, state, [

@@ -112,9 +112,13 @@ describe("buildUnitTabLayout (seed, BCH Công đoàn)", () => {
     });
   });
 
-  test("indicator rows: name (required marked *), unit; value and note are input with the type's format", () => {
+  test("indicator rows: name (required of this unit marked *), unit; value and note are input with the type's format", () => {
+    // BCH Công đoàn's task is the Dân vận khéo report: those figures are required of it, propaganda's are not.
+    expect(at(bch, rowOf(bch, "DVK_DANG_KY"), INDICATOR_COLUMNS.name).value).toBe(
+      "Số mô hình Dân vận khéo đăng ký (*)",
+    );
     const r = rowOf(bch, "TT_SO_BUOI");
-    expect(at(bch, r, INDICATOR_COLUMNS.name).value).toBe("Số buổi tuyên truyền (*)");
+    expect(at(bch, r, INDICATOR_COLUMNS.name).value).toBe("Số buổi tuyên truyền");
     expect(at(bch, r, INDICATOR_COLUMNS.unit).value).toBe("buổi");
     expect(at(bch, r, INDICATOR_COLUMNS.value).style?.numberFormat).toBe("#,##0");
     expect(inInput(bch, adr(r, INDICATOR_COLUMNS.value))).toBe(true);

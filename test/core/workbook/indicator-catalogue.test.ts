@@ -4,6 +4,7 @@ import {
   makeIndicatorCode,
   planTopics,
   RESERVED_CODES,
+  TOPIC_KEYWORDS,
   validateIndicators,
 } from "../../../src/core/workbook/indicator-catalogue";
 import type { Indicator } from "../../../src/core/workbook/indicators";
@@ -21,7 +22,7 @@ const task = (text: string) => ({
 });
 
 describe("INDICATOR_CATALOGUE", () => {
-  test("codes are unique, upper-case ASCII and not reserved; every entry has keywords", () => {
+  test("codes are unique, upper-case ASCII and not reserved; every entry has keywords; every topic has entries", () => {
     const codes = INDICATOR_CATALOGUE.map((i) => i.code);
     expect(new Set(codes).size).toBe(codes.length);
     for (const i of INDICATOR_CATALOGUE) {
@@ -31,6 +32,8 @@ describe("INDICATOR_CATALOGUE", () => {
       expect(i.keywords.length).toBeGreaterThan(0);
     }
     expect(validateIndicators(INDICATOR_CATALOGUE)).toEqual([]);
+    for (const topic of Object.keys(TOPIC_KEYWORDS))
+      expect(INDICATOR_CATALOGUE.some((i) => i.topic === topic)).toBe(true);
   });
 
   test.each([
@@ -66,6 +69,7 @@ describe("defaultIndicators", () => {
       "name",
       "plausibleMax",
       "required",
+      "topic",
       "type",
       "unit",
     ]);
@@ -84,7 +88,8 @@ describe("defaultIndicators", () => {
       "Kế hoạch kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm 2022",
       ["DG_SO_DANG_VIEN", "DG_XUAT_SAC", "DG_TOT", "DG_HOAN_THANH", "DG_KHONG_HOAN_THANH"],
     ],
-    ["Thông báo lịch họp", ["TT_SO_BUOI", "TT_LUOT_NGUOI", "TT_TIN_BAI", "TT_BANG_RON", "KINH_PHI"]],
+    // No topic is clear: the general set (was the propaganda set, newcomer review M3).
+    ["Thông báo lịch họp", ["HD_SO_HOAT_DONG", "HD_LUOT_THAM_GIA", "KINH_PHI"]],
   ])("%s", (title, codes) => {
     const plan = seedPlan({ title, tasks: [task("Các đơn vị báo cáo kết quả.")] });
     expect(defaultIndicators(plan).map((i) => i.code)).toEqual(codes);
