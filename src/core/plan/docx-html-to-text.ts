@@ -5,7 +5,7 @@
  * the task columns (nội dung / đơn vị / thời gian) becomes tab-separated rows; other tables (the two-cell
  * header of issuing body and "ĐẢNG CỘNG SẢN VIỆT NAM") give their cells' paragraphs, cell by cell.
  */
-import { foldVietnamese } from "../text/vietnamese";
+import { tableLines, type TableCells } from "./table-text";
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
@@ -21,7 +21,7 @@ function decodeEntities(text: string): string {
 }
 
 interface Table {
-  rows: string[][][]; // row → cell → paragraphs
+  rows: TableCells;
 }
 
 type Block = { kind: "line"; text: string } | { kind: "table"; table: Table };
@@ -134,21 +134,7 @@ export function docxHtmlToPlanText(html: string): string {
   const lines: string[] = [];
   for (const block of blocks) {
     if (block.kind === "line") lines.push(block.text);
-    else lines.push(...tableLines(block.table), "");
+    else lines.push(...tableLines(block.table.rows), "");
   }
   return lines.join("\n").replace(/\n{3,}/g, "\n\n");
-}
-
-function isTaskTable(table: Table): boolean {
-  const header = table.rows[0]?.map((cell) => foldVietnamese(cell.join(" "))) ?? [];
-  if (header.length < 3 || table.rows.length < 2) return false;
-  const has = (re: RegExp) => header.some((h) => re.test(h));
-  return has(/noi dung|nhiem vu|cong viec/) && (has(/don vi/) || has(/thoi gian|thoi han|han /));
-}
-
-function tableLines(table: Table): string[] {
-  if (isTaskTable(table)) {
-    return table.rows.map((row) => row.map((cell) => cell.join(" ").replace(/\t/g, " ")).join("\t"));
-  }
-  return table.rows.flatMap((row) => row.flatMap((cell) => [...cell, ""]));
 }

@@ -1,0 +1,66 @@
+/*
+ * pdf.js in a worker thread, started without the TypeScript loader (execArgv: []): tsx re-parses every ES
+ * module it loads, which makes pdf.js's 2 MB of modules take seconds to import instead of a fraction of one.
+ * The worker loads pdf.js's legacy (Node) build and its worker module in this thread (`globalThis.pdfjsWorker`,
+ * so pdf.js starts no worker of its own), reads the pages and posts back plain data: the same steps and the
+ * same shape as readRawPdfPages in src/file/pdf-pages.ts, where the rest of the work is done.
+ */
+"use strict";
+const { parentPort, workerData } = require("node:worker_threads");
+
+function numbers(value) {
+  return value && typeof value === "object" && "length" in value ? Array.from(value) : null;
+}
+
+async function read({ pdfUrl, workerUrl, bytes }) {
+  globalThis.pdfjsWorker = await import(workerUrl);
+  const pdfjs = await import(pdfUrl);
+  const { OPS } = pdfjs;
+  const document = await pdfjs.getDocument({
+    data: bytes,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
+  try {
+    const pages = [];
+    for (let n = 1; n <= document.numPages; n++) {
+      const page = await document.getPage(n);
+      const { width, height } = page.getViewport({ scale: 1 });
+      const items = (await page.getTextContent()).items
+        .filter((i) => typeof i.str === "string")
+        .map(({ str, transform, width: w, height: h }) => ({ str, transform, width: w, height: h }));
+      let paths = null;
+      if (items.length > 0) {
+        const list = await page.getOperatorList();
+        paths = { fnArray: [], argsArray: [] };
+        list.fnArray.forEach((fn, i) => {
+          const args = list.argsArray[i];
+          if (fn === OPS.constructPath) paths.argsArray.push(numbers(args && args[2]));
+          else if (fn === OPS.transform) paths.argsArray.push(numbers(args));
+          else if (fn === OPS.paintFormXObjectBegin) paths.argsArray.push(numbers(args && args[0]));
+          else if (fn === OPS.save || fn === OPS.restore || fn === OPS.paintFormXObjectEnd)
+            paths.argsArray.push(null);
+          else return;
+          paths.fnArray.push(fn);
+        });
+      }
+      pages.push({ width, height, items, paths });
+      page.cleanup();
+    }
+    return { pages, OPS: { ...OPS } };
+  } finally {
+    await document.destroy();
+  }
+}
+
+read(workerData).then(
+  (pdf) => parentPort.postMessage({ ok: true, pdf }),
+  (error) =>
+    parentPort.postMessage({
+      ok: false,
+      name: (error && error.name) || "Error",
+      message: String((error && error.message) || error),
+    }),
+);
