@@ -28,6 +28,8 @@ function csp({ devServer }) {
     "font-src 'self' data:",
     devServer ? "connect-src 'self' ws: wss:" : "connect-src 'self'",
     "object-src 'none'",
+    // pdf.js reads a PDF plan in a worker: the file pdf.worker.min.mjs beside the pane.
+    "worker-src 'self'",
     "base-uri 'self'",
   ].join("; ");
 }
@@ -90,6 +92,12 @@ module.exports = (env = {}, argv = {}) => {
   const copies = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "src/taskpane/help.html", to: "help.html" },
+    // pdf.js's worker, loaded only when a PDF plan is opened; already minified.
+    {
+      from: "node_modules/pdfjs-dist/build/pdf.worker.min.mjs",
+      to: "pdf.worker.min.mjs",
+      info: { minimized: true },
+    },
     {
       from: "manifest.xml",
       to: "manifest.xml",

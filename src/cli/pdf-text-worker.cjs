@@ -1,7 +1,7 @@
 /*
  * pdf.js in a worker thread, started without the TypeScript loader (execArgv: []): tsx re-parses every ES
  * module it loads, which makes pdf.js's 2 MB of modules take seconds to import instead of a fraction of one.
- * The worker loads pdf.js's legacy (Node) build and its worker module in this thread (`globalThis.pdfjsWorker`,
+ * The worker loads pdf.js's legacy (Node) build and its worker module once, in this thread (`globalThis.pdfjsWorker`,
  * so pdf.js starts no worker of its own), reads the pages and posts back plain data: the same steps and the
  * same shape as readRawPdfPages in src/file/pdf-pages.ts, where the rest of the work is done.
  */
@@ -12,9 +12,18 @@ function numbers(value) {
   return value && typeof value === "object" && "length" in value ? Array.from(value) : null;
 }
 
-async function read({ pdfUrl, workerUrl, bytes }) {
-  globalThis.pdfjsWorker = await import(workerUrl);
-  const pdfjs = await import(pdfUrl);
+let loading = null;
+
+function loadPdfJs({ pdfUrl, workerUrl }) {
+  loading ??= (async () => {
+    globalThis.pdfjsWorker = await import(workerUrl);
+    return import(pdfUrl);
+  })();
+  return loading;
+}
+
+async function read(bytes) {
+  const pdfjs = await loadPdfJs(workerData);
   const { OPS } = pdfjs;
   const document = await pdfjs.getDocument({
     data: bytes,
@@ -55,12 +64,16 @@ async function read({ pdfUrl, workerUrl, bytes }) {
   }
 }
 
-read(workerData).then(
-  (pdf) => parentPort.postMessage({ ok: true, pdf }),
-  (error) =>
-    parentPort.postMessage({
-      ok: false,
-      name: (error && error.name) || "Error",
-      message: String((error && error.message) || error),
-    }),
-);
+// One request per message ({ id, bytes }); pdf.js is loaded once, by the first.
+parentPort.on("message", ({ id, bytes }) => {
+  read(bytes).then(
+    (pdf) => parentPort.postMessage({ id, ok: true, pdf }),
+    (error) =>
+      parentPort.postMessage({
+        id,
+        ok: false,
+        name: (error && error.name) || "Error",
+        message: String((error && error.message) || error),
+      }),
+  );
+});

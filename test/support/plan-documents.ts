@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import {
   AlignmentType,
   BorderStyle,
@@ -25,7 +25,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { convert, ensureLibreOffice, tempDir } from "./libreoffice";
+import { ensureLibreOffice, freshProfile, tempDir } from "./libreoffice";
 
 const CONTENT_WIDTH = 9072; // A4 less 2 cm + 2 cm margins… in twips (16 cm)
 const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
@@ -45,9 +45,14 @@ type Block =
 
 /** Split plan text into paragraphs, two-column layout blocks (one tab a line) and task tables (2+ tabs a line). */
 export function planBlocks(text: string): Block[] {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  // "1.<tab>text" is a numbered paragraph (Word's list tab), not two columns.
+  const lines = text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((l) => l.replace(/^(\s*(?:\d{1,2}[.)]|[-+•*]|[a-zđ]\)))\t+/u, "$1 "));
   const blocks: Block[] = [];
-  const tabs = (l: string) => (l.match(/\t/g) ?? []).length;
+  const tabs = (l: string) => (l.match(/\t+/g) ?? []).length;
+  const cells = (l: string) => l.split(/\t+/);
   // The header: the leading lines up to the last one-tab line among the first eight.
   let headerEnd = -1;
   for (let i = 0; i < Math.min(8, lines.length); i++) if (tabs(lines[i]) === 1) headerEnd = i;
@@ -56,16 +61,17 @@ export function planBlocks(text: string): Block[] {
     const part = lines.slice(0, headerEnd + 1).filter((l) => l.trim() !== "");
     blocks.push({
       kind: "layout",
-      left: part.map((l) => l.split("\t")[0]).filter((l) => l.trim() !== ""),
-      right: part.map((l) => l.split("\t")[1] ?? "").filter((l) => l.trim() !== ""),
+      left: part.map((l) => cells(l)[0]).filter((l) => l.trim() !== ""),
+      right: part.map((l) => cells(l)[1] ?? "").filter((l) => l.trim() !== ""),
     });
     i = headerEnd + 1;
   }
   while (i < lines.length) {
     const line = lines[i];
     if (tabs(line) >= 2) {
+      // A task table: from a line of three cells on, every line with two tabs or more (empty cells included).
       const rows: string[][] = [];
-      while (i < lines.length && tabs(lines[i]) >= 2) rows.push(lines[i++].split("\t"));
+      while (i < lines.length && (lines[i].match(/\t/g) ?? []).length >= 2) rows.push(lines[i++].split("\t"));
       const width = Math.max(...rows.map((r) => r.length));
       blocks.push({ kind: "table", rows: rows.map((r) => [...r, ...Array(width - r.length).fill("")]) });
       continue;
@@ -81,8 +87,8 @@ export function planBlocks(text: string): Block[] {
       while (j < lines.length && lines[j].trim() !== "" && tabs(lines[j]) <= 1) part.push(lines[j++]);
       blocks.push({
         kind: "layout",
-        left: part.map((l) => l.split("\t")[0]).filter((l) => l.trim() !== ""),
-        right: part.map((l) => l.split("\t")[1] ?? "").filter((l) => l.trim() !== ""),
+        left: part.map((l) => cells(l)[0]).filter((l) => l.trim() !== ""),
+        right: part.map((l) => cells(l)[1] ?? "").filter((l) => l.trim() !== ""),
       });
       i = j;
       continue;
@@ -100,19 +106,25 @@ function isHeading(text: string): boolean {
 export async function planTextToDocx(text: string, options: PlanDocxOptions = {}): Promise<Buffer> {
   const font = options.font ?? "Times New Roman";
   const run = (t: string, bold = false) => new TextRun({ text: t, bold, font, size: 26 });
+  // A fixture's markdown bold (**17/10/2022**) is bold type in the document.
+  const runs = (t: string, bold = false) =>
+    t.split(/\*\*(.+?)\*\*/).map((part, k) => run(part, bold || k % 2 === 1));
   const para = (t: string, o: { center?: boolean; indent?: boolean; bold?: boolean } = {}) =>
     new Paragraph({
-      children: [run(t, o.bold)],
+      children: runs(t, o.bold),
       alignment: o.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
       indent: o.indent ? { firstLine: 567 } : undefined,
       spacing: { after: 60 },
     });
   const children: (Paragraph | Table)[] = [];
-  for (const block of planBlocks(text)) {
+  // Word types NFC; LibreOffice draws a decomposed letter's mark as a glyph of its own (pdf.js then reads "ủ y").
+  for (const block of planBlocks(text.normalize("NFC"))) {
     if (block.kind === "para") {
       if (block.text.trim() === "") continue;
       const heading = isHeading(block.text);
-      children.push(para(block.text, { center: heading && block.text.length < 40, bold: heading, indent: !heading }));
+      children.push(
+        para(block.text, { center: heading && block.text.length < 40, bold: heading, indent: !heading }),
+      );
     } else if (block.kind === "layout") {
       const half = CONTENT_WIDTH / 2;
       const cell = (lines: string[]) =>
@@ -155,7 +167,7 @@ export async function planTextToDocx(text: string, options: PlanDocxOptions = {}
                       width: { size: widths[k], type: WidthType.DXA },
                       borders: { top: THIN, bottom: THIN, left: THIN, right: THIN },
                       children: [
-                        new Paragraph({ children: [run(cellText, r === 0)], alignment: AlignmentType.LEFT }),
+                        new Paragraph({ children: runs(cellText, r === 0), alignment: AlignmentType.LEFT }),
                       ],
                     }),
                 ),
@@ -179,7 +191,9 @@ export async function planTextToDocx(text: string, options: PlanDocxOptions = {}
         headers: options.pageHeader
           ? {
               default: new Header({
-                children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(options.pageHeader)] })],
+                children: [
+                  new Paragraph({ alignment: AlignmentType.CENTER, children: [run(options.pageHeader)] }),
+                ],
               }),
             }
           : undefined,
@@ -221,7 +235,7 @@ function keyOf(...parts: string[]): string {
 
 /** A .docx of the plan text (cached); `name` is only for reading the cache folder. */
 export async function planDocx(name: string, text: string, options: PlanDocxOptions = {}): Promise<string> {
-  const key = `${name}-${keyOf(text, JSON.stringify(options), "v1")}`;
+  const key = `${name}-${keyOf(text, JSON.stringify(options), "v3")}`;
   const path = join(CACHE, `${key}.docx`);
   if (!existsSync(path)) {
     mkdirSync(CACHE, { recursive: true });
@@ -232,16 +246,43 @@ export async function planDocx(name: string, text: string, options: PlanDocxOpti
   return path;
 }
 
-/** LibreOffice-converted copies of a cached .docx: "pdf" or "doc" (Word 97–2003). */
-export function convertedPlan(docx: string, target: "pdf" | "doc"): string {
-  const stem = docx.replace(/\.docx$/, "");
-  return cached(stem.slice(CACHE.length + 1), target, (partial) => {
+/**
+ * LibreOffice-converted copies of cached .docx files, "pdf" or "doc" (Word 97–2003): the missing ones are
+ * converted in one LibreOffice run (start-up is most of its time). Returns the paths in the same order.
+ */
+export function convertedPlans(docxs: string[], target: "pdf" | "doc"): string[] {
+  const outputs = docxs.map((docx) => docx.replace(/\.docx$/, `.${target}`));
+  const missing = docxs.filter((_, k) => !existsSync(outputs[k]));
+  if (missing.length > 0) {
     ensureLibreOffice();
     const out = tempDir("plan-doc-");
     const filter = target === "doc" ? "doc:MS Word 97" : "pdf";
-    const produced = convert(docx, filter, out);
-    writeFileSync(partial, readFileSync(produced));
-  });
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${freshProfile()}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        filter,
+        "--outdir",
+        out,
+        ...missing,
+      ],
+      { stdio: ["ignore", "pipe", "pipe"], timeout: 300_000 },
+    );
+    for (const docx of missing) {
+      const produced = join(out, `${basename(docx, ".docx")}.${target}`);
+      const partial = `${produced}.${process.pid}.part`;
+      writeFileSync(partial, readFileSync(produced));
+      renameSync(partial, docx.replace(/\.docx$/, `.${target}`));
+    }
+  }
+  return outputs;
+}
+
+export function convertedPlan(docx: string, target: "pdf" | "doc"): string {
+  return convertedPlans([docx], target)[0];
 }
 
 /** A scanned copy of a PDF: every page rendered at 300 dpi (pdftoppm) and put back as an image-only PDF. */

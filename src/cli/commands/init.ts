@@ -7,9 +7,8 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createWorkbook } from "../../app/create-workbook";
-import { parsePlan } from "../../core/plan/parse-plan";
+import { parsePlanDocument } from "../../core/plan/plan-document";
 import type { Plan } from "../../core/plan/types";
-import { normaliseText } from "../../core/text/vietnamese";
 import { defaultIndicators } from "../../core/workbook/indicator-catalogue";
 import { newWorkbook, saveWorkbook } from "../../file/workbook-file";
 import { EXIT, reportError, UsageError } from "../exit-codes";
@@ -18,16 +17,16 @@ import { readDocument } from "../read-document";
 
 export const INIT_USAGE = USAGE.init.split("\n")[0];
 
-/** The text of a plan file (.txt/.md/.docx), NFC. */
+/** The text of a plan file (.pdf/.docx/.doc/.txt/.md), NFC, legacy font codes converted. */
 export async function readPlanText(path: string): Promise<string> {
-  return normaliseText(await readDocument(path));
+  return (await readDocument(path)).text;
 }
 
 export function assignedUnitCount(plan: Plan): number {
   return plan.tasks.filter((t) => !t.isSummary && t.units.length > 0).length;
 }
 
-function parse(args: string[]): { plan: string; out: string; force: boolean; now: Date } {
+function parse(args: string[]): { plan: string; out: string; force: boolean; now: Date; ocr: boolean } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -37,6 +36,7 @@ function parse(args: string[]): { plan: string; out: string; force: boolean; now
         out: { type: "string", short: "o" },
         force: { type: "boolean", default: false },
         now: { type: "string" },
+        ocr: { type: "boolean", default: false },
       },
     });
   } catch (e) {
@@ -58,7 +58,13 @@ function parse(args: string[]): { plan: string; out: string; force: boolean; now
       `--now "${values.now}" không phải thời điểm ISO`,
       `--now "${values.now}" is not an ISO time`,
     );
-  return { plan: positionals[0], out: values.out, force: values.force ?? false, now };
+  return {
+    plan: positionals[0],
+    out: values.out,
+    force: values.force ?? false,
+    now,
+    ocr: values.ocr ?? false,
+  };
 }
 
 export async function initCommand(args: string[], io: CliIo): Promise<number> {
@@ -75,7 +81,9 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
       );
     }
     io.stderr(`Đọc kế hoạch / reading the plan: ${planPath}\n`);
-    const plan = parsePlan(await readPlanText(planPath));
+    const document = await readDocument(planPath, { ocr: opts.ocr });
+    for (const w of document.warnings) io.stderr(`${w.message}\n${w.messageEn}\n`);
+    const plan = parsePlanDocument(document);
     if (assignedUnitCount(plan) === 0) {
       io.stderr(
         `Kế hoạch không giao nhiệm vụ cho đơn vị nào: không có gì để tạo. [${planPath}]\n` +

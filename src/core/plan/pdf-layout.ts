@@ -104,8 +104,8 @@ function isHorizontalRule(box: PdfBox): boolean {
   return box.y1 - box.y0 <= 1.5 && box.x1 - box.x0 >= 15;
 }
 
-/** Pieces on one baseline, split where the gap is wide or a table border runs between them. */
-function fragmentsOf(pieces: Piece[], verticals: PdfBox[], page: number): Fragment[] {
+/** Pieces on one baseline, top to bottom, each line left to right. */
+function baselines(pieces: Piece[]): Piece[][] {
   const sorted = [...pieces].sort((p, q) => q.y - p.y || p.x - q.x);
   const lines: Piece[][] = [];
   for (const piece of sorted) {
@@ -113,11 +113,36 @@ function fragmentsOf(pieces: Piece[], verticals: PdfBox[], page: number): Fragme
     if (line && Math.abs(line[0].y - piece.y) <= 0.4 * Math.max(line[0].size, piece.size)) line.push(piece);
     else lines.push([piece]);
   }
+  for (const line of lines) line.sort((p, q) => p.x - q.x);
+  return lines;
+}
+
+/** A neighbouring line with text on both sides of [from, to] and none inside: the gap is a gutter between columns. */
+function gutterBeside(lines: Piece[][], at: number, from: number, to: number): boolean {
+  const y = lines[at][0].y;
+  const size = lines[at][0].size;
+  return [lines[at - 1], lines[at + 1]].some(
+    (line) =>
+      line !== undefined &&
+      Math.abs(line[0].y - y) <= 2.5 * size &&
+      line.some((p) => p.x + p.width <= from + 1) &&
+      line.some((p) => p.x >= to - 1) &&
+      !line.some((p) => p.x < to - 1 && p.x + p.width > from + 1),
+  );
+}
+
+/**
+ * Pieces on one baseline, split where a table border runs between them, where the gap is wider than a letter
+ * or two, or where a narrower gap is also a gutter in the line above or below (two header cells whose lines
+ * nearly meet).
+ */
+function fragmentsOf(pieces: Piece[], verticals: PdfBox[], page: number): Fragment[] {
+  const lines = baselines(pieces);
   const fragments: Fragment[] = [];
-  for (const line of lines) {
-    line.sort((p, q) => p.x - q.x);
+  lines.forEach((line, at) => {
     let current: Fragment | null = null;
     for (const piece of line) {
+      const size = Math.max(current?.size ?? 0, piece.size);
       const gap = current ? piece.x - current.x1 : 0;
       const ruled =
         current !== null &&
@@ -128,11 +153,14 @@ function fragmentsOf(pieces: Piece[], verticals: PdfBox[], page: number): Fragme
             v.y0 <= piece.y + piece.size * 0.5 &&
             v.y1 >= piece.y,
         );
-      if (current && !ruled && gap <= 1.0 * Math.max(current.size, piece.size)) {
+      const apart =
+        current !== null &&
+        (gap > 1.0 * size || (gap > 0.35 * size && gutterBeside(lines, at, current.x1, piece.x)));
+      if (current && !ruled && !apart) {
         const spaced = gap > 0.15 * piece.size && !current.text.endsWith(" ") && !piece.text.startsWith(" ");
         current.text += (spaced ? " " : "") + piece.text;
         current.x1 = Math.max(current.x1, piece.x + piece.width);
-        current.size = Math.max(current.size, piece.size);
+        current.size = size;
         continue;
       }
       if (current) fragments.push(current);
@@ -146,7 +174,7 @@ function fragmentsOf(pieces: Piece[], verticals: PdfBox[], page: number): Fragme
       };
     }
     if (current) fragments.push(current);
-  }
+  });
   for (const f of fragments) f.text = f.text.replace(/\s+/g, " ").trim();
   return fragments.filter((f) => f.text !== "");
 }
@@ -341,7 +369,7 @@ function dropPageFurniture(pages: Fragment[][]): Fragment[][] {
 // ------------------------------------------------------------------ paragraphs
 
 const LIST_MARKER =
-  /^(?:\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}\s?-|[a-zđ][).]|[IVXLC]+[.)-]|[-+•*–—]|phần\s|mục\s|điều\s|chương\s)\s*/iu;
+  /^(?:\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}\s?-|[a-zđ][).]|[IVXLC]+[.)-]|[-+•*–—]|phần|mục|điều|chương)\s/iu;
 
 interface Region {
   left: number;
@@ -384,7 +412,7 @@ function paragraphs(lines: Fragment[], region: Region, lineGap: (size: number) =
   return out;
 }
 
-/** The usual gap between wrapped lines, per font size: the smallest regular baseline step seen. */
+/** The gap between wrapped lines, per font size: the smallest regular baseline step seen (paragraphs are spaced wider or equal). */
 function lineGapEstimator(pages: Page[]): (size: number) => number {
   const ratios: number[] = [];
   const collect = (lines: Fragment[]) => {
@@ -403,7 +431,7 @@ function lineGapEstimator(pages: Page[]): (size: number) => number {
       else zone.cells.forEach((row) => row.forEach(collect));
     }
   ratios.sort((a, b) => a - b);
-  const ratio = ratios.length ? ratios[Math.floor(ratios.length * 0.1)] : 1.2;
+  const ratio = ratios.length ? ratios[0] : 1.2;
   return (size) => ratio * size;
 }
 
@@ -432,7 +460,10 @@ function pageOf(content: PdfPageContent, fragments: Fragment[]): Page {
   zones.sort((a, b) => b.top - a.top);
   const xs0 = [...fragments.map((f) => f.x0), ...grids.map((g) => g.x0)];
   const xs1 = [...fragments.map((f) => f.x1), ...grids.map((g) => g.x1)];
-  return { zones, left: Math.min(...xs0), right: Math.max(...xs1) };
+  const left = Math.min(...xs0);
+  // A page whose lines all end short (no wrapped paragraph) still has its margin: plans' right margin is about
+  // two thirds of the left (3 cm and 2 cm).
+  return { zones, left, right: Math.max(...xs1, content.width - 0.7 * left) };
 }
 
 function cellParagraphs(
