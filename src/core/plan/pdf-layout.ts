@@ -340,19 +340,29 @@ function runningKey(text: string): string {
   return text.toLowerCase().replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
 }
 
-/** Drop running headers/footers (the same text at the top or bottom of several pages) and page numbers. */
-function dropPageFurniture(pages: Fragment[][]): Fragment[][] {
-  const edges = pages.map((fragments) => {
+/**
+ * Drop running headers/footers (the same text, numbers aside, at the same height near the top or bottom of
+ * several pages) and page numbers ("3", "- 3 -", "Trang 3", "3/10"). Only lines in the page's top or bottom
+ * tenth and among its first or last two bands are candidates, and never a line inside a ruled table (a task
+ * number "1" at the foot of a page is no page number).
+ */
+function dropPageFurniture(pages: Fragment[][], contents: PdfPageContent[], grids: Grid[][]): Fragment[][] {
+  const edges = pages.map((fragments, p) => {
+    const height = contents[p].height;
     const bands = bandsOf(fragments);
-    return new Set([...bands.slice(0, 2), ...bands.slice(-2)].flat());
+    return new Set(
+      [...bands.slice(0, 2), ...bands.slice(-2)]
+        .flat()
+        .filter((f) => (f.y > 0.9 * height || f.y < 0.1 * height) && !grids[p].some((g) => insideGrid(f, g))),
+    );
   });
+  const keyOf = (f: Fragment) => `${runningKey(f.text)}@${Math.round(f.y / 6)}`;
   const seen = new Map<string, Set<number>>();
   pages.forEach((fragments, p) => {
     for (const f of fragments) {
       if (!edges[p].has(f)) continue;
-      const key = `${runningKey(f.text)}@${Math.round(f.y / 6)}`;
-      if (!seen.has(key)) seen.set(key, new Set());
-      seen.get(key)!.add(p);
+      if (!seen.has(keyOf(f))) seen.set(keyOf(f), new Set());
+      seen.get(keyOf(f))!.add(p);
     }
   });
   const needed = pages.length >= 3 ? Math.ceil(pages.length / 2) : 2;
@@ -360,8 +370,7 @@ function dropPageFurniture(pages: Fragment[][]): Fragment[][] {
     fragments.filter((f) => {
       if (!edges[p].has(f)) return true;
       if (PAGE_NUMBER.test(f.text)) return false;
-      const pagesWithIt = seen.get(`${runningKey(f.text)}@${Math.round(f.y / 6)}`)?.size ?? 0;
-      return pagesWithIt < needed;
+      return (seen.get(keyOf(f))?.size ?? 0) < needed;
     }),
   );
 }
@@ -374,6 +383,11 @@ const LIST_MARKER =
 interface Region {
   left: number;
   right: number;
+  /**
+   * For a column of a layout block: its side on the page margin. A centred line's column is measured from that
+   * margin (the gutter beside a wide neighbour cell is no measure of the cell's width).
+   */
+  marginSide?: "left" | "right";
 }
 
 /**
@@ -394,10 +408,14 @@ function continues(prev: Fragment, next: Fragment, region: Region, lineGap: numb
   if (/^[\p{Ll}\d]/u.test(next.text)) return true;
   const firstWord = next.text.split(" ")[0];
   const firstWordWidth = ((next.x1 - next.x0) * firstWord.length) / next.text.length;
-  const room = centred
-    ? 2 * Math.min((prev.x0 + prev.x1) / 2 - region.left, region.right - (prev.x0 + prev.x1) / 2) -
-      (prev.x1 - prev.x0)
-    : region.right - prev.x1;
+  const centre = (prev.x0 + prev.x1) / 2;
+  const half =
+    region.marginSide === "left"
+      ? centre - region.left
+      : region.marginSide === "right"
+        ? region.right - centre
+        : Math.min(centre - region.left, region.right - centre);
+  const room = centred ? 2 * half - (prev.x1 - prev.x0) : region.right - prev.x1;
   return firstWordWidth + TONELESS_SPACE * next.size > room - 1;
 }
 
@@ -437,8 +455,8 @@ function lineGapEstimator(pages: Page[]): (size: number) => number {
 
 // ------------------------------------------------------------------ pages → text
 
-function pageOf(content: PdfPageContent, fragments: Fragment[]): Page {
-  const grids = gridsOf(content.boxes ?? [])
+function pageOf(content: PdfPageContent, fragments: Fragment[], pageGrids: Grid[]): Page {
+  const grids = pageGrids
     .filter((g) => fragments.some((f) => insideGrid(f, g)))
     .sort((a, b) => b.rows[0] - a.rows[0]);
   const zones: Zone[] = [];
@@ -486,8 +504,9 @@ export function pdfPagesToPlanText(contents: PdfPageContent[]): string {
     const verticals = (content.boxes ?? []).filter(isVerticalRule);
     return fragmentsOf(piecesOf(content.items), verticals, p);
   });
-  const cleaned = dropPageFurniture(fragmentsByPage);
-  const pages = contents.map((content, p) => pageOf(content, cleaned[p]));
+  const grids = contents.map((content) => gridsOf(content.boxes ?? []));
+  const cleaned = dropPageFurniture(fragmentsByPage, contents, grids);
+  const pages = contents.map((content, p) => pageOf(content, cleaned[p], grids[p]));
   const gap = lineGapEstimator(pages);
 
   const out: string[] = [];
@@ -544,7 +563,8 @@ export function pdfPagesToPlanText(contents: PdfPageContent[]): string {
               ? Math.max(page.right, bounds[k][1])
               : (bounds[k][1] + bounds[k + 1][0]) / 2;
           const lines = [...column].sort((a, b) => b.y - a.y);
-          return paragraphs(lines, { left, right }, gap);
+          const marginSide = k === 0 ? "left" : k === bounds.length - 1 ? "right" : undefined;
+          return paragraphs(lines, { left, right, marginSide }, gap);
         });
         out.push(...tableLines([cells]));
         flowTail = null;
@@ -566,5 +586,5 @@ export function pdfPagesToPlanText(contents: PdfPageContent[]): string {
     .join("\n")
     .replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize("NFKC"))
     .replace(/\n{3,}/g, "\n\n")
-    .trim();
+    .replace(/^\n+|\n+$/g, ""); // a task table's last row may end with an empty cell (a tab)
 }

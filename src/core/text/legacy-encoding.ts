@@ -131,26 +131,55 @@ function bestEncoding(evidence: Evidence, minimumValid: number): LegacyEncoding 
 }
 
 /**
- * Capitals typed in a .VnTimeH font decode as lower case: upper-case the words of a line written in capitals
- * (no word with a lower-case ASCII letter, and a word with a legacy letter and two capitals: "KÕ HO¹CH"), and
- * elsewhere a word whose own ASCII letters are two or more capitals ("TØNH"). "Sè: 89/KH-UBND" stays "Số".
+ * Capitals typed in a .VnTimeH font decode as lower case; put them back where the text shows them:
+ * - a stretch written in capitals (a line or a table cell with no lower-case ASCII letter and a word of two
+ *   capital letters or more, codes such as "45-KH/ĐU" aside): "KÕ HO¹CH" is "KẾ HOẠCH", "PHßNG Y TÕ" is
+ *   "PHÒNG Y TẾ", while "Sè 45-KH/§U" stays "Số 45-KH/ĐU";
+ * - a word whose own ASCII letters are two or more capitals ("TØNH"), or with a capital after a decoded
+ *   lower-case letter ("ñY" is "ỦY"), and a word of capitals beside a word of capital letters ("Tæ CHøC");
+ * - the first letter of a line, a table cell or a sentence ("ñy ban nhân dân" is "Ủy ban nhân dân").
+ * A capital inside a line of lower case ("Văn phòng Ủy ban") cannot be told and stays lower case.
  */
 function restoreCapitals(original: string, decoded: string, encoding: LegacyEncoding): string {
   if (encoding !== "tcvn3") return decoded;
   const ascii = (word: string) => word.match(/[A-Za-z]/g) ?? [];
   const isUpper = (c: string) => c >= "A" && c <= "Z";
-  const words = original.split(/\s+/);
-  const capsLine =
-    words.every((w) => ascii(w).every(isUpper)) &&
-    words.some((w) => LEGACY_RANGE.test(w) && ascii(w).length >= 2);
-  return decoded
-    .split(/(\s+)/)
-    .map((word) => {
-      const letters = ascii(word);
-      if (!letters.every(isUpper)) return word;
-      return capsLine || letters.length >= 2 ? word.toLocaleUpperCase("vi") : word;
-    })
-    .join("");
+  const originalCells = original.split("\t");
+  const cased = decoded.split("\t").map((cell, c) => {
+    const words = (originalCells[c] ?? "").split(/\s+/).filter(Boolean);
+    const capitals =
+      words.every((w) => ascii(w).every(isUpper)) &&
+      words.some((w) => !/[\d/]/.test(w) && ascii(w).length >= 2);
+    const parts = cell.split(/(\s+)/);
+    const upperable = (word: string) => !/^\s*$/.test(word) && ascii(word).every(isUpper);
+    const first = parts.map((word) => {
+      if (!upperable(word)) return word;
+      const many = ascii(word).length >= 2 || /\p{Ll}.*[A-Z]/u.test(word);
+      return capitals || many ? word.toLocaleUpperCase("vi") : word;
+    });
+    // Beside a word of capitals ("Tæ CHøC" is "TỔ CHỨC").
+    const capitalWord = (word: string | undefined) =>
+      word !== undefined && /^\p{L}{2,}$/u.test(word) && word === word.toLocaleUpperCase("vi");
+    return first
+      .map((word, k) =>
+        upperable(word) && ascii(word).length > 0 && (capitalWord(first[k - 2]) || capitalWord(first[k + 2]))
+          ? word.toLocaleUpperCase("vi")
+          : word,
+      )
+      .join("");
+  });
+  // (TCVN3 decodes one character to one, so positions in both strings agree.)
+  return cased
+    .join("\t")
+    .replace(
+      /(^|\t|[.!?]\s+)((?:[-+•*]|\d{1,2}[.)]|[a-z][.)])?\s*)(\p{Ll})/gu,
+      (whole, before: string, mark: string, letter: string, at: number) => {
+        const index = at + before.length + mark.length;
+        return LEGACY_RANGE.test(original[index] ?? "")
+          ? before + mark + letter.toLocaleUpperCase("vi")
+          : whole;
+      },
+    );
 }
 
 function decodeAs(text: string, encoding: LegacyEncoding): string {

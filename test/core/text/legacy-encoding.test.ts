@@ -116,6 +116,23 @@ describe("detection", () => {
     expect(convertLegacyValue("Hµ Néi")).toEqual({ text: "Hà Nội", encoding: "tcvn3" });
     expect(convertLegacyValue("Haø Noäi")).toEqual({ text: "Hà Nội", encoding: "vni" });
   });
+  test.each([
+    ["PHÒNG Y TẾ\tĐộc lập - Tự do - Hạnh phúc"],
+    ["Số 45-KH/ĐU\tChiềng Mung, ngày 15 tháng 4 năm 2024"],
+    ["Phần III: TỔ CHỨC THỰC HIỆN"],
+    ["Nơi nhận:\tT/M ĐẢNG ỦY"],
+    ["- Ban Thường vụ Huyện ủy (b/c);\tBÍ THƯ"],
+    ["Ủy ban nhân dân xã tổ chức. Ủy ban báo cáo."],
+    ["3\tVận động hộ gia đình\tỦy ban MTTQ xã\tTrước 15/11/2024"],
+  ])("TCVN3 capitals come back where the text shows them: %s", (line) => {
+    const doc = `KẾ HOẠCH TỔ CHỨC ĐẠI HỘI\n${line}\nVăn phòng tổng hợp kết quả, báo cáo Đảng ủy`;
+    expect(convertLegacyLines(encodeTcvn3(doc)).text).toBe(doc);
+  });
+  test("a capital inside a line of lower case cannot be told in TCVN3: it stays lower case", () => {
+    expect(convertLegacyValue(encodeTcvn3("Văn phòng Ủy ban nhân dân")).text).toBe(
+      "Văn phòng ủy ban nhân dân",
+    );
+  });
   test("in a TCVN3 document, a line read as well as-is ('Sè: 89/KH-UBND') is converted too; alone it is not", () => {
     expect(convertLegacyValue("Sè: 89/KH-UBND").encoding).toBeNull();
     const doc = [lines[0], "Số: 89/KH-UBND", lines[1]].map(encodeTcvn3).join("\n");
