@@ -62,28 +62,48 @@ export function tsvToPage(tsv: string): PdfPageContent {
       words.push({ block, paragraph, line, left, top, width, height, confidence, text });
     }
   }
-  // Word boxes vary with accents and descenders: a line's words share its baseline (lowest box bottom) and its
-  // font size (the median box height).
+  // Items are runs of words on one Tesseract line, split where a gap is far wider than the line's usual one
+  // (a line Tesseract drew across the two header cells); the words' own gaps in justified text would otherwise
+  // look like gaps between columns. Plans have one body size: the font size is about the median line box
+  // (capitals with their marks down to the descenders); the baseline is the highest bottom of a word with a letter or
+  // digit (a descender or a dot below reaches lower; a lone dash sits higher).
   const lines = new Map<string, TsvWord[]>();
   for (const w of words) {
     const key = `${w.block}.${w.paragraph}.${w.line}`;
     if (!lines.has(key)) lines.set(key, []);
     lines.get(key)!.push(w);
   }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const lineHeights = [...lines.values()].map(
+    (ws) => Math.max(...ws.map((w) => w.top + w.height)) - Math.min(...ws.map((w) => w.top)),
+  );
+  const sizePx = median(lineHeights) * 1.05;
+  const size = sizePx * POINTS_PER_PIXEL;
   const items: PdfTextItem[] = [];
   for (const lineWords of lines.values()) {
-    const bottom = Math.max(...lineWords.map((w) => w.top + w.height));
-    const heights = lineWords.map((w) => w.height).sort((a, b) => a - b);
-    const size = heights[Math.floor(heights.length / 2)] * 0.8 * POINTS_PER_PIXEL;
-    const y = (pageHeight - bottom) * POINTS_PER_PIXEL;
-    for (const w of lineWords) {
+    lineWords.sort((a, b) => a.left - b.left);
+    const gaps = lineWords.slice(1).map((w, i) => w.left - (lineWords[i].left + lineWords[i].width));
+    const usual = median(gaps);
+    const lettered = lineWords.filter((w) => /[\p{L}\d]/u.test(w.text));
+    const baseline = Math.min(...(lettered.length ? lettered : lineWords).map((w) => w.top + w.height));
+    let run: TsvWord[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const left = run[0].left;
+      const right = Math.max(...run.map((w) => w.left + w.width));
       items.push({
-        str: w.text,
-        transform: [size, 0, 0, size, w.left * POINTS_PER_PIXEL, y],
-        width: w.width * POINTS_PER_PIXEL,
+        str: run.map((w) => w.text).join(" "),
+        transform: [size, 0, 0, size, left * POINTS_PER_PIXEL, (pageHeight - baseline) * POINTS_PER_PIXEL],
+        width: (right - left) * POINTS_PER_PIXEL,
         height: size,
       });
-    }
+      run = [];
+    };
+    lineWords.forEach((w, i) => {
+      if (i > 0 && gaps[i - 1] > Math.max(3 * usual, 1.5 * sizePx)) flush();
+      run.push(w);
+    });
+    flush();
   }
   return { width: pageWidth * POINTS_PER_PIXEL, height: pageHeight * POINTS_PER_PIXEL, items, boxes: [] };
 }
