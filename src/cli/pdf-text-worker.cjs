@@ -8,6 +8,19 @@
 "use strict";
 const { parentPort, workerData } = require("node:worker_threads");
 
+/** The rule of mayHoldTable in src/file/pdf-pages.ts: a baseline with three pieces of text or more. */
+function mayHoldTable(items) {
+  const perBaseline = new Map();
+  for (const item of items) {
+    if (item.str.trim() === "") continue;
+    const y = Math.round(item.transform[5] / 2);
+    const count = (perBaseline.get(y) || 0) + 1;
+    if (count >= 3) return true;
+    perBaseline.set(y, count);
+  }
+  return false;
+}
+
 function numbers(value) {
   return value && typeof value === "object" && "length" in value ? Array.from(value) : null;
 }
@@ -41,7 +54,7 @@ async function read(bytes) {
         .filter((i) => typeof i.str === "string")
         .map(({ str, transform, width: w, height: h }) => ({ str, transform, width: w, height: h }));
       let paths = null;
-      if (items.length > 0) {
+      if (mayHoldTable(items)) {
         const list = await page.getOperatorList();
         paths = { fnArray: [], argsArray: [] };
         list.fnArray.forEach((fn, i) => {

@@ -42,7 +42,7 @@ export interface RawPdfPage {
   width: number;
   height: number;
   items: PdfTextItem[];
-  /** null when the page has no text (its paths are not needed) */
+  /** null when the page's text shows no table (its paths are not needed) */
   paths: PathOperators | null;
 }
 
@@ -100,6 +100,23 @@ export function pageContents(raw: RawPdf): PdfPageContent[] {
   }));
 }
 
+/**
+ * Is a page's operator list (for table borders) worth its cost, about as much as the text itself? Only when a
+ * baseline holds three pieces of text or more, as the first line of a table row does. The same rule is written
+ * out in src/cli/pdf-text-worker.cjs, which cannot import this module.
+ */
+export function mayHoldTable(items: readonly PdfTextItem[]): boolean {
+  const perBaseline = new Map<number, number>();
+  for (const item of items) {
+    if (item.str.trim() === "") continue;
+    const y = Math.round(item.transform[5] / 2);
+    const count = (perBaseline.get(y) ?? 0) + 1;
+    if (count >= 3) return true;
+    perBaseline.set(y, count);
+  }
+  return false;
+}
+
 const numbers = (value: unknown): readonly number[] | null =>
   value && typeof value === "object" && "length" in value ? Array.from(value as ArrayLike<number>) : null;
 
@@ -123,7 +140,7 @@ export async function readRawPdfPages(pdfjs: PdfJs, bytes: Uint8Array): Promise<
         .filter((i): i is PdfTextItem => typeof (i as PdfTextItem).str === "string")
         .map(({ str, transform, width: w, height: h }) => ({ str, transform, width: w, height: h }));
       let paths: PathOperators | null = null;
-      if (items.length > 0) {
+      if (mayHoldTable(items)) {
         const list = await page.getOperatorList();
         paths = { fnArray: [], argsArray: [] };
         list.fnArray.forEach((fn, i) => {
