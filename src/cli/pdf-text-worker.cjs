@@ -54,7 +54,8 @@ async function read(bytes) {
         .filter((i) => typeof i.str === "string")
         .map(({ str, transform, width: w, height: h }) => ({ str, transform, width: w, height: h }));
       let paths = null;
-      if (mayHoldTable(items)) {
+      const previous = pages[pages.length - 1];
+      if (mayHoldTable(items) || (previous !== undefined && previous.paths !== null)) {
         const list = await page.getOperatorList();
         paths = { fnArray: [], argsArray: [] };
         list.fnArray.forEach((fn, i) => {

@@ -101,9 +101,9 @@ export function pageContents(raw: RawPdf): PdfPageContent[] {
 }
 
 /**
- * Is a page's operator list (for table borders) worth its cost, about as much as the text itself? Only when a
- * baseline holds three pieces of text or more, as the first line of a table row does. The same rule is written
- * out in src/cli/pdf-text-worker.cjs, which cannot import this module.
+ * Is a page's operator list (for table borders) worth its cost, about as much as the text itself? When a
+ * baseline holds three pieces of text or more, as the first line of a table row does, and on the page after
+ * such a page. The same rule is written out in src/cli/pdf-text-worker.cjs, which cannot import this module.
  */
 export function mayHoldTable(items: readonly PdfTextItem[]): boolean {
   const perBaseline = new Map<number, number>();
@@ -140,7 +140,9 @@ export async function readRawPdfPages(pdfjs: PdfJs, bytes: Uint8Array): Promise<
         .filter((i): i is PdfTextItem => typeof (i as PdfTextItem).str === "string")
         .map(({ str, transform, width: w, height: h }) => ({ str, transform, width: w, height: h }));
       let paths: PathOperators | null = null;
-      if (mayHoldTable(items)) {
+      // A table may go on over the page break with one cell's last lines: the page after a table is looked at too.
+      const previous = pages[pages.length - 1];
+      if (mayHoldTable(items) || (previous?.paths !== null && previous !== undefined)) {
         const list = await page.getOperatorList();
         paths = { fnArray: [], argsArray: [] };
         list.fnArray.forEach((fn, i) => {
