@@ -31,6 +31,7 @@ import { isRequiredFor, unitTopics } from "../workbook/indicator-catalogue";
 import type { Finding, FindingKind, FindingSeverity } from "./finding";
 import type { CollectedTask, CollectedValue, UnitSubmission } from "./unit-submission";
 import { GridView, formulaSheetRefs, nfcCell } from "./grid-view";
+import { convertLegacyValue, LEGACY_ENCODING_NAMES } from "../text/legacy-encoding";
 import { parseVietnameseNumber, formatVietnameseNumber } from "./parse-number";
 import { parseCellDate } from "./parse-date";
 import { parseStamp } from "./stamp";
@@ -290,8 +291,25 @@ export function analyseUnitTabIn(
     return raw;
   };
 
-  const textOf = (raw: CellValue): string | null => {
+  /** Text typed in a TCVN3 or VNI font: read as Unicode, with a note at its cell. */
+  const unicodeOf = (raw: CellValue, cell: string): CellValue => {
+    if (typeof raw !== "string") return raw;
+    const converted = convertLegacyValue(nfcCell(raw));
+    if (!converted.encoding) return raw;
+    const name = LEGACY_ENCODING_NAMES[converted.encoding];
+    add(
+      cell,
+      "info",
+      "LEGACY_ENCODING",
+      `Chữ ở ô ${cell} gõ bằng bảng mã ${name}, đã chuyển sang Unicode: "${converted.text}".`,
+      `The text in ${cell} was typed in the legacy ${name} code and was converted to Unicode: "${converted.text}".`,
+    );
+    return converted.text;
+  };
+
+  const textOf = (raw: CellValue, cell?: string): string | null => {
     if (raw === null) return null;
+    if (cell !== undefined) raw = unicodeOf(raw, cell);
     // Numbers and booleans print as ASCII, which is NFC already.
     const t = (typeof raw === "string" ? nfcCell(raw) : String(raw)).trim();
     return t === "" ? null : t;
@@ -326,7 +344,8 @@ export function analyseUnitTabIn(
       continue;
     }
     const cell = (context.valueCells[row] ??= `${VALUE_LETTER}${row + 1}`);
-    const raw = view.value(row, INDICATOR_COLUMNS.value);
+    const typed = view.value(row, INDICATOR_COLUMNS.value);
+    const raw = ind.type === "text" ? unicodeOf(typed, cell) : typed;
     const formula = checkFormula(row, INDICATOR_COLUMNS.value, ind.type === "text", cell);
     let value: number | string | null;
     let linkable: boolean;
@@ -344,7 +363,7 @@ export function analyseUnitTabIn(
     }
     if (value !== null || (raw !== null && raw !== "")) anyValue = true;
     values[ind.code] = { code: ind.code, value, raw, formula, cell, linkable, excluded };
-    const note = textOf(readRaw(row, INDICATOR_COLUMNS.note, true));
+    const note = textOf(readRaw(row, INDICATOR_COLUMNS.note, true), adr(row, INDICATOR_COLUMNS.note));
     if (note) indicatorNotes.push(`${ind.name}: ${note}`);
   }
 
@@ -362,7 +381,7 @@ export function analyseUnitTabIn(
       completedOn: adr(row, TASK_COLUMNS.completedOn),
       result: adr(row, TASK_COLUMNS.result),
     };
-    const statusText = textOf(readRaw(row, TASK_COLUMNS.status, true));
+    const statusText = textOf(readRaw(row, TASK_COLUMNS.status, true), cells.status);
     let status: TaskStatus | null = null;
     let statusRaw: string | null = null;
     if (statusText) {
@@ -400,7 +419,7 @@ export function analyseUnitTabIn(
         `Completion date ${parsed.value} is after the deadline ${deadline} of task ${ref}.`,
       );
     }
-    const result = textOf(readRaw(row, TASK_COLUMNS.result, true));
+    const result = textOf(readRaw(row, TASK_COLUMNS.result, true), cells.result);
     tasks.push({ ref, status, statusRaw, completedOn: parsed.value, result, cells });
   }
   submission.tasks = tasks;
@@ -422,10 +441,16 @@ export function analyseUnitTabIn(
     if (first !== undefined) submission.fieldCells[code] = adr(first, FIELD_VALUE_COLUMN);
   }
 
-  const ownNotes = notesRow === null ? null : textOf(readRaw(notesRow, FIELD_VALUE_COLUMN, true));
+  const ownNotes =
+    notesRow === null
+      ? null
+      : textOf(readRaw(notesRow, FIELD_VALUE_COLUMN, true), adr(notesRow, FIELD_VALUE_COLUMN));
   const allNotes = [...(ownNotes ? [ownNotes] : []), ...indicatorNotes];
   submission.notes = allNotes.length ? allNotes.join("\n") : null;
-  submission.reporter = reporterRow === null ? null : textOf(readRaw(reporterRow, FIELD_VALUE_COLUMN, true));
+  submission.reporter =
+    reporterRow === null
+      ? null
+      : textOf(readRaw(reporterRow, FIELD_VALUE_COLUMN, true), adr(reporterRow, FIELD_VALUE_COLUMN));
   if (dateRow !== null) {
     const p = parseCellDate(readRaw(dateRow, FIELD_VALUE_COLUMN, false));
     if (p.issue) {
