@@ -144,7 +144,7 @@ export async function collectAndSummarise(
   let roundTrips = 0;
   const warm = options.knownSheetIds && options.knownSheetIds.length > 0;
   const loaded = await loadWorkbookState(port, warm ? options.knownSheetIds : undefined);
-  roundTrips++;
+  roundTrips += loaded.overview.roundTrips ?? 1;
   let state = loaded.state;
   const { sheets } = loaded.overview;
 

@@ -46,7 +46,7 @@ export async function createWorkbook(
 ): Promise<CreateWorkbookResult> {
   let roundTrips = 0;
   const overview = await port.readOverview();
-  roundTrips++;
+  roundTrips += overview.roundTrips ?? 1;
   const previous = stateOf(overview);
 
   let grids: SheetGrid[] = [];

@@ -49,7 +49,7 @@ export async function reopenUnitTab(
   options: ReopenUnitTabOptions,
 ): Promise<ReopenUnitTabResult> {
   const loaded = await loadWorkbookState(port, options.knownSheetIds);
-  let roundTrips = 1;
+  let roundTrips = loaded.overview.roundTrips ?? 1;
   const { state, overview } = loaded;
   const unit = state.units.find((u) => u.unitId === options.unitId);
   if (!unit) throw new Error(`Unknown unit id: ${options.unitId}`);

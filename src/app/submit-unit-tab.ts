@@ -66,7 +66,7 @@ export async function submitUnitTab(
   options: SubmitUnitTabOptions,
 ): Promise<SubmitUnitTabResult> {
   const { state, overview } = await loadWorkbookState(port, [options.sheetId]);
-  let roundTrips = 1;
+  let roundTrips = overview.roundTrips ?? 1;
   const grid = overview.grids.find((g) => g.sheetId === options.sheetId);
   const unit = unitOfSheet(state, options.sheetId, grid);
   const base = { unitId: unit?.unitId ?? null, stamp: null, roundTrips };

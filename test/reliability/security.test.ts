@@ -258,8 +258,9 @@ describe("per-unit protection passwords", () => {
       planId: "p00000000000000dd",
     });
     const state = { ...r.state, units: r.state.units.map((u, i) => ({ ...u, password: `mk-${i + 1}-Tổ` })) };
-    const part = host.model.parts.find((p) => p.namespaceUri === STATE_NAMESPACE)!;
-    host.model.setPartXml(part, serializeState(state));
+    // The state part replaced (as Excel's setXml does: a new part, the old one deleted).
+    host.model.deletePart(host.model.parts.find((p) => p.namespaceUri === STATE_NAMESPACE)!);
+    host.addCustomXmlPart(serializeState(state));
     const u = state.units[0];
     const s = host.model.findSheet(u.sheetId!)!;
     const rowOf = (code: string) =>

@@ -15,6 +15,7 @@ import {
 } from "./store";
 import { SimWorkbook } from "./workbook";
 import { WorkbookModel } from "./workbook-model";
+import { type SessionView, SimSession, reassignSheetIds } from "./session";
 
 /** Excel on the web's limit for one request and one response. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -122,11 +123,52 @@ export class SimulatedExcelHost {
   ): Promise<T>;
   async run<T>(a: unknown, b?: unknown): Promise<T> {
     const batch = (typeof a === "function" ? a : b) as (context: SimRequestContext) => Promise<T>;
-    const context = new SimRequestContext(this.services());
+    return this.runOn(undefined, batch);
+  }
+
+  private async runOn<T>(
+    view: SessionView | undefined,
+    batch: (context: SimRequestContext) => Promise<T>,
+  ): Promise<T> {
+    const context = new SimRequestContext(this.services(view));
     context.workbook = new SimWorkbook(context);
     const result = await batch(context);
     if (context._actions.length > 0) await context.sync();
     return result;
+  }
+
+  // ---- co-authoring and reopening (session.ts) ----
+
+  private sessions: SimSession[] = [];
+
+  /**
+   * Another co-author's Excel on this workbook: its own `runner`, working on its own view of the workbook as
+   * of its last sync; its changes are merged into the workbook at each of its syncs (see session.ts).
+   */
+  session(): SimSession {
+    const shared = this.model;
+    const s = new SimSession(
+      shared,
+      () => {
+        const view = new WorkbookModel(shared.evaluator);
+        view.ids = shared.ids;
+        return view;
+      },
+      (view, batch) => this.runOn(view, batch as never),
+    );
+    this.sessions.push(s);
+    return s;
+  }
+
+  /**
+   * Close the workbook and open it again (another session, another host): content and custom XML parts are
+   * kept, every sheet gets a new id — in tab order (`positional`) or never seen before (`fresh`). Sessions
+   * opened before end. Returns old id → new id.
+   */
+  reopen(options: { ids: "positional" | "fresh" }): Map<string, string> {
+    for (const s of this.sessions) s.end();
+    this.sessions = [];
+    return reassignSheetIds(this.model, options.ids);
   }
 
   /** `run` bound to this host, to inject where `Excel.run` is expected. */
@@ -170,9 +212,9 @@ export class SimulatedExcelHost {
     };
   }
 
-  private services(): HostServices {
+  private services(view?: SessionView): HostServices {
     return {
-      model: this.model,
+      model: view?.model ?? this.model,
       requireApi: (version, api) => {
         if (compareVersion(version, this.apiVersion) > 0) {
           throw new SimulatedOfficeError(ErrorCodes.apiNotFound, Messages.apiNotFound(api, version), api);
@@ -182,12 +224,13 @@ export class SimulatedExcelHost {
       countResponse: (value) => {
         this.responseBytes += value === undefined ? 0 : utf8Length(JSON.stringify(value) ?? "");
       },
-      executeBatch: (context) => this.executeBatch(context),
+      executeBatch: (context) => this.executeBatch(context, view),
     };
   }
 
-  private async executeBatch(context: SimRequestContext): Promise<void> {
+  private async executeBatch(context: SimRequestContext, view?: SessionView): Promise<void> {
     await Promise.resolve();
+    if (view) await view.beforeSync();
     const actions = context._actions;
     const requestBytes = utf8Length(context._requestJson());
     context._actions = [];
@@ -215,20 +258,26 @@ export class SimulatedExcelHost {
     const failure = this.failures.find((f) => f.at === record.index);
     this.responseBytes = 0;
     const limit = failure ? Math.min(failure.afterActions, actions.length) : actions.length;
+    view?.beforeActions();
     try {
-      for (let i = 0; i < limit; i++) actions[i].run();
-    } catch (e) {
-      fail(e);
-    }
-    if (failure) fail(failure.error);
-    for (const o of context._pending) {
       try {
-        o._isNull = o._resolveTarget() === null;
-      } catch {
-        // An unresolvable required object: it stays unresolved, as its next use will fail.
+        for (let i = 0; i < limit; i++) actions[i].run();
+      } catch (e) {
+        fail(e);
       }
+      if (failure) fail(failure.error);
+      for (const o of context._pending) {
+        try {
+          o._isNull = o._resolveTarget() === null;
+        } catch {
+          // An unresolvable required object: it stays unresolved, as its next use will fail.
+        }
+      }
+      context._pending.clear();
+    } finally {
+      // A session's changes reach the workbook even when the sync failed mid-way (earlier actions stay).
+      view?.afterActions();
     }
-    context._pending.clear();
     record.responseBytes = this.responseBytes;
     if (this.responseBytes > this.payloadLimitBytes) {
       fail(
@@ -283,8 +332,14 @@ export class SimulatedExcelHost {
     this.sheet(sheetKey).protection = { protected: true, password: password ?? null, options };
   }
 
+  /** Add a custom XML part as an add-in would (malformed XML → InvalidArgument). */
   addCustomXmlPart(xml: string): string {
     return this.model.addPart(xml).id;
+  }
+
+  /** A custom XML part as a damaged file may hold it, XML not checked (see WorkbookModel.addUncheckedPart). */
+  addDamagedCustomXmlPart(xml: string): string {
+    return this.model.addUncheckedPart(xml).id;
   }
 
   sheetId(name: string): string {

@@ -18,6 +18,7 @@ import {
   rootNamespace,
   sameSheetName,
 } from "./store";
+import { XmlSyntaxError, parseXmlRoot } from "./xml-check";
 
 /** Which protection option allows a kind of change on a protected sheet. */
 export type ProtectedChange =
@@ -45,8 +46,11 @@ export class WorkbookModel {
   selection: { sheetId: string; address: string } | null = null;
   /** Bumped on every content change (for formula re-evaluation). */
   version = 0;
-  private nextSheet = 1;
-  private nextPart = 1;
+  /**
+   * The next sheet and part numbers. A co-authoring session's view of the workbook (session.ts) shares this
+   * object with the workbook, so ids made in two sessions never collide.
+   */
+  ids = { sheet: 1, part: 1 };
   private evaluated: { version: number; result: EvaluationResult } | null = null;
 
   constructor(public evaluator: FormulaEvaluator | null = null) {}
@@ -72,7 +76,7 @@ export class WorkbookModel {
     }
     checkSheetName(n, location);
     if (this.findByName(n)) throw duplicateName(location);
-    const id = `{${String(this.nextSheet++).padStart(8, "0")}-5EE7-4A11-8D00-000000000000}`;
+    const id = `{${String(this.ids.sheet++).padStart(8, "0")}-5EE7-4A11-8D00-000000000000}`;
     const sheet: StoredSheet = {
       id,
       name: n,
@@ -303,10 +307,25 @@ export class WorkbookModel {
 
   // ---- custom XML parts ----
 
+  /** Like `CustomXmlPartCollection.add`: the XML must be well-formed (a strict parse, as a DOMParser would). */
   addPart(xml: unknown, location = "CustomXmlPartCollection.add"): StoredPart {
-    if (typeof xml !== "string" || !/^\s*(<\?xml[\s\S]*?\?>\s*)?</.test(xml)) throw invalidArgument(location);
     const part: StoredPart = {
-      id: `{PART-${String(this.nextPart++).padStart(4, "0")}}`,
+      id: this.newPartId(),
+      xml: "",
+      namespaceUri: "",
+    };
+    this.setPartXml(part, xml, location);
+    this.parts.push(part);
+    return part;
+  }
+
+  /**
+   * A part as a damaged file may hold it, not checked (host side only: what Excel does when it opens such a
+   * file is not documented; the add-in must refuse whatever it gets).
+   */
+  addUncheckedPart(xml: string): StoredPart {
+    const part: StoredPart = {
+      id: this.newPartId(),
       xml,
       namespaceUri: rootNamespace(xml),
     };
@@ -314,10 +333,19 @@ export class WorkbookModel {
     return part;
   }
 
+  newPartId(): string {
+    return `{PART-${String(this.ids.part++).padStart(4, "0")}}`;
+  }
+
   setPartXml(part: StoredPart, xml: unknown, location = "CustomXmlPart.setXml"): void {
     if (typeof xml !== "string") throw invalidArgument(location);
+    try {
+      part.namespaceUri = parseXmlRoot(xml).namespaceUri;
+    } catch (e) {
+      if (e instanceof XmlSyntaxError) throw invalidArgument(`${location} (${e.message})`);
+      throw e;
+    }
     part.xml = xml;
-    part.namespaceUri = rootNamespace(xml);
   }
 
   deletePart(part: StoredPart): void {
