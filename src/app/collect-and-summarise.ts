@@ -216,6 +216,7 @@ export async function collectAndSummarise(
     }),
     history: [...state.history, ...newEvents],
     summarisedAt: hcmTimestamp(now),
+    savedAt: hcmTimestamp(now),
     summarySheet: { sheetId: summaryInfo?.id ?? null, sheetName: summaryName },
   };
 

@@ -10,6 +10,7 @@
  */
 import type { Plan } from "../core/plan/types";
 import { newPlanId } from "../core/state/plan-id";
+import { hcmTimestamp } from "../core/tracking/hcm-time";
 import { stateOf } from "./load-workbook-state";
 import type { WorkbookState } from "../core/state/types";
 import type { SheetGrid } from "../core/workbook/grid";
@@ -80,6 +81,7 @@ export async function createWorkbook(
     sheets: overview.sheets,
     grids,
     planId,
+    savedAt: hcmTimestamp(input.now ?? new Date()),
   });
   let applied = await port.applyChanges(planned.changes);
   roundTrips += applied.roundTrips;

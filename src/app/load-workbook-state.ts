@@ -2,6 +2,7 @@
 import type { WorkbookPort, WorkbookOverview } from "./workbook-port";
 import type { WorkbookState } from "../core/state/types";
 import { parseState } from "../core/state/serialize-state";
+import { mergeStates } from "../core/state/merge-states";
 import { StateCorruptError, StateMissingError } from "../core/errors";
 
 export interface LoadedWorkbook {
@@ -18,10 +19,18 @@ export async function loadWorkbookState(
   return { state: stateOf(overview)!, overview };
 }
 
-/** Our state as read in the overview, or null when the workbook has none; refuses two plans in one workbook. */
+/**
+ * Our state as read in the overview, or null when the workbook has none. Several parts of the same plan
+ * (co-authors' writes at the same time) are merged (core/state/merge-states.ts); parts of two different
+ * plans are refused: a workbook tracks one plan.
+ */
 export function stateOf(overview: WorkbookOverview): WorkbookState | null {
   if (overview.stateXmlCount > 1) {
-    const plans = (overview.allStateXml ?? []).map(planNameOf);
+    const every = overview.allStateXml ?? [];
+    const states = every.length === overview.stateXmlCount ? every.map(readableState) : [];
+    if (states.length > 0 && states.every((s) => s !== null && s.planId === states[0]!.planId))
+      return mergeStates(states as WorkbookState[]);
+    const plans = every.map(planNameOf);
     const named = plans.length > 1 && plans.every((p) => p !== null);
     throw new StateCorruptError(
       named
@@ -43,6 +52,14 @@ function planNameOf(xml: string): { vi: string; en: string } | null {
     return plan.number
       ? { vi: `kế hoạch số ${plan.number}${title}`, en: `plan ${plan.number}${title}` }
       : { vi: `kế hoạch không số${title}`, en: `an unnumbered plan${title}` };
+  } catch {
+    return null;
+  }
+}
+
+function readableState(xml: string): WorkbookState | null {
+  try {
+    return parseState(xml);
   } catch {
     return null;
   }

@@ -1,16 +1,16 @@
 /**
  * "Mở lại": the secretary reopens a submitted tab with a comment the unit sees in its tab; the stamp is
- * cleared, inputs unlocked, and the event kept in the state's history. Only the add-in's own cells are
+ * cleared, inputs unlocked, and the event kept in the tab's own event cell (core/state/tab-events.ts). Only the add-in's own cells are
  * written: a manual "Đã nộp: Có" stays exactly as the unit typed it, and stops counting because the reopen
  * is in the history (a "Có" counts again once its report date is on or after the reopen's date; see
  * manualCountsAfterReopen in core/workbook/submission-lock.ts).
  */
 import type { WorkbookPort } from "./workbook-port";
-import type { WorkbookState } from "../core/state/types";
 import type { CellSpec } from "../core/workbook/model";
 import { FOOTER_CODES } from "../core/workbook/unit-tab-schema";
 import { serializeState } from "../core/state/serialize-state";
 import { unitTabProtectionPatch } from "../core/workbook/unit-tab-protection";
+import { tabEventsCellSpec, unitEvents } from "../core/state/tab-events";
 import { findUnitSheet } from "../core/collect/collect-workbook";
 import { hcmTimestamp, hcmDisplay } from "../core/tracking/hcm-time";
 import { nfc } from "../core/text/vietnamese";
@@ -66,19 +66,17 @@ export async function reopenUnitTab(
     [FOOTER_CODES.reopenComment]: { value: `Mở lại lúc ${hcmDisplay(options.now)}: ${comment}` },
     [FOOTER_CODES.stamp]: { value: null },
   };
-  const next: WorkbookState = {
-    ...state,
-    units: state.units.map((u) =>
-      u.unitId === unit.unitId ? { ...u, sheetId: info.id, sheetName: info.name } : u,
-    ),
-    history: [
-      ...state.history,
-      { unitId: unit.unitId, kind: "reopen", at: hcmTimestamp(options.now), by: options.by ?? null, comment },
-    ],
+  const event = {
+    unitId: unit.unitId,
+    kind: "reopen" as const,
+    at: hcmTimestamp(options.now),
+    by: options.by ?? null,
+    comment,
   };
-  // Only those cells and the protection (inputs unlocked where their rows are): no merges, no labels.
+  // Only those cells, the tab's event cell (the event lives in the tab, not in the shared state part:
+  // review B2) and the protection (inputs unlocked where their rows are): no merges, no labels.
   const patch = unitTabProtectionPatch(
-    next,
+    state,
     { ...unit, sheetName: info.name },
     { ...grid, name: info.name },
     {
@@ -86,9 +84,12 @@ export async function reopenUnitTab(
       cells,
     },
   );
+  const logged = tabEventsCellSpec(grid, [...unitEvents(state, unit.unitId, grid), event]);
+  Object.assign(patch.cells, logged);
+  // A tab whose stamp row was deleted has no event cell: the event is kept in the state part then.
   const applied = await port.applyChanges({
     patches: [patch],
-    stateXml: serializeState(next),
+    ...(logged ? {} : { stateXml: serializeState({ ...state, history: [...state.history, event] }) }),
   });
   roundTrips += applied.roundTrips;
   return { unitId: unit.unitId, sheet: info.name, comment, roundTrips };

@@ -1,7 +1,8 @@
 /**
  * "Nộp báo cáo" in a unit's tab: check first (errors block, warnings need confirmation), then stamp the
- * time (Asia/Ho_Chi_Minh) and the submitter in the tab, record the event in the state and lock the tab's
- * inputs. Two round trips: read (state + this tab), write.
+ * time (Asia/Ho_Chi_Minh) and the submitter in the tab, record the event in the tab's own event cell (never
+ * in the shared state part: review B2) and lock the tab's inputs. Two round trips: read (state + this tab),
+ * write.
  */
 import type { WorkbookPort } from "./workbook-port";
 import type { WorkbookState, UnitLink } from "../core/state/types";
@@ -10,6 +11,7 @@ import { FOOTER_CODES } from "../core/workbook/unit-tab-schema";
 import { serializeState } from "../core/state/serialize-state";
 import { unitTabProtectionPatch } from "../core/workbook/unit-tab-protection";
 import { lastSubmitOrReopen } from "../core/workbook/submission-lock";
+import { tabEventsCellSpec, unitEvents } from "../core/state/tab-events";
 import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
 import { unitKeyOfGrid } from "../core/collect/collect-workbook";
 import { unitKeyValue } from "../core/workbook/unit-tab-schema";
@@ -57,8 +59,9 @@ export function unitOfSheet(
     : null;
 }
 
-export function lastSubmissionEvent(state: WorkbookState, unitId: string) {
-  return lastSubmitOrReopen(state, unitId);
+/** The unit's last submit or reopen, from the state part and (when given) its tab's own events. */
+export function lastSubmissionEvent(state: WorkbookState, unitId: string, grid?: SheetGrid) {
+  return lastSubmitOrReopen(state, unitId, grid);
 }
 
 export async function submitUnitTab(
@@ -80,7 +83,7 @@ export async function submitUnitTab(
       messageEn: "The active sheet is not the report tab of a unit in the plan.",
     };
   }
-  if (lastSubmissionEvent(state, unit.unitId)?.kind === "submit") {
+  if (lastSubmissionEvent(state, unit.unitId, grid)?.kind === "submit") {
     return {
       ...base,
       outcome: "already-submitted",
@@ -115,24 +118,24 @@ export async function submitUnitTab(
   }
   const by = options.user ? nfc(options.user).trim() : submission.reporter;
   const stamp = formatStamp(options.now, by);
-  const next: WorkbookState = {
-    ...state,
-    units: state.units.map((u) =>
-      u.unitId === unit.unitId ? { ...u, sheetId: grid.sheetId, sheetName: grid.name } : u,
-    ),
-    history: [
-      ...state.history,
-      { unitId: unit.unitId, kind: "submit", at: hcmTimestamp(options.now), by, comment: null },
-    ],
+  const event = {
+    unitId: unit.unitId,
+    kind: "submit" as const,
+    at: hcmTimestamp(options.now),
+    by,
+    comment: null,
   };
-  // Only the stamp (found by its code) and the protection: every input locked, nothing typed rewritten.
-  const patch = unitTabProtectionPatch(next, { ...unit, sheetName: grid.name }, grid, {
+  // The event goes into the unit's own tab, not the shared state part (review B2): units submitting at the
+  // same time write different cells. Only the stamp and the event cell (found by code), and the protection.
+  const patch = unitTabProtectionPatch(state, { ...unit, sheetName: grid.name }, grid, {
     locked: true,
     cells: { [FOOTER_CODES.stamp]: { value: stamp } },
   });
+  const logged = tabEventsCellSpec(grid, [...unitEvents(state, unit.unitId, grid), event]);
+  Object.assign(patch.cells, logged);
   const applied = await port.applyChanges({
     patches: [patch],
-    stateXml: serializeState(next),
+    ...(logged ? {} : { stateXml: serializeState({ ...state, history: [...state.history, event] }) }),
   });
   roundTrips += applied.roundTrips;
   return {

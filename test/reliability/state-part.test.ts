@@ -254,6 +254,35 @@ describe("state part from a newer layout version", () => {
   });
 });
 
+describe("two parts of the same plan (co-authors' writes at the same time)", () => {
+  test("merged, never refused: the newest part's fields, both histories; written back as one part", async () => {
+    const b = await created();
+    const older = {
+      ...b.state,
+      savedAt: "2022-10-16T09:00:00+07:00",
+      history: [
+        { unitId: "u1", kind: "manual" as const, at: "2022-10-16T09:00:00+07:00", by: null, comment: null },
+      ],
+    };
+    const newer = {
+      ...b.state,
+      savedAt: "2022-10-16T09:05:00+07:00",
+      summarySheet: { sheetId: null, sheetName: "Tổng hợp" },
+      history: [
+        { unitId: "u2", kind: "submit" as const, at: "2022-10-16T09:04:00+07:00", by: "Minh", comment: null },
+      ],
+    };
+    replaceOurPart(b.host, serializeState(older));
+    b.host.addCustomXmlPart(serializeState(newer));
+    const r = await collectAndSummarise(b.port, { now: NOW });
+    expect(r.state.history.map((e) => `${e.unitId}:${e.kind}`)).toEqual(["u1:manual", "u2:submit"]);
+    expect(r.submissions[1]).toMatchObject({ submitted: true, submittedBy: "Minh" });
+    const parts = b.host.snapshot().parts.filter((p) => p.namespaceUri === STATE_NAMESPACE);
+    expect(parts).toHaveLength(1);
+    expect(parseState(parts[0].xml).history).toHaveLength(2);
+  });
+});
+
 describe("two plans in one workbook", () => {
   test("two of our parts (tabs of another plan's file copied in): clear refusal, nothing written", async () => {
     const b = await created();

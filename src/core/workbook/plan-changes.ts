@@ -69,6 +69,8 @@ export interface PlanChangesInput {
   /** Grids of the existing linked unit tabs and the tracker (any other sheet's grid is only searched for MA_DON_VI). */
   grids: SheetGrid[];
   planId: string;
+  /** When this action runs (ISO): the state's `savedAt`. */
+  savedAt?: string;
 }
 
 export interface PlanChangesResult {
@@ -388,6 +390,7 @@ export function planWorkbookChanges(input: PlanChangesInput): PlanChangesResult 
     summarySheet,
     history: previous ? [...previous.history] : [],
     summarisedAt: previous?.summarisedAt ?? null,
+    ...(input.savedAt ? { savedAt: input.savedAt } : {}),
   };
 
   // 4. Patches.
@@ -452,7 +455,7 @@ export function planWorkbookChanges(input: PlanChangesInput): PlanChangesResult 
       { indicators: indicatorCodes },
     );
     // A submitted tab stays locked (protection is rendered exactly: no input range, every cell locked).
-    if (isLockedBySubmit(state, link.unitId)) patch.layout.inputRanges = [];
+    if (isLockedBySubmit(state, link.unitId, grid)) patch.layout.inputRanges = [];
     patches.push(patch);
     if (missingCodes.length > 0)
       notices.push({
