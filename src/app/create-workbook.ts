@@ -12,6 +12,8 @@ import type { Plan } from "../core/plan/types";
 import { newPlanId } from "../core/state/plan-id";
 import { hcmTimestamp } from "../core/tracking/hcm-time";
 import { stateOf } from "./load-workbook-state";
+import { SheetIndex, candidateSheetIds } from "../core/collect/find-sheets";
+import { sameSheetName } from "../core/workbook/sheet-names";
 import type { WorkbookState } from "../core/state/types";
 import type { SheetGrid } from "../core/workbook/grid";
 import type { Indicator } from "../core/workbook/indicators";
@@ -52,22 +54,26 @@ export async function createWorkbook(
 
   let grids: SheetGrid[] = [];
   if (previous) {
-    const present = new Set(overview.sheets.map((s) => s.id));
-    const linked = [previous.trackerSheet.sheetId, ...previous.units.map((u) => u.sheetId)].filter(
-      (id): id is string => id !== null && present.has(id),
-    );
+    // Our sheets where the state recorded them (ids and names; ids are only hints: find-sheets.ts). A
+    // tracker or a unit with neither its id nor its name in the workbook may still be here under another
+    // name: then every sheet is read, so the core can recognise a tab by its unit-key cell.
+    const { sheets } = overview;
+    const units = previous.units.map((u) => ({ ...u, removed: false }));
+    const candidates = candidateSheetIds(previous, sheets, units);
+    const present = (id: string | null, name: string) =>
+      (id !== null && sheets.some((s) => s.id === id)) || sheets.some((s) => sameSheetName(s.name, name));
     const unresolved =
-      previous.trackerSheet.sheetId === null ||
-      !present.has(previous.trackerSheet.sheetId) ||
-      previous.units.some((u) => !u.removed && (u.sheetId === null || !present.has(u.sheetId)));
-    // A tab not linked by id (never recorded, or gone) may still be ours under another name: read the
-    // sheets we do not know too, so the core can recognise a tab by its unit-key cell.
-    const known = new Set([...linked, previous.summarySheet?.sheetId ?? ""]);
-    const ids = unresolved
-      ? [...linked, ...overview.sheets.map((s) => s.id).filter((id) => !known.has(id))]
-      : linked;
-    grids = await port.readGrids(ids);
+      !present(previous.trackerSheet.sheetId, previous.trackerSheet.sheetName) ||
+      previous.units.some((u) => !u.removed && !present(u.sheetId, u.sheetName));
+    grids = await port.readGrids(unresolved ? sheets.map((s) => s.id) : candidates);
     roundTrips++;
+    // Where the recorded places proved wrong (ids renumbered and tabs renamed), search the other sheets.
+    const index = new SheetIndex(sheets, grids);
+    const lost = [...index.unitSheets(previous).values()].some((s) => s === null);
+    if (lost && index.unread().length > 0) {
+      grids = [...grids, ...(await port.readGrids(index.unread().map((s) => s.id)))];
+      roundTrips++;
+    }
   }
 
   const planId =

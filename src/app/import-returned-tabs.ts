@@ -12,7 +12,8 @@
 import type { WorkbookPort } from "./workbook-port";
 import { loadWorkbookState } from "./load-workbook-state";
 import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
-import { findUnitSheet, unitKeyOfGrid } from "../core/collect/collect-workbook";
+import { unitKeyOfGrid } from "../core/collect/collect-workbook";
+import { findUnitTabs } from "./find-unit-tabs";
 import { StateVersionError } from "../core/errors";
 import { parseState } from "../core/state/serialize-state";
 import type { UnitLink, WorkbookState } from "../core/state/types";
@@ -153,6 +154,13 @@ function item(
   return { file, sheet, unit, outcome, cells, messageVi: vi, messageEn: en };
 }
 
+function noUnitTab(sheet: string, key: { key: string; cell: string }): [string, string] {
+  return [
+    `Trang "${sheet}" (ô ${key.cell}: ${key.key}) không ứng với trang đơn vị nào trong sổ; hãy cập nhật sổ theo dõi trước.`,
+    `Sheet "${sheet}" (cell ${key.cell}: ${key.key}) matches no unit tab in the workbook; update the tracker first.`,
+  ];
+}
+
 /** Import every returned file's unit tabs into the target workbook (one write for all of them). */
 export async function importReturnedTabs(
   target: WorkbookPort,
@@ -161,7 +169,8 @@ export async function importReturnedTabs(
 ): Promise<ImportItem[]> {
   const { state, overview } = await loadWorkbookState(target);
   const items: ImportItem[] = [];
-  const planned: { unit: UnitLink; sheetId: string; source: SheetGrid; file: string }[] = [];
+  const planned: { unit: UnitLink; source: SheetGrid; file: string; key: { key: string; cell: string } }[] =
+    [];
 
   for (const { file, port } of returned) {
     const name = baseName(file);
@@ -214,18 +223,8 @@ export async function importReturnedTabs(
         continue;
       }
       const unit = state.units.find((u) => u.unitId === unitId && !u.removed);
-      const sheet = unit ? findUnitSheet(unit, overview.sheets) : null;
-      if (!unit || !sheet) {
-        items.push(
-          item(
-            name,
-            grid.name,
-            unit?.name ?? null,
-            "refused",
-            `Trang "${grid.name}" (ô ${key.cell}: ${key.key}) không ứng với trang đơn vị nào trong sổ; hãy cập nhật sổ theo dõi trước.`,
-            `Sheet "${grid.name}" (cell ${key.cell}: ${key.key}) matches no unit tab in the workbook; update the tracker first.`,
-          ),
-        );
+      if (!unit) {
+        items.push(item(name, grid.name, null, "refused", ...noUnitTab(grid.name, key)));
         continue;
       }
       const codes = firstRowByCode(grid);
@@ -257,7 +256,7 @@ export async function importReturnedTabs(
         );
         continue;
       }
-      planned.push({ unit, sheetId: sheet.id, source: grid, file: name });
+      planned.push({ unit, source: grid, file: name, key });
     }
     if (found === 0) {
       items.push(
@@ -274,13 +273,18 @@ export async function importReturnedTabs(
   }
 
   if (planned.length === 0) return items;
-  const targets = new Map(
-    (await target.readGrids([...new Set(planned.map((p) => p.sheetId))])).map((g) => [g.sheetId, g]),
-  );
+  // The units' tabs in the workbook, checked by their key (sheet ids are only hints).
+  const units = [...new Map(planned.map((p) => [p.unit.unitId, p.unit])).values()];
+  const found = await findUnitTabs(target, state, overview, units);
   const patches = new Map<string, SheetPatch>();
   for (const p of planned) {
-    const grid = targets.get(p.sheetId);
-    if (!grid) continue;
+    const tab = found.tabs.get(p.unit.unitId);
+    if (!tab) {
+      items.push(item(p.file, p.source.name, p.unit.name, "refused", ...noUnitTab(p.source.name, p.key)));
+      continue;
+    }
+    const grid = tab.grid;
+    const sheetId = tab.info.id;
     const current = analyseUnitTab(grid, p.unit, state).submission;
     if (current.submitted && !options.force) {
       items.push(
@@ -306,10 +310,10 @@ export async function importReturnedTabs(
     const formulas = formulaNote(p.source.name, mapped.formulas);
     note.vi += formulas.vi;
     note.en += formulas.en;
-    const existing = patches.get(p.sheetId);
+    const existing = patches.get(sheetId);
     const cells = { ...(existing?.cells ?? {}), ...mapped.cells };
-    patches.set(p.sheetId, {
-      sheetId: p.sheetId,
+    patches.set(sheetId, {
+      sheetId,
       create: false,
       layout: buildUnitTabLayout(state, p.unit),
       cells,

@@ -11,7 +11,7 @@ import { FOOTER_CODES } from "../core/workbook/unit-tab-schema";
 import { serializeState } from "../core/state/serialize-state";
 import { unitTabProtectionPatch } from "../core/workbook/unit-tab-protection";
 import { tabEventsCellSpec, unitEvents } from "../core/state/tab-events";
-import { findUnitSheet } from "../core/collect/collect-workbook";
+import { findUnitTabs } from "./find-unit-tabs";
 import { hcmTimestamp, hcmDisplay } from "../core/tracking/hcm-time";
 import { nfc } from "../core/text/vietnamese";
 import { AppError } from "../core/errors";
@@ -53,13 +53,11 @@ export async function reopenUnitTab(
   const { state, overview } = loaded;
   const unit = state.units.find((u) => u.unitId === options.unitId);
   if (!unit) throw new Error(`Unknown unit id: ${options.unitId}`);
-  const info = findUnitSheet(unit, overview.sheets);
-  if (!info) throw new UnitTabNotFoundError(unit.name, unit.sheetName);
-  let grid = overview.grids.find((g) => g.sheetId === info.id);
-  if (!grid) {
-    grid = (await port.readGrids([info.id]))[0];
-    roundTrips++;
-  }
+  const found = await findUnitTabs(port, state, overview, [unit]);
+  roundTrips += found.roundTrips;
+  const tab = found.tabs.get(unit.unitId);
+  if (!tab) throw new UnitTabNotFoundError(unit.name, unit.sheetName);
+  const { info, grid } = tab;
   const comment = nfc(options.comment).trim();
   // Cells found by their codes in the tab as it is now (rows may have moved since it was created).
   const cells: Record<string, CellSpec> = {

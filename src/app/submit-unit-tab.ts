@@ -45,18 +45,19 @@ export interface SubmitUnitTabResult {
   roundTrips: number;
 }
 
-/** The unit whose tab this is: by sheet id, else by the key the tab carries. */
+/**
+ * The unit whose tab this is: by the key the tab carries (MA_DON_VI); by its recorded sheet id only when the
+ * tab carries no key at all (sheet ids are only hints: review B1).
+ */
 export function unitOfSheet(
   state: WorkbookState,
   sheetId: string,
   grid: SheetGrid | undefined,
 ): UnitLink | null {
-  const byId = state.units.find((u) => u.sheetId === sheetId && !u.removed);
-  if (byId) return byId;
   const key = grid ? unitKeyOfGrid(grid) : null;
-  return key
-    ? (state.units.find((u) => !u.removed && unitKeyValue(u.unitId, state.planId) === key.key) ?? null)
-    : null;
+  if (key)
+    return state.units.find((u) => !u.removed && unitKeyValue(u.unitId, state.planId) === key.key) ?? null;
+  return state.units.find((u) => u.sheetId === sheetId && !u.removed) ?? null;
 }
 
 /** The unit's last submit or reopen, from the state part and (when given) its tab's own events. */

@@ -89,6 +89,7 @@ const FLOORS: Record<string, number> = {
   "state-part.test.ts": 15,
   "co-authoring.test.ts": 5,
   "co-authoring-sessions.test.ts": 3,
+  "sheet-ids.test.ts": 4,
   "no-data-lost.property.test.ts": 2,
   "security.test.ts": 19,
   "regressions/reopen-after-plan-change.test.ts": 3,
