@@ -9,6 +9,7 @@ import type { SheetGrid } from "../core/workbook/grid";
 import type { CellSpec, SheetLayout, SheetPatch, WorkbookChanges } from "../core/workbook/model";
 import { adr, parseAddress } from "../core/workbook/address";
 import { serializeState } from "../core/state/serialize-state";
+import { stateBackupCells } from "../core/state/state-backup";
 import {
   buildTrackerLayout,
   trackerTrackingCells,
@@ -233,14 +234,16 @@ export async function collectAndSummarise(
       sheetId: trackerInfo.id,
       create: false,
       layout: buildTrackerLayout(state, rows),
-      cells: trackerTrackingCells(trackerGrid, state, rows),
+      // The tracker's copy of the state is written with the state part (core/state/state-backup.ts).
+      cells: { ...trackerTrackingCells(trackerGrid, state, rows), ...stateBackupCells(state, trackerGrid) },
     });
   }
   const result = {
     report,
     submissions: collected.units,
     tracking,
-    findings: collected.findings,
+    // The rebuild notice (the state part was missing) leads; it is about the workbook, not the report.
+    findings: loaded.rebuilt ? [loaded.rebuilt, ...collected.findings] : collected.findings,
     totals,
   };
   const ourIds = [

@@ -12,6 +12,9 @@ import type { Plan } from "../core/plan/types";
 import { newPlanId } from "../core/state/plan-id";
 import { hcmTimestamp } from "../core/tracking/hcm-time";
 import { stateOf } from "./load-workbook-state";
+import { rebuildStateFromSheets } from "../core/state/state-backup";
+import { TRACKER_SHEET_NAME } from "../core/state/create-state";
+import { caseKey } from "../core/text/vietnamese";
 import { SheetIndex, candidateSheetIds } from "../core/collect/find-sheets";
 import { sameSheetName } from "../core/workbook/sheet-names";
 import type { WorkbookState } from "../core/state/types";
@@ -50,10 +53,24 @@ export async function createWorkbook(
   let roundTrips = 0;
   const overview = await port.readOverview();
   roundTrips += overview.roundTrips ?? 1;
-  const previous = stateOf(overview);
-
+  let previous = stateOf(overview);
   let grids: SheetGrid[] = [];
-  if (previous) {
+  const rebuiltNotices: Notice[] = [];
+  if (!previous && overview.sheets.some((s) => caseKey(s.name).startsWith(caseKey(TRACKER_SHEET_NAME)))) {
+    // No state part, but a sheet named like our tracker: another program may have dropped the part. Every
+    // sheet is read (the round trip a re-run spends on its tabs) and the state rebuilt from the tracker's copy.
+    grids = await port.readGrids(overview.sheets.map((s) => s.id));
+    roundTrips++;
+    const rebuilt = rebuildStateFromSheets(overview.sheets, grids);
+    if (rebuilt) {
+      previous = rebuilt.state;
+      rebuiltNotices.push({
+        vi: rebuilt.finding.messageVi,
+        en: rebuilt.finding.messageEn,
+        sheet: rebuilt.finding.sheet ?? undefined,
+      });
+    }
+  } else if (previous) {
     // Our sheets where the state recorded them (ids and names; ids are only hints: find-sheets.ts). A
     // tracker or a unit with neither its id nor its name in the workbook may still be here under another
     // name: then every sheet is read, so the core can recognise a tab by its unit-key cell.
@@ -131,5 +148,5 @@ export async function createWorkbook(
     const stored = await port.applyChanges({ patches: [], stateXml: completed.stateXml });
     roundTrips += stored.roundTrips;
   }
-  return { state: completed.state, notices: planned.notices, roundTrips };
+  return { state: completed.state, notices: [...rebuiltNotices, ...planned.notices], roundTrips };
 }

@@ -15,7 +15,7 @@ import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
 import { unitKeyOfGrid } from "../core/collect/collect-workbook";
 import { findUnitTabs } from "./find-unit-tabs";
 import { StateVersionError } from "../core/errors";
-import { parseState } from "../core/state/serialize-state";
+import { parseState, serializeState } from "../core/state/serialize-state";
 import type { UnitLink, WorkbookState } from "../core/state/types";
 import { adr, parseRange } from "../core/workbook/address";
 import { buildUnitTabLayout } from "../core/workbook/build-unit-tab";
@@ -167,7 +167,7 @@ export async function importReturnedTabs(
   returned: ReturnedFile[],
   options: { force: boolean },
 ): Promise<ImportItem[]> {
-  const { state, overview } = await loadWorkbookState(target);
+  const { state, overview, rebuilt } = await loadWorkbookState(target);
   const items: ImportItem[] = [];
   const planned: { unit: UnitLink; source: SheetGrid; file: string; key: { key: string; cell: string } }[] =
     [];
@@ -335,6 +335,8 @@ export async function importReturnedTabs(
     );
   }
   const writes = [...patches.values()].filter((p) => Object.keys(p.cells).length > 0);
-  if (writes.length) await target.applyChanges({ patches: writes });
+  // A part another program dropped is written back with the figures (the state rebuilt from the tracker).
+  if (writes.length)
+    await target.applyChanges({ patches: writes, ...(rebuilt ? { stateXml: serializeState(state) } : {}) });
   return items;
 }

@@ -1,13 +1,24 @@
-/** Round trip 1 of every use-case: our state part, the sheet list and (warm path) grids by id. */
+/**
+ * Round trip 1 of every use-case: our state part, the sheet list and (warm path) grids by id. When the part
+ * is missing (a program that drops custom XML parts saved the workbook), the state is rebuilt from the
+ * tracker's copy (core/state/state-backup.ts): every sheet is read in one more round trip (the grids come
+ * back in `overview.grids`, so the caller reads nothing again) and `rebuilt` tells the caller to say so and
+ * to write the part back.
+ */
 import type { WorkbookPort, WorkbookOverview } from "./workbook-port";
 import type { WorkbookState } from "../core/state/types";
+import type { Finding } from "../core/collect/finding";
 import { parseState } from "../core/state/serialize-state";
 import { mergeStates } from "../core/state/merge-states";
+import { rebuildStateFromSheets } from "../core/state/state-backup";
 import { StateCorruptError, StateMissingError } from "../core/errors";
 
 export interface LoadedWorkbook {
   state: WorkbookState;
+  /** The overview; after a rebuild its grids are every sheet's and its roundTrips count the extra read. */
   overview: WorkbookOverview;
+  /** The info finding when the state was rebuilt from the sheets (the part is to be written back). */
+  rebuilt: Finding | null;
 }
 
 export async function loadWorkbookState(
@@ -15,8 +26,23 @@ export async function loadWorkbookState(
   gridSheetIds?: string[],
 ): Promise<LoadedWorkbook> {
   const overview = await port.readOverview(gridSheetIds);
-  if (overview.stateXml === null) throw new StateMissingError();
-  return { state: stateOf(overview)!, overview };
+  const state = stateOf(overview);
+  if (state) return { state, overview, rebuilt: null };
+  return rebuildFromSheets(port, overview);
+}
+
+/** The state rebuilt from the tracker's copy, every sheet read; StateMissingError when there is none. */
+export async function rebuildFromSheets(
+  port: WorkbookPort,
+  overview: WorkbookOverview,
+): Promise<LoadedWorkbook> {
+  const have = new Set(overview.grids.map((g) => g.sheetId));
+  const unread = overview.sheets.map((s) => s.id).filter((id) => !have.has(id));
+  const grids = unread.length ? [...overview.grids, ...(await port.readGrids(unread))] : overview.grids;
+  const roundTrips = (overview.roundTrips ?? 1) + (unread.length ? 1 : 0);
+  const found = rebuildStateFromSheets(overview.sheets, grids);
+  if (!found) throw new StateMissingError();
+  return { state: found.state, overview: { ...overview, grids, roundTrips }, rebuilt: found.finding };
 }
 
 /**

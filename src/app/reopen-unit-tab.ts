@@ -31,6 +31,8 @@ export interface ReopenUnitTabResult {
   sheet: string;
   comment: string;
   roundTrips: number;
+  /** Said to the secretary: the state rebuilt from the tracker's copy (its part was missing). */
+  notices: { vi: string; en: string }[];
 }
 
 export class UnitTabNotFoundError extends AppError {
@@ -50,7 +52,7 @@ export async function reopenUnitTab(
 ): Promise<ReopenUnitTabResult> {
   const loaded = await loadWorkbookState(port, options.knownSheetIds);
   let roundTrips = loaded.overview.roundTrips ?? 1;
-  const { state, overview } = loaded;
+  const { state, overview, rebuilt } = loaded;
   const unit = state.units.find((u) => u.unitId === options.unitId);
   if (!unit) throw new Error(`Unknown unit id: ${options.unitId}`);
   const found = await findUnitTabs(port, state, overview, [unit]);
@@ -85,10 +87,21 @@ export async function reopenUnitTab(
   const logged = tabEventsCellSpec(grid, [...unitEvents(state, unit.unitId, grid), event]);
   Object.assign(patch.cells, logged);
   // A tab whose stamp row was deleted has no event cell: the event is kept in the state part then.
+  // The part is written back when another program dropped it (the state rebuilt from the tracker's copy).
   const applied = await port.applyChanges({
     patches: [patch],
-    ...(logged ? {} : { stateXml: serializeState({ ...state, history: [...state.history, event] }) }),
+    ...(logged
+      ? rebuilt
+        ? { stateXml: serializeState(state) }
+        : {}
+      : { stateXml: serializeState({ ...state, history: [...state.history, event] }) }),
   });
   roundTrips += applied.roundTrips;
-  return { unitId: unit.unitId, sheet: info.name, comment, roundTrips };
+  return {
+    unitId: unit.unitId,
+    sheet: info.name,
+    comment,
+    roundTrips,
+    notices: rebuilt ? [{ vi: rebuilt.messageVi, en: rebuilt.messageEn }] : [],
+  };
 }

@@ -69,7 +69,7 @@ export async function submitUnitTab(
   port: WorkbookPort,
   options: SubmitUnitTabOptions,
 ): Promise<SubmitUnitTabResult> {
-  const { state, overview } = await loadWorkbookState(port, [options.sheetId]);
+  const { state, overview, rebuilt } = await loadWorkbookState(port, [options.sheetId]);
   let roundTrips = overview.roundTrips ?? 1;
   const grid = overview.grids.find((g) => g.sheetId === options.sheetId);
   const unit = unitOfSheet(state, options.sheetId, grid);
@@ -94,7 +94,9 @@ export async function submitUnitTab(
       messageEn: `Unit "${unit.name}" has already submitted; to change it, ask the secretary to reopen it.`,
     };
   }
-  const { submission, findings } = analyseUnitTab(grid, unit, state, { submitting: true });
+  const analysis = analyseUnitTab(grid, unit, state, { submitting: true });
+  const { submission } = analysis;
+  const findings = rebuilt ? [rebuilt, ...analysis.findings] : analysis.findings;
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length) {
     return {
@@ -134,9 +136,15 @@ export async function submitUnitTab(
   });
   const logged = tabEventsCellSpec(grid, [...unitEvents(state, unit.unitId, grid), event]);
   Object.assign(patch.cells, logged);
+  // The state part is written only when the tab has no event cell, or to put back a part another program
+  // dropped (rebuilt from the tracker's copy).
   const applied = await port.applyChanges({
     patches: [patch],
-    ...(logged ? {} : { stateXml: serializeState({ ...state, history: [...state.history, event] }) }),
+    ...(logged
+      ? rebuilt
+        ? { stateXml: serializeState(state) }
+        : {}
+      : { stateXml: serializeState({ ...state, history: [...state.history, event] }) }),
   });
   roundTrips += applied.roundTrips;
   return {

@@ -27,7 +27,8 @@ export type FindingKind =
   | "FORMULA_IN_TEXT"
   | "MERGED_INPUT"
   | "MANUAL_NO_DATE"
-  | "MANUAL_BEFORE_REOPEN";
+  | "MANUAL_BEFORE_REOPEN"
+  | "STATE_REBUILT";
 
 export interface Finding {
   unitId: string;

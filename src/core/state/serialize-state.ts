@@ -128,6 +128,14 @@ export function parseState(xml: string): WorkbookState {
   } catch (e) {
     corrupt("nội dung JSON không đọc được.", "the JSON content is unreadable.", e);
   }
+  return stateFromJson(parsed);
+}
+
+/**
+ * The state from its parsed JSON (the part's content, or the tracker's copy: state-backup.ts): checked
+ * like the part, defaults filled in. Throws StateCorruptError / StateVersionError.
+ */
+export function stateFromJson(parsed: unknown): WorkbookState {
   if (!isObject(parsed)) corrupt("nội dung không phải là một đối tượng.", "the content is not an object.");
   const layoutVersion = parsed.layoutVersion;
   if (typeof layoutVersion !== "number" || !Number.isInteger(layoutVersion))
