@@ -70,8 +70,8 @@ export class StateMissingError extends AppError {
   constructor() {
     super(
       "STATE_MISSING",
-      "Sổ này chưa được tạo bằng Tổng hợp báo cáo (không thấy dữ liệu kế hoạch). Hãy tạo sổ theo dõi trước.",
-      "This workbook was not created by Tổng hợp báo cáo (no plan data found). Create the tracker first.",
+      "Sổ này chưa được tạo bằng Tổng hợp báo cáo, hoặc đã được lưu bằng một chương trình khác làm mất dữ liệu kế hoạch (không thấy phần dữ liệu, cũng không thấy bản sao trong trang theo dõi). Hãy tạo sổ theo dõi trước, hoặc mở bản gốc của sổ.",
+      "This workbook was not created by Tổng hợp báo cáo, or another program saved it and lost the plan data (no data part, and no copy in the tracker sheet). Create the tracker first, or open the original workbook.",
     );
   }
 }

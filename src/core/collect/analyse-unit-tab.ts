@@ -35,6 +35,7 @@ import { convertLegacyValue, LEGACY_ENCODING_NAMES } from "../text/legacy-encodi
 import { parseVietnameseNumber, formatVietnameseNumber } from "./parse-number";
 import { parseCellDate } from "./parse-date";
 import { parseStamp } from "./stamp";
+import { TAB_EVENTS_COLUMN, inTimeOrder, mergeEvents, parseTabEvents } from "../state/tab-events";
 
 export interface AnalyseOptions {
   /** Checking before a submission: required indicators must be filled, an empty tab is refused. */
@@ -53,14 +54,6 @@ const FORMULA_ERROR = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC
 
 function isCode(text: string): boolean {
   return /^(#[A-Z_]+|NV:\S+|[A-Z][A-Z0-9_]*|[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)+)$/.test(text);
-}
-
-/** Events in time order (the history's order among equal or unreadable times). */
-function inTimeOrder(events: SubmissionEvent[]): SubmissionEvent[] {
-  return events
-    .map((e, i) => ({ e, i, t: Date.parse(e.at) }))
-    .sort((a, b) => (a.t === b.t || Number.isNaN(a.t) || Number.isNaN(b.t) ? a.i - b.i : a.t - b.t))
-    .map((x) => x.e);
 }
 
 const INFO_CODE_LIST: readonly string[] = Object.values(INFO_CODES);
@@ -481,8 +474,10 @@ export function analyseUnitTabIn(
     ) ||
     submission.notes !== null;
 
-  // 6. Submission facts: the state's history first, then the stamp in the tab, then "Đã nộp: Có".
-  const events = context.eventsByUnit.get(unit.unitId) ?? [];
+  // 6. Submission facts: the events (the state part's and the tab's own), then the stamp, then "Đã nộp: Có".
+  const stateEvents = context.eventsByUnit.get(unit.unitId) ?? [];
+  const logText = stampRow === null ? "" : view.text(stampRow, TAB_EVENTS_COLUMN);
+  const events = logText ? mergeEvents(stateEvents, parseTabEvents(logText, unit.unitId)) : stateEvents;
   const last = [...events].reverse().find((e) => e.kind === "submit" || e.kind === "reopen");
   if (last?.kind === "submit") {
     Object.assign(submission, {
@@ -511,9 +506,8 @@ export function analyseUnitTabIn(
     );
   } else if (submission.manualSubmitted) {
     const lastReopen = last?.kind === "reopen" ? Date.parse(last.at) : -Infinity;
-    const manualEvent = [...events]
-      .reverse()
-      .find((e) => e.kind === "manual" && Date.parse(e.at) > lastReopen);
+    // The first time a summary saw the "Có" (two summaries at once may each have dated it).
+    const manualEvent = events.find((e) => e.kind === "manual" && Date.parse(e.at) > lastReopen);
     Object.assign(submission, {
       submitted: true,
       submittedAt: submission.reportDate ?? manualEvent?.at ?? null,

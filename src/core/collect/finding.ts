@@ -28,7 +28,8 @@ export type FindingKind =
   | "MERGED_INPUT"
   | "MANUAL_NO_DATE"
   | "MANUAL_BEFORE_REOPEN"
-  | "LEGACY_ENCODING";
+  | "LEGACY_ENCODING"
+  | "STATE_REBUILT";
 
 export interface Finding {
   unitId: string;
