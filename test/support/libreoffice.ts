@@ -33,10 +33,10 @@ export function freshProfile(): string {
   return dir;
 }
 
-function soffice(profile: string, args: string[]): void {
+function soffice(profile: string, args: string[], timeout = 120_000): void {
   execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", ...args], {
     stdio: ["ignore", "pipe", "pipe"],
-    timeout: 120_000,
+    timeout,
   });
 }
 
@@ -113,6 +113,11 @@ export function convert(file: string, target: string, outDir = tempDir("lo-out-"
   const produced = join(outDir, `${basename(file, extname(file))}.${ext}`);
   readFileSync(produced); // throws when LibreOffice produced nothing
   return produced;
+}
+
+/** Convert many files in one LibreOffice run (starting it once per file costs seconds each). */
+export function convertMany(files: string[], target: string, outDir: string, timeout = 600_000): void {
+  soffice(freshProfile(), ["--convert-to", target, "--outdir", outDir, ...files], timeout);
 }
 
 export function docxToPdf(docx: string, outDir?: string): string {
