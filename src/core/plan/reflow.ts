@@ -1,0 +1,87 @@
+/**
+ * Hard-wrapped text back into paragraphs: a plan copied from a PDF, an e-mail or a fixed-width export breaks its
+ * sentences at 50–100 columns, and a deadline cue ("trước ngày") may end one line and its date start the next.
+ * A line joins the one above when it continues it: it starts in lower case after a line that ends mid-sentence,
+ * or the line above is full (as wide as the wrapped lines around it) and does not end a sentence, and the line
+ * itself starts nothing of its own (an item marker, a heading, "Nơi nhận", a table row …). The joined line keeps
+ * the number of its first line. Text written one paragraph a line has no run of equally full lines, and so is left
+ * as it is.
+ */
+import { parseMarker } from "./items";
+import type { FlowLine } from "./page-furniture";
+
+/** Lines that start something of their own, whatever precedes them. */
+const STARTS_BLOCK =
+  /^(?:(?:PHẦN|Phần)\s+(?:thứ\s+)?\S+|[IVX]{1,5}\s*[-.):–]\s|Nơi\s+nhận|(?:T\.?\s?M|T\/M|K\.?\s?T|K\/T|T\.?\s?L|T\/L|TUQ)\s*[.:]?\s+\p{Lu}|(?:PHỤ LỤC|Phụ lục)(?:$|\s)|Căn cứ\s|Thực hiện\s|Thời (?:gian|hạn)\b|Số\s*:|KẾ HOẠCH|\(?(?:Kèm theo|Ghi chú))/u;
+
+function isUpper(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 2 && letters === letters.toLocaleUpperCase("vi");
+}
+
+const isTableRow = (raw: string) =>
+  raw.includes("\t") || /^\s*\|/u.test(raw) || /\S {3,}\S/u.test(raw.trim());
+const indent = (raw: string) => /^ */u.exec(raw)![0].length;
+/** Where the line ends on the page (its indentation counted). */
+const edge = (raw: string) => [...raw.trimEnd()].length;
+
+/**
+ * The width the text around line `i` is wrapped at, or 0 when it is not wrapped there: the widest line of the
+ * window (the second widest, so one stray line does not decide) with at least three lines close to it, and no
+ * wider than a page of text in characters.
+ */
+function wrapWidths(lines: FlowLine[]): number[] {
+  const edges = lines.map((l) => (l.raw.trim() === "" || isTableRow(l.raw) ? 0 : edge(l.raw)));
+  return lines.map((_, i) => {
+    const window = edges.slice(Math.max(0, i - 25), i + 26).filter((e) => e > 0);
+    if (window.length < 4) return 0;
+    const sorted = [...window].sort((a, b) => b - a);
+    const width = sorted[1];
+    if (width < 35 || width > 140) return 0;
+    const full = window.filter((e) => e >= 0.85 * width && e <= width * 1.05).length;
+    return full >= 3 ? width : 0;
+  });
+}
+
+/** The line begins a block of its own: a marker, a heading, a table row … */
+function startsBlock(text: string, raw: string, aboveEndsMidSentence: boolean): boolean {
+  if (isTableRow(raw) || STARTS_BLOCK.test(text)) return true;
+  if (isUpper(text)) return true;
+  const marker = parseMarker(text);
+  if (!marker) return false;
+  // "12-KH/HU", "15/10/2022", "2.000 người": a number, not a marker, when nothing follows the sign.
+  if (/^\d{1,3}[-./–]\S/u.test(text)) return false;
+  // "Sở Lao động" / "- Thương binh và Xã hội": a dash that was inside the sentence the line above leaves open.
+  if (marker.kind === "dash" && aboveEndsMidSentence) return false;
+  return true;
+}
+
+export function reflow(lines: FlowLine[], from = 0): FlowLine[] {
+  const widths = wrapWidths(lines);
+  const out: (FlowLine & { last: string; lastIndex: number })[] = [];
+  lines.forEach((line, i) => {
+    const prev = out[out.length - 1];
+    const text = line.raw.trim();
+    if (prev && i > from && text !== "" && joins(prev.last, text, line.raw, widths[prev.lastIndex])) {
+      prev.raw = `${prev.raw.trimEnd()} ${text}`;
+      prev.last = line.raw;
+      prev.lastIndex = i;
+      return;
+    }
+    out.push({ ...line, last: line.raw, lastIndex: i });
+  });
+  return out.map(({ no, raw }) => ({ no, raw }));
+}
+
+function joins(aboveRaw: string, text: string, raw: string, width: number): boolean {
+  const above = aboveRaw.trim();
+  if (above === "" || isTableRow(aboveRaw) || isUpper(above)) return false;
+  if (/(?:[.!?]|\.\/\.|:)["”)]?$/u.test(above)) return false;
+  const full = width > 0 && edge(aboveRaw) >= 0.85 * width;
+  if (startsBlock(text, raw, full && !/[;,]$/u.test(above))) return false;
+  const lower = /^\p{Ll}/u.test(text);
+  // A new paragraph's first line is indented more than the line above (text laid out by pdftotext -layout).
+  if (!lower && indent(raw) >= indent(aboveRaw) + 3) return false;
+  if (lower) return !above.endsWith(";") || full;
+  return full;
+}
