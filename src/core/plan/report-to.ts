@@ -83,7 +83,9 @@ function unitAt(text: string): Found | null {
       continue;
     }
     const prev = (taken[taken.length - 1] ?? "").toLocaleLowerCase("vi");
-    if (taken.length > 0 && !inside && STOP.has(lw) && !(lw === "trực" && prev === "thường")) break;
+    // "Thường trực", "Hội đồng": a stop word that finishes the name's first word.
+    const joinsPrev = (lw === "trực" && prev === "thường") || (lw === "đồng" && prev === "hội");
+    if (taken.length > 0 && !inside && STOP.has(lw) && !joinsPrev) break;
     inside = false;
     taken.push(bare);
     used = i + 1;
