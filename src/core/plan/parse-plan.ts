@@ -12,7 +12,7 @@ import { buildItems } from "./items";
 import { bodyCasing, issuerFromText } from "./issuer";
 import { findOverallDeadline } from "./plan-deadline";
 import { collectUnits } from "./plan-units";
-import { findReportTo } from "./report-to";
+import { findReportTo, REPORT_TO_SEPARATOR } from "./report-to";
 import { findSections } from "./sections";
 import { toSourceLines } from "./source-lines";
 import { findSummary } from "./summary";
@@ -21,6 +21,13 @@ import { tasksFromItems, tasksFromTable, type DraftTask } from "./tasks";
 import { leadingUnits, type UnitRef } from "./units";
 import { planWarnings, WarningList } from "./warnings";
 import { foldVietnamese } from "../text/vietnamese";
+
+function withoutOwnUnits(reportTo: string | null, units: string[]): string | null {
+  if (reportTo === null) return null;
+  const own = new Set(units.map(foldVietnamese));
+  const kept = reportTo.split(REPORT_TO_SEPARATOR).filter((r) => !own.has(foldVietnamese(r)));
+  return kept.length > 0 ? kept.join(REPORT_TO_SEPARATOR) : null;
+}
 
 function uniqueRefs(drafts: DraftTask[]): void {
   const seen = new Map<string, number>();
@@ -108,7 +115,12 @@ export function parsePlan(text: string): Plan {
       units: d.units.map((u) => u.name),
       deadline: own ? own.iso : inherit,
       deadlineInherited: inherit !== null,
-      reportTo: d.reportTo ?? findReportTo(d.text),
+      reportTo:
+        d.reportTo ??
+        findReportTo(
+          d.text,
+          d.units.map((u) => u.name),
+        ),
       line: d.line,
       isSummary: false,
     };
@@ -124,8 +136,11 @@ export function parsePlan(text: string): Plan {
   }
   for (const w of overall.warnings) warnings.add(w);
 
+  // A unit never reports to itself (a table's "Báo cáo về" cell or a sentence may name it).
+  for (const t of tasks) t.reportTo = withoutOwnUnits(t.reportTo, t.units);
   const found = findSummary(tasks, issuer, closing.reportAbove);
   if (found) {
+    found.summary.reportTo = withoutOwnUnits(found.summary.reportTo, found.task.units);
     found.task.isSummary = true;
     found.task.reportTo = found.summary.reportTo;
   }

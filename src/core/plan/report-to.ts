@@ -1,5 +1,6 @@
 /** To whom a task reports: "… báo cáo kết quả về Ban Chi ủy trước ngày …", "… tổng hợp, báo cáo UBND tỉnh". */
 import { looksLikeUnit, tidyUnitName } from "./units";
+import { foldVietnamese } from "../text/vietnamese";
 
 const STOP = new Set([
   "trước",
@@ -127,21 +128,25 @@ function unitsAt(text: string): string[] {
 
 /**
  * The body a task reports to, or null. Several bodies ("báo cáo Thường trực Huyện ủy và Ban Tuyên giáo
- * Huyện ủy") are kept, joined by "; " (a body's own name may hold "và" or a comma).
+ * Huyện ủy") are kept, joined by "; " (a body's own name may hold "và" or a comma). A body that is one of the
+ * task's own units (`own`) is what others send to it ("tiếp nhận báo cáo … gửi về Trung tâm Y tế huyện"), not
+ * where it reports: the search goes on past it.
  */
-export function findReportTo(text: string): string | null {
+export function findReportTo(text: string, own: readonly string[] = []): string | null {
+  const ownKeys = own.map((u) => foldVietnamese(u)).filter((u) => u !== "");
+  const names = (at: string) => (ownKeys.some((u) => foldVietnamese(at).startsWith(u)) ? [] : unitsAt(at));
   const re = /(?<![\p{L}])(báo cáo|gửi|nộp|chuyển)((?:\s+(?:về|lên|tới|đến|cho|với))*)\s+/giu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const after = text.slice(m.index + m[0].length);
-    const direct = unitsAt(after);
+    const direct = names(after);
     if (direct.length > 0) return direct.join(REPORT_TO_SEPARATOR);
     // "báo cáo kết quả … về Ban Chi ủy": look for "về/lên/cho/với" later in the same clause.
     const clause = after.split(/[;!?]|\.\s/u)[0];
     const via = /(?<![\p{L}])(?:về|lên|tới|cho|với)\s+(?!việc|công tác|kết quả|tình hình)/gu;
     let v: RegExpExecArray | null;
     while ((v = via.exec(clause)) !== null) {
-      const units = unitsAt(clause.slice(v.index + v[0].length));
+      const units = names(clause.slice(v.index + v[0].length));
       if (units.length > 0) return units.join(REPORT_TO_SEPARATOR);
     }
   }
