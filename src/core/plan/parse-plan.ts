@@ -73,18 +73,23 @@ export function parsePlan(text: string): Plan {
     const section = sectionAt(table.start);
     sources.push({ at: table.start, tasks: tasksFromTable(table, section?.roman ?? null) });
   }
-  for (const section of sections.filter((s) => s.isAssignment)) {
-    const sectionLines = lines
-      .slice(section.heading + 1, section.end)
-      .filter((_, k) => !inTable(section.heading + 1 + k));
-    const items = buildItems(
-      sectionLines,
-      section.roman,
+  const itemsOf = (from: number, to: number, base: string | null) =>
+    buildItems(
+      lines.slice(from, to).filter((_, k) => !inTable(from + k)),
+      base,
       (t) => leadingUnits(t) !== null,
       (t) => leadingUnits(t)?.form === "bare" && t.split(/\s+/).length <= 8,
       (t) => /:$/u.test(t) && t.split(/\s+/).length <= 16 && leadingUnits(t)?.rest.trim() === "",
     );
-    sources.push({ at: section.heading, tasks: tasksFromItems(items) });
+  for (const section of sections.filter((s) => s.isAssignment))
+    sources.push({
+      at: section.heading,
+      tasks: tasksFromItems(itemsOf(section.heading + 1, section.end, section.roman)),
+    });
+  // A short plan with no section at all: its numbered or bulleted items that name a unit assign directly.
+  if (sections.length === 0 && sources.length === 0) {
+    const direct = tasksFromItems(itemsOf(header.bodyStart, bodyEnd, null)).filter((d) => d.units.length > 0);
+    sources.push({ at: header.bodyStart, tasks: direct });
   }
   sources.sort((a, b) => a.at - b.at);
   for (const s of sources) drafts.push(...s.tasks);
