@@ -99,8 +99,9 @@ function headerSide(text: string): "left" | "right" {
   return "left";
 }
 
+/** A line's cells: split at tabs; a line without tabs at long runs of spaces (a blank "Số:    /KH" stays whole). */
 function tabCells(line: string): string[] {
-  return line.split(/\t+| {3,}/u).map((c) => c.trim());
+  return line.split(line.includes("\t") ? /\t+/u : / {5,}/u).map((c) => c.trim());
 }
 
 /** The layout of a plan's clean text (.txt or .md fixture). */
@@ -116,6 +117,7 @@ export function planLayout(source: string): PlanLayout {
         md.forEach((cell, c) => (c === 0 ? header.left : header.right).push(...cellLines(cell)));
         continue;
       }
+      const rightOnly = /^\s*\t|^ {5,}/u.test(raw);
       const cells = tabCells(raw).filter((c) => c !== "");
       if (cells.length === 0) continue;
       const lineOf = (c: string): Line => {
@@ -127,7 +129,17 @@ export function planLayout(source: string): PlanLayout {
         for (const c of cells.slice(1)) header.right.push(lineOf(c));
       } else {
         const line = lineOf(cells[0]);
-        if (line.text !== "") (headerSide(line.text) === "left" ? header.left : header.right).push(line);
+        // "ĐOÀN TNCS HỒ CHÍ MINH" a second time, alone: the issuer's name on the left ("BAN CHẤP HÀNH TRUNG ƯƠNG" above).
+        const again = MOTTO.test(line.text) && header.right.some((r) => r.text === line.text);
+        const right = rightOnly || (!again && headerSide(line.text) === "right");
+        if (line.text !== "") (right ? header.right : header.left).push(line);
+      }
+    }
+    // "Bắc" / "Kạn, ngày …": a place's first word broken off above the place and date belongs beside it.
+    for (let i = 0; i < header.left.length; i++) {
+      if (/^(?:\p{Lu}\p{Ll}*\s?){1,2}$/u.test(header.left[i].text) && !PLACE_DATE.test(header.left[i].text)) {
+        const next = header.right.findIndex((l) => PLACE_DATE.test(l.text.replace(/^\p{Ll}/u, "X")));
+        if (next >= 0) header.right.splice(next, 0, ...header.left.splice(i, 1));
       }
     }
   }
@@ -204,7 +216,39 @@ function closingBlock(lines: string[]): Block {
   return { type: "columns", left, right };
 }
 
-function bodyBlocks(lines: string[], startsWithKind: boolean): Block[] {
+const MARKER = /^\s*(?:\d{1,3}(?:\.\d{1,3})*\s*[-.):/]|[a-zđ]\s*[).]|[-–+•*]|[IVX]{1,5}\s*[-.):–])\s*\S/u;
+
+/**
+ * A fixture copied hard-wrapped (a PDF copy, an e-mail) is still made of paragraphs: a line continues the one
+ * above when it starts in lower case, or when the line above is wrapped (60–100 columns, no closing punctuation).
+ */
+function paragraphs(lines: string[]): string[] {
+  const out: string[] = [];
+  let lastLength = 0;
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    const text = line.trim();
+    const joinable =
+      prev !== undefined &&
+      prev.trim() !== "" &&
+      text !== "" &&
+      !line.includes("\t") &&
+      !prev.includes("\t") &&
+      !/^\s*\|/u.test(line) &&
+      !MARKER.test(text) &&
+      !/[.:;!?]$/u.test(prev.trim()) &&
+      !/^(?:Căn cứ|Thực hiện|Để|Nhằm|Nơi nhận)\b/u.test(text) &&
+      text !== text.toLocaleUpperCase("vi") &&
+      (/^\p{Ll}/u.test(text) || (lastLength >= 60 && lastLength <= 100));
+    if (joinable) out[out.length - 1] = `${prev.trimEnd()} ${text}`;
+    else out.push(line);
+    lastLength = text.length;
+  }
+  return out;
+}
+
+function bodyBlocks(source: string[], startsWithKind: boolean): Block[] {
+  const lines = paragraphs(source);
   const blocks: Block[] = [];
   let titleDone = !startsWithKind;
   let kindDone = !startsWithKind;

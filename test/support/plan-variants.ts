@@ -45,20 +45,19 @@ function pdftotext(pdf: string, layout: boolean): string {
   return execFileSync("pdftotext", args, { encoding: "utf8" });
 }
 
-/** Greedy wrap at `width` columns, at spaces (a word longer than the width stays whole). */
+/** Greedy wrap at `width` columns, at spaces (a word longer than the width stays whole; runs of spaces inside stay). */
 export function hardWrap(line: string, width: number): string[] {
-  const words = line.split(" ").filter((w) => w !== "");
+  const words = line.trim().match(/\S+\s*/gu) ?? [];
   const out: string[] = [];
   let cur = "";
   for (const w of words) {
-    if (cur === "") cur = w;
-    else if (cur.length + 1 + w.length <= width) cur += ` ${w}`;
+    if (cur === "" || (cur + w).trimEnd().length <= width) cur += w;
     else {
-      out.push(cur);
+      out.push(cur.trimEnd());
       cur = w;
     }
   }
-  if (cur !== "") out.push(cur);
+  if (cur !== "") out.push(cur.trimEnd());
   return out.length > 0 ? out : [""];
 }
 
