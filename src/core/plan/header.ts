@@ -65,6 +65,8 @@ export interface Header {
 const ROMAN_HEADING = /^(?:PHẦN\s+|Phần\s+)?([IVX]{1,5})\s*[-.):–]\s*\S/u;
 const MOTTO_PARTY = /^dang cong san viet nam$/;
 const MOTTO_STATE = /cong hoa xa hoi chu nghia viet nam/;
+const STATE_MOTTO = "cong hoa xa hoi chu nghia viet nam";
+const PARTY_MOTTO = "dang cong san viet nam";
 const MOTTO_YOUTH = /^doan (tncs|thanh nien cong san) ho chi minh$/;
 const MOTTO_OTHER = /^doc lap\s*-?\s*tu do\s*-?\s*hanh phuc$|^[-_=*.~\s]+$/;
 /**
@@ -145,6 +147,8 @@ function isSyllable(word: string): boolean {
  */
 function continuesAbove(text: string): boolean {
   const first = text.split(/\s+/)[0] ?? "";
+  // "SỞ TÀI NGUYÊN VÀ MÔI" / "TRƯỜNG": a single word cannot name a body of its own.
+  if (!text.includes(" ") && isSyllable(first)) return true;
   return (
     isSyllable(first) &&
     !looksLikeUnit(text.toLocaleLowerCase("vi")) &&
@@ -307,7 +311,9 @@ export function parseHeader(lines: SourceLine[]): Header {
     // "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐOÀN TNCS HỒ CHÍ MINH" on the left: the body's name, not the motto beside it.
     const last = bodies[bodies.length - 1];
     const namesBody =
-      segment.side === 0 && last !== undefined && /(?:TRUNG ƯƠNG|BAN CHẤP HÀNH)$/u.test(last.text);
+      segment.side === 0 &&
+      last !== undefined &&
+      /(?:TRUNG ƯƠNG|BAN CHẤP HÀNH)$/u.test(bodies.map((b) => b.text).join(" "));
     if (MOTTO_YOUTH.test(folded) && namesBody) {
       bodies.push({ text: seg, line: segment.no });
       return;
@@ -318,6 +324,18 @@ export function parseHeader(lines: SourceLine[]): Header {
     }
     if (MOTTO_STATE.test(folded)) {
       style ??= "state";
+      return;
+    }
+    // A motto wrapped in its narrow cell: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM"; the rest comes a cell or two later.
+    for (const [motto, kindOfStyle] of [
+      [STATE_MOTTO, "state"],
+      [PARTY_MOTTO, "party"],
+    ] as const) {
+      if (folded.split(" ").length < 2 || !motto.startsWith(`${folded} `)) continue;
+      style ??= kindOfStyle;
+      const missing = motto.slice(folded.length + 1);
+      const rest = segments.findIndex((g, n) => n > k && n <= k + 4 && foldVietnamese(g.text) === missing);
+      if (rest >= 0) used.add(rest);
       return;
     }
     if (MOTTO_OTHER.test(folded)) return;
@@ -337,7 +355,14 @@ export function parseHeader(lines: SourceLine[]): Header {
       numberPending = false;
       return;
     }
-    const pd = PLACE_DATE_RE.exec(seg);
+    // "Chợ Đồn," / "ngày 14 tháng 3 năm 2023": the place and its date on two lines.
+    const next = segments[k + 1];
+    const placeDate =
+      /^\p{Lu}[\p{L}\s.'-]{0,48},$/u.test(seg) && next && !used.has(k + 1) && /^ngày\b/u.test(next.text)
+        ? `${seg} ${next.text}`
+        : seg;
+    const pd = PLACE_DATE_RE.exec(placeDate);
+    if (pd && placeDate !== seg) used.add(k + 1);
     if (pd && place === null && !/\d/.test(pd[1])) {
       place = pd[1].trim();
       // "Bắc" / "Kạn, ngày 14 …": the place's first word left on the segment before.
@@ -352,12 +377,10 @@ export function parseHeader(lines: SourceLine[]): Header {
       // "Hà Tĩnh, ngày" / "09 tháng 8 năm 2022": the date goes on in the next segment or two.
       let date = `ngày${pd[2]}`;
       let mention = findDateMentions(date).find((m) => m.kind === "full" && m.start === 0);
-      for (let n = k + 1; !mention && n < Math.min(segments.length, k + 3); n++) {
-        if (
-          !/^(?:\d{1,2}|tháng|năm)\b/u.test(segments[n].text) ||
-          !/^ngày\s*(?:\d{1,2}\s*)?(?:tháng\s*(?:\d{1,2}\s*)?)?(?:năm\s*)?$/u.test(date.trim())
-        )
-          break;
+      // (The next cell may be the other column's: "Số: 2015/KH-SLĐTBXH" between "Hà Tĩnh, ngày" and its date.)
+      for (let n = k + 1; !mention && n < Math.min(segments.length, k + 4); n++) {
+        if (!/^ngày\s*(?:\d{1,2}\s*)?(?:tháng\s*(?:\d{1,2}\s*)?)?(?:năm\s*)?$/u.test(date.trim())) break;
+        if (used.has(n) || !/^(?:\d{1,4}|tháng|năm)\b/u.test(segments[n].text)) continue;
         date = `${date.trim()} ${segments[n].text}`;
         used.add(n);
         mention = findDateMentions(date).find((m) => m.kind === "full" && m.start === 0);
@@ -371,7 +394,7 @@ export function parseHeader(lines: SourceLine[]): Header {
       bodies.push({ text: seg, line: segment.no });
   });
   let joined = joinBodies(bodies);
-  if (bodies.length === 1) joined = splitGluedBodies(joined[0]);
+  if (joined.length === 1) joined = splitGluedBodies(joined[0]);
   const issuer = joined.length > 0 ? joined[joined.length - 1].text : null;
   const parentBody = joined.length > 1 ? joined[joined.length - 2].text : null;
 

@@ -26,6 +26,8 @@ export function cleanLine(line: string): string {
   s = s.replace(/(^|[\s(])\*(?!\s)([^*\n]*[^*\s])\*(?=$|[\s,.;:)])/g, "$1$2");
   s = s.replace(/(^|[\s(])_(?!\s)([^_\n]*[^_\s])_(?=$|[\s,.;:)])/g, "$1$2");
   // "ĐẢNG BỘ TỈNH BẮC KẠN | ĐẢNG CỘNG SẢN VIỆT NAM": two columns copied with a bar between them.
+  // "      | Phù Yên, ngày …": the right column alone, its left cell empty (not a markdown row, which ends with "|").
+  if (/^\s*\|\s/.test(s) && !/\|\s*$/.test(s)) s = s.replace(/^\s*\|\s*/, "\t");
   if (!/^\s*\|/.test(s) && /\S\s+\|(?:\s|$)/.test(s))
     s = s.replace(/\s+\|\s*$/, "").replace(/\s+\|\s+/g, "\t");
   return s.replace(/[ \r]+$/, "");
