@@ -10,13 +10,19 @@
 import { parseMarker } from "./items";
 import type { FlowLine } from "./page-furniture";
 
+/** Words a sentence never ends on. */
+const NO_END =
+  /(?:^|\s)(?:ngày|tháng|trước|chậm nhất(?: là)?|hạn|số|về|của|và|các|những|tại|cho|với|đến|từ|theo|là|gửi|nộp|báo cáo)$/iu;
+
 /** Lines that start something of their own, whatever precedes them. */
 const STARTS_BLOCK =
   /^(?:(?:PHẦN|Phần)\s+(?:thứ\s+)?\S+|[IVX]{1,5}\s*[-.):–]\s|Nơi\s+nhận|(?:T\.?\s?M|T\/M|K\.?\s?T|K\/T|T\.?\s?L|T\/L|TUQ)\s*[.:]?\s+\p{Lu}|(?:PHỤ LỤC|Phụ lục)(?:$|\s)|Căn cứ\s|Thực hiện\s|Thời (?:gian|hạn)\b|Số\s*:|KẾ HOẠCH|\(?(?:Kèm theo|Ghi chú))/u;
 
+/** A heading or a header line in capitals (two words at least: "UBND", "IV/2024." alone continue a sentence). */
 function isUpper(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, "");
-  return letters.length >= 2 && letters === letters.toLocaleUpperCase("vi");
+  const words = text.split(/\s+/u).filter((w) => /\p{L}{2}/u.test(w));
+  return words.length >= 2 && letters === letters.toLocaleUpperCase("vi");
 }
 
 const isTableRow = (raw: string) =>
@@ -44,15 +50,13 @@ function wrapWidths(lines: FlowLine[]): number[] {
 }
 
 /** The line begins a block of its own: a marker, a heading, a table row … */
-function startsBlock(text: string, raw: string, aboveEndsMidSentence: boolean): boolean {
+function startsBlock(text: string, raw: string): boolean {
   if (isTableRow(raw) || STARTS_BLOCK.test(text)) return true;
   if (isUpper(text)) return true;
   const marker = parseMarker(text);
   if (!marker) return false;
   // "12-KH/HU", "15/10/2022", "2.000 người": a number, not a marker, when nothing follows the sign.
   if (/^\d{1,3}[-./–]\S/u.test(text)) return false;
-  // "Sở Lao động" / "- Thương binh và Xã hội": a dash that was inside the sentence the line above leaves open.
-  if (marker.kind === "dash" && aboveEndsMidSentence) return false;
   return true;
 }
 
@@ -76,9 +80,23 @@ export function reflow(lines: FlowLine[], from = 0): FlowLine[] {
 function joins(aboveRaw: string, text: string, raw: string, width: number): boolean {
   const above = aboveRaw.trim();
   if (above === "" || isTableRow(aboveRaw) || isUpper(above)) return false;
+  // "hạn nộp hồ sơ:" / "18/11/2023.": a date alone on the line after the cue that asks for it.
+  if (
+    above.endsWith(":") &&
+    /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\.?$/u.test(text) &&
+    indent(raw) <= indent(aboveRaw) + 2
+  )
+    return true;
   if (/(?:[.!?]|\.\/\.|:)["”)]?$/u.test(above)) return false;
-  const full = width > 0 && edge(aboveRaw) >= 0.85 * width;
-  if (startsBlock(text, raw, full && !/[;,]$/u.test(above))) return false;
+  // Inside an open parenthesis, or after "số", nothing starts: "(Trung tâm …, Phòng Công chứng số" / "1) …".
+  const open = (above.match(/\(/gu) ?? []).length > (above.match(/\)/gu) ?? []).length;
+  if ((open || /(?:^|\s)số$/u.test(above)) && !isTableRow(raw) && !isUpper(text)) return true;
+  // A sentence does not end on "ngày", "trước", "của", "và" …: "… trước ngày" / "05/9/2023." reads on.
+  if (NO_END.test(above) && !startsBlock(text, raw)) return true;
+  // Full: as wide as the wrapped lines around it, or the next line's first word would not have fitted on it.
+  const firstWord = [...(text.split(/\s/u)[0] ?? "")].length;
+  const full = width > 0 && (edge(aboveRaw) >= 0.85 * width || edge(aboveRaw) + 1 + firstWord > width);
+  if (startsBlock(text, raw)) return false;
   const lower = /^\p{Ll}/u.test(text);
   // A new paragraph's first line is indented more than the line above (text laid out by pdftotext -layout).
   if (!lower && indent(raw) >= indent(aboveRaw) + 3) return false;

@@ -4,6 +4,7 @@
  * number); columns laid side by side with runs of spaces or " | " separated by a tab.
  */
 import { normaliseText } from "../text/vietnamese";
+import { layoutTablesToRows } from "./layout-tables";
 import { dropPageFurniture } from "./page-furniture";
 import { reflow } from "./reflow";
 
@@ -41,7 +42,7 @@ export function toSourceLines(text: string): SourceLine[] {
   const physical = normaliseText(text)
     .split("\n")
     .map((line, i) => ({ no: i + 1, raw: cleanLine(line) }));
-  const paged = dropPageFurniture(physical);
+  const paged = layoutTablesToRows(dropPageFurniture(physical));
   const kindAt = paged.findIndex((l, i) => i < 60 && KIND_LINE.test(l.raw));
   return reflow(paged, kindAt).map(({ no, raw }) => ({
     no,
