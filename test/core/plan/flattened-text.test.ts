@@ -113,3 +113,24 @@ describe("a table laid out with spaces (pdftotext -layout)", () => {
     ]);
   });
 });
+
+describe("a table copied from a web page (cells separated by tabs)", () => {
+  test("a row broken where a cell has a line break is put back together", () => {
+    expect(
+      tasksOf([
+        "I. PHÂN CÔNG THỰC HIỆN",
+        "STT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành",
+        "1\tBiên soạn tài liệu hỏi - đáp\tPhòng Quản lý đất đai",
+        "Trung tâm Công nghệ thông tin\tVăn phòng Đăng ký đất đai\tQuý III/2024",
+        "2\tRà soát cơ sở dữ liệu đất đai\tVăn phòng Đăng ký đất đai\tCác Chi nhánh\tNăm 2024",
+      ]),
+    ).toEqual([
+      {
+        ref: "I.1",
+        units: ["Phòng Quản lý đất đai", "Trung tâm Công nghệ thông tin"],
+        deadline: "2024-09-30",
+      },
+      { ref: "I.2", units: ["Văn phòng Đăng ký đất đai"], deadline: "2024-12-31" },
+    ]);
+  });
+});
