@@ -365,12 +365,13 @@ export function parseHeader(lines: SourceLine[]): Header {
     if (pd && placeDate !== seg) used.add(k + 1);
     if (pd && place === null && !/\d/.test(pd[1])) {
       place = pd[1].trim();
-      // "Bắc" / "Kạn, ngày 14 …": the place's first word left on the segment before.
+      // "Bắc" / "Kạn, ngày 14 …": the place's first words left on the segment before.
       const before = segments[k - 1];
       if (
         before &&
         !used.has(k - 1) &&
-        /^(?:\p{Lu}\p{Ll}*\s?){1,2}$/u.test(before.text) &&
+        // ("Thành phố Hồ Chí" / "Minh, ngày …": a place's words are capitalised but for "phố", "xã", "trấn".)
+        /^\p{Lu}\p{Ll}*(?:\s(?:\p{Lu}\p{Ll}*|phố|xã|trấn)){0,3}$/u.test(before.text) &&
         bodies.at(-1)?.text !== before.text
       )
         place = `${before.text} ${place}`;
@@ -380,7 +381,9 @@ export function parseHeader(lines: SourceLine[]): Header {
       // (The next cell may be the other column's: "Số: 2015/KH-SLĐTBXH" between "Hà Tĩnh, ngày" and its date.)
       for (let n = k + 1; !mention && n < Math.min(segments.length, k + 4); n++) {
         if (!/^ngày\s*(?:\d{1,2}\s*)?(?:tháng\s*(?:\d{1,2}\s*)?)?(?:năm\s*)?$/u.test(date.trim())) break;
-        if (used.has(n) || !/^(?:\d{1,4}|tháng|năm)\b/u.test(segments[n].text)) continue;
+        // A piece of a date: "09 tháng 8 năm 2022", "tháng 9 năm 2021", "8 năm 2022", "2022" (not "30/KH-UBND").
+        const piece = /^(?:(?:\d{1,2}\s+)?tháng\b|\d{1,2}\s+năm\b|năm\s+\d{4}|\d{4}\.?$)/u;
+        if (used.has(n) || !piece.test(segments[n].text)) continue;
         date = `${date.trim()} ${segments[n].text}`;
         used.add(n);
         mention = findDateMentions(date).find((m) => m.kind === "full" && m.start === 0);

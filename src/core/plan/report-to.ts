@@ -73,12 +73,20 @@ function unitAt(text: string): Found | null {
   let used = 0;
   let sep = "";
   let inside = false; // the word after a "và" or comma inside the name, even if it is a stop word ("và Thông tin")
+  let preventing = false; // after "Phòng, chống": what is prevented goes on in lower case, "và" included
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const bare = word.replace(/[,;.:()]+$/u, "");
     if (word.startsWith("(") || /^\d{1,2}[/.-]\d/u.test(word)) break;
     const lw = bare.toLocaleLowerCase("vi");
-    if (lw === "và" && bare === word && taken.length > 0 && continuesName(words.slice(i + 1, i + 4))) {
+    const lowerNext =
+      /^\p{Ll}/u.test(words[i + 1] ?? "") && !STOP.has((words[i + 1] ?? "").toLocaleLowerCase("vi"));
+    if (
+      lw === "và" &&
+      bare === word &&
+      taken.length > 0 &&
+      ((preventing && lowerNext) || continuesName(words.slice(i + 1, i + 4)))
+    ) {
       taken.push(bare);
       inside = true;
       continue;
@@ -92,7 +100,9 @@ function unitAt(text: string): Found | null {
     used = i + 1;
     if (bare !== word) {
       // "Sở Văn hóa, Thể thao và Du lịch": a comma before a capitalised word that starts no unit is inside the name.
-      if (word === `${bare},` && continuesName(words.slice(i + 1, i + 4))) {
+      // "Ban Chỉ huy Phòng, chống thiên tai …": "phòng, chống" (prevent and fight) is one word of the name.
+      if (/^phòng$/iu.test(bare) && /^chống/u.test(words[i + 1] ?? "")) preventing = true;
+      if (word === `${bare},` && (preventing || continuesName(words.slice(i + 1, i + 4)))) {
         taken[taken.length - 1] = word;
         inside = true;
         continue;
@@ -100,7 +110,7 @@ function unitAt(text: string): Found | null {
       sep = word.slice(bare.length).replace(/[.:()].*$/u, "");
       break;
     }
-    if (taken.length >= 10) break;
+    if (taken.length >= (preventing ? 16 : 10)) break;
   }
   while (taken.length > 0 && /^(?:để|và)$/u.test(taken[taken.length - 1])) {
     taken.pop();

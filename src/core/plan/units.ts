@@ -344,6 +344,7 @@ const VERBS = [
   "tự kiểm điểm",
   "tự đánh giá",
   "tự rà soát",
+  "in ấn",
 ];
 
 const VERB_RE = new RegExp(
@@ -355,7 +356,7 @@ const VERB_RE = new RegExp(
  * "Các thôn, bản Treo băng rôn"): only after a word in lower case, where a name would not go on with a capital.
  */
 const CAPITAL_VERB_RE = new RegExp(
-  `(?<=\\s\\p{Ll}[\\p{L}]*\\s)(?:${[...VERBS]
+  `(?<=\\s\\p{Ll}[\\p{L}]*\\s|\\s[-–]\\s\\p{Lu}[\\p{L}]*\\s)(?:${[...VERBS]
     .sort((a, b) => b.length - a.length)
     .map((v) => v.charAt(0).toLocaleUpperCase("vi") + v.slice(1))
     .join("|")})(?![\\p{L}\\d])`,
@@ -367,7 +368,7 @@ const NEVER_NOUN =
 
 /** Words after which a verb-looking word is part of a name ("Ban tổ chức", "Tổ tuyên truyền"). */
 const NOUN_MAKERS =
-  /(?:^|[\s(])(?:ban|phòng|bộ phận|tổ|tiểu ban|đội|nhóm|hội đồng|các|những|công tác|trung tâm)\s$/iu;
+  /(?:^|[\s(])(?:ban|phòng|bộ phận|tổ|tiểu ban|đội|nhóm|hội đồng|các|những|công tác|trung tâm|(?:các|những) cơ quan)\s$/iu;
 const NOUN_FOLLOWERS = /^\s+(?:đoàn thể|chính trị|cơ sở|xã hội|cán bộ)/u;
 
 const LEADING_PERSON = /^(?:các|những|toàn thể|tất cả|mỗi|từng)\s+/iu;
