@@ -137,7 +137,7 @@ export function planLayout(source: string): PlanLayout {
     }
     // "Bắc" / "Kạn, ngày …": a place's first word broken off above the place and date belongs beside it.
     for (let i = 0; i < header.left.length; i++) {
-      if (/^(?:\p{Lu}\p{Ll}*\s?){1,2}$/u.test(header.left[i].text) && !PLACE_DATE.test(header.left[i].text)) {
+      if (/^\p{Lu}\p{Ll}*(?:\s(?:\p{Lu}\p{Ll}*|phố|xã|trấn)){0,3}$/u.test(header.left[i].text)) {
         const next = header.right.findIndex((l) => PLACE_DATE.test(l.text.replace(/^\p{Ll}/u, "X")));
         if (next >= 0) header.right.splice(next, 0, ...header.left.splice(i, 1));
       }
