@@ -365,16 +365,14 @@ export function parseHeader(lines: SourceLine[]): Header {
     if (pd && placeDate !== seg) used.add(k + 1);
     if (pd && place === null && !/\d/.test(pd[1])) {
       place = pd[1].trim();
-      // "Bắc" / "Kạn, ngày 14 …": the place's first words left on the segment before.
-      const before = segments[k - 1];
-      if (
-        before &&
-        !used.has(k - 1) &&
-        // ("Thành phố Hồ Chí" / "Minh, ngày …": a place's words are capitalised but for "phố", "xã", "trấn".)
-        /^\p{Lu}\p{Ll}*(?:\s(?:\p{Lu}\p{Ll}*|phố|xã|trấn)){0,3}$/u.test(before.text) &&
-        bodies.at(-1)?.text !== before.text
-      )
-        place = `${before.text} ${place}`;
+      // "Bắc" / "Kạn, ngày 14 …": the place's first words left on the segment before (or the one before that,
+      // the other column's cell between them). A place's words are capitalised but for "phố", "xã", "trấn".
+      const fragment = /^\p{Lu}\p{Ll}*(?:\s(?:\p{Lu}\p{Ll}*|phố|xã|trấn)){0,3}$/u;
+      const before = [k - 1, k - 2]
+        .filter((n) => n >= 0 && !used.has(n))
+        .map((n) => segments[n])
+        .find((g) => fragment.test(g.text) && bodies.at(-1)?.text !== g.text);
+      if (before) place = `${before.text} ${place}`;
       // "Hà Tĩnh, ngày" / "09 tháng 8 năm 2022": the date goes on in the next segment or two.
       let date = `ngày${pd[2]}`;
       let mention = findDateMentions(date).find((m) => m.kind === "full" && m.start === 0);

@@ -134,6 +134,20 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    "the place's first words beside the other column's cell, its rest on the next line (pdftotext -layout)",
+    {
+      header: [
+        "SỞ Y TẾ THÀNH PHỐ HỒ CHÍ             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TRUNG TÂM KIỂM SOÁT BỆNH TẬT          Thành phố Hồ Chí",
+        "Số: 1845/KH-TTKSBT                  Minh, ngày 15 tháng 8 năm 2023",
+      ],
+      number: "1845/KH-TTKSBT",
+      issuedOn: "2023-08-15",
+      place: "Thành phố Hồ Chí Minh",
+      issuer: "TRUNG TÂM KIỂM SOÁT BỆNH TẬT",
+    },
+  ],
+  [
     "the glued bodies wrapped in their cell",
     {
       header: [
