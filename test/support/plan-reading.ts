@@ -109,7 +109,21 @@ export async function runPlanReading(variants: PlanVariant[] = PLAN_VARIANTS): P
       try {
         got = planToJson(parsePlan(text));
       } catch (e) {
-        got = { ...planToJson(parsePlan("—")), number: `(error: ${(e as Error).message})` };
+        // A form the reader refuses (an empty text) reads nothing: every field of it is wrong.
+        const failed = `(error: ${(e as Error).message})`;
+        got = {
+          number: failed,
+          kind: null,
+          issuer: failed,
+          place: failed,
+          issuedOn: failed,
+          title: null,
+          deadline: null,
+          summary: null,
+          tasks: [],
+          units: [],
+          warnings: [],
+        };
       }
       row.set(v.id, compareReadings(f.name, v.id, clean, got));
     }
