@@ -29,24 +29,40 @@ const isTableRow = (raw: string) =>
   raw.includes("\t") || /^\s*\|/u.test(raw) || /\S {3,}\S/u.test(raw.trim());
 const indent = (raw: string) => /^ */u.exec(raw)![0].length;
 /** Where the line ends on the page (its indentation counted). */
-const edge = (raw: string) => [...raw.trimEnd()].length;
+const edge = (raw: string) => raw.trimEnd().length;
 
 /**
  * The width the text around line `i` is wrapped at, or 0 when it is not wrapped there: the widest line of the
  * window (the second widest, so one stray line does not decide) with at least three lines close to it, and no
- * wider than a page of text in characters.
+ * wider than a page of text in characters. Computed only for the lines a join is weighed at.
  */
-function wrapWidths(lines: FlowLine[]): number[] {
+function wrapWidths(lines: FlowLine[]): (i: number) => number {
   const edges = lines.map((l) => (l.raw.trim() === "" || isTableRow(l.raw) ? 0 : edge(l.raw)));
-  return lines.map((_, i) => {
-    const window = edges.slice(Math.max(0, i - 25), i + 26).filter((e) => e > 0);
-    if (window.length < 4) return 0;
-    const sorted = [...window].sort((a, b) => b - a);
-    const width = sorted[1];
-    if (width < 35 || width > 140) return 0;
-    const full = window.filter((e) => e >= 0.85 * width && e <= width * 1.05).length;
-    return full >= 3 ? width : 0;
-  });
+  const memo = new Map<number, number>();
+  return (i) => {
+    const known = memo.get(i);
+    if (known !== undefined) return known;
+    let first = 0;
+    let second = 0;
+    let count = 0;
+    const from = Math.max(0, i - 25);
+    const to = Math.min(edges.length, i + 26);
+    for (let k = from; k < to; k++) {
+      const e = edges[k];
+      if (e === 0) continue;
+      count++;
+      if (e > first) [first, second] = [e, first];
+      else if (e > second) second = e;
+    }
+    let width = count >= 4 && second >= 35 && second <= 140 ? second : 0;
+    if (width > 0) {
+      let full = 0;
+      for (let k = from; k < to; k++) if (edges[k] >= 0.85 * width && edges[k] <= width * 1.05) full++;
+      if (full < 3) width = 0;
+    }
+    memo.set(i, width);
+    return width;
+  };
 }
 
 /** The line begins a block of its own: a marker, a heading, a table row … */
@@ -66,7 +82,7 @@ export function reflow(lines: FlowLine[], from = 0): FlowLine[] {
   lines.forEach((line, i) => {
     const prev = out[out.length - 1];
     const text = line.raw.trim();
-    if (prev && i > from && text !== "" && joins(prev.last, text, line.raw, widths[prev.lastIndex])) {
+    if (prev && i > from && text !== "" && joins(prev.last, text, line.raw, () => widths(prev.lastIndex))) {
       prev.raw = `${prev.raw.trimEnd()} ${text}`;
       prev.last = line.raw;
       prev.lastIndex = i;
@@ -77,9 +93,11 @@ export function reflow(lines: FlowLine[], from = 0): FlowLine[] {
   return out.map(({ no, raw }) => ({ no, raw }));
 }
 
-function joins(aboveRaw: string, text: string, raw: string, width: number): boolean {
+function joins(aboveRaw: string, text: string, raw: string, widthAt: () => number): boolean {
   const above = aboveRaw.trim();
-  if (above === "" || isTableRow(aboveRaw) || isUpper(above)) return false;
+  if (above === "" || (/[.!?;:]["”)]?$/u.test(above) && !above.endsWith(":") && !above.endsWith(";")))
+    return false;
+  if (isTableRow(aboveRaw) || isUpper(above)) return false;
   // "hạn nộp hồ sơ:" / "18/11/2023.": a date alone on the line after the cue that asks for it.
   if (
     above.endsWith(":") &&
@@ -93,13 +111,13 @@ function joins(aboveRaw: string, text: string, raw: string, width: number): bool
   if ((open || /(?:^|\s)số$/u.test(above)) && !isTableRow(raw) && !isUpper(text)) return true;
   // A sentence does not end on "ngày", "trước", "của", "và" …: "… trước ngày" / "05/9/2023." reads on.
   if (NO_END.test(above) && !startsBlock(text, raw)) return true;
-  // Full: as wide as the wrapped lines around it, or the next line's first word would not have fitted on it.
-  const firstWord = [...(text.split(/\s/u)[0] ?? "")].length;
-  const full = width > 0 && (edge(aboveRaw) >= 0.85 * width || edge(aboveRaw) + 1 + firstWord > width);
   if (startsBlock(text, raw)) return false;
   const lower = /^\p{Ll}/u.test(text);
   // A new paragraph's first line is indented more than the line above (text laid out by pdftotext -layout).
   if (!lower && indent(raw) >= indent(aboveRaw) + 3) return false;
-  if (lower) return !above.endsWith(";") || full;
-  return full;
+  if (lower && !above.endsWith(";")) return true;
+  // Full: as wide as the wrapped lines around it, or the next line's first word would not have fitted on it.
+  const width = widthAt();
+  const firstWord = (text.split(/\s/u)[0] ?? "").length;
+  return width > 0 && (edge(aboveRaw) >= 0.85 * width || edge(aboveRaw) + 1 + firstWord > width);
 }

@@ -144,7 +144,11 @@ function unitsAt(text: string): string[] {
  */
 export function findReportTo(text: string, own: readonly string[] = []): string | null {
   const ownKeys = own.map((u) => foldVietnamese(u)).filter((u) => u !== "");
-  const names = (at: string) => (ownKeys.some((u) => foldVietnamese(at).startsWith(u)) ? [] : unitsAt(at));
+  const longest = Math.max(0, ...own.map((u) => u.length));
+  const names = (at: string) => {
+    const head = ownKeys.length > 0 ? foldVietnamese(at.slice(0, longest + 8)) : "";
+    return ownKeys.some((u) => head.startsWith(u)) ? [] : unitsAt(at);
+  };
   const re = /(?<![\p{L}])(báo cáo|gửi|nộp|chuyển)((?:\s+(?:về|lên|tới|đến|cho|với))*)\s+/giu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
