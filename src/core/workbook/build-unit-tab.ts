@@ -9,7 +9,7 @@
 import { TAB_EVENTS_COLUMN } from "../state/tab-events";
 import type { Plan, PlanTask } from "../plan/types";
 import type { UnitLink, WorkbookState } from "../state/types";
-import { nfc, sameNameLoose } from "../text/vietnamese";
+import { foldVietnamese, nfc, sameNameLoose } from "../text/vietnamese";
 import { issuerInText } from "../text/proper-case";
 import { adr, parseRange, rangeAddress, type RangeRef } from "./address";
 import { DATE_FORMAT, isoToDisplay, isoToSerial } from "./dates";
@@ -127,7 +127,19 @@ function defaultReportTo(plan: Plan): string {
 
 /** Where one task of a unit reports: the task's "báo cáo về" unless it names the unit itself. */
 function taskReportTo(plan: Plan, task: PlanTask, unitName: string): string {
-  return task.reportTo && !sameNameLoose(task.reportTo, unitName) ? task.reportTo : defaultReportTo(plan);
+  if (!task.reportTo || sameNameLoose(task.reportTo, unitName)) return defaultReportTo(plan);
+  return namingTheIssuerInFull(plan, task.reportTo);
+}
+
+/**
+ * A plan's text names its own issuer by kind only ("báo cáo Ủy ban nhân dân xã" in a plan of "Ủy ban nhân dân
+ * xã Phú Lộc"); the unit's tab names it in full, so nobody wonders which commune is meant.
+ */
+function namingTheIssuerInFull(plan: Plan, reportTo: string): string {
+  const issuer = issuerInText(plan);
+  const short = foldVietnamese(reportTo);
+  const full = foldVietnamese(issuer);
+  return short.length > 0 && full.startsWith(`${short} `) ? issuer : reportTo;
 }
 
 /**

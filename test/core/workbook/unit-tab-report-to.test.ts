@@ -26,8 +26,23 @@ function rowOf(layout: SheetLayout, code: string): number {
   return Number(hit[0].slice(1)) - 1;
 }
 
-test("the plan says Trạm Y tế xã's task reports to Trạm Y tế xã (the reader's view)", () => {
-  expect(plan.tasks.find((t) => t.ref === "III.3")?.reportTo).toBe("Trạm Y tế xã");
+test("the reader takes III.3's recipient from '… báo cáo Ủy ban nhân dân xã', not from 'gửi … về Trạm Y tế xã'", () => {
+  expect(plan.tasks.find((t) => t.ref === "III.3")?.reportTo).toBe("Ủy ban nhân dân xã");
+});
+
+test("a task whose 'báo cáo về' names its own unit reports to the issuer instead", () => {
+  const misread = {
+    ...plan,
+    tasks: plan.tasks.map((t) => (t.ref === "III.3" ? { ...t, reportTo: "TRẠM Y TẾ XÃ" } : t)),
+  };
+  const s = createState(misread, defaultIndicators(misread), { planId: "p2", existingSheetNames: [] });
+  const layout = buildUnitTabLayout(
+    s,
+    s.units.find((u) => u.name === "Trạm Y tế xã")!,
+  );
+  expect(layout.cells[adr(rowOf(layout, `${TASK_CODE_PREFIX}III.3`), TASK_COLUMNS.reportTo)].value).toBe(
+    "Ủy ban nhân dân xã Phú Lộc",
+  );
 });
 
 test.each(state.units.map((u) => [u.name, u] as const))(
@@ -44,7 +59,7 @@ test.each(state.units.map((u) => [u.name, u] as const))(
   },
 );
 
-test("Trạm Y tế xã reports to the issuer, named as running text writes it", () => {
+test("Trạm Y tế xã reports to the issuer, named in full as running text writes it", () => {
   const unit = state.units.find((u) => u.name === "Trạm Y tế xã")!;
   const layout = buildUnitTabLayout(state, unit);
   expect(layout.cells[adr(rowOf(layout, INFO_CODES.reportTo), FIELD_VALUE_COLUMN)].value).toBe(
