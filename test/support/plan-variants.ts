@@ -4,8 +4,10 @@
  * clipboard text), its web page dumped as text with tables drawn with "|", the clean text hard-wrapped at 50–100
  * columns, and its header's two columns flattened onto one line per row.
  *
- * PLAN_VARIANTS is data: a new way plans arrive (say, PDF through pdf.js) is one more entry whose `source` says
- * what it starts from. Generated files are cached in the temp directory, keyed by a hash of their input and of
+ * The same PDF is also read by pdf.js with the add-in's own layout reader (src/core/plan/pdf-layout.ts), the path
+ * the task pane and the CLI take; the pdftotext columns show what a secretary gets when she copies from
+ * another PDF viewer. PLAN_VARIANTS is data: a new way plans arrive is one more entry whose `needs` says what
+ * it starts from. Generated files are cached in the temp directory, keyed by a hash of their input and of
  * the generator's source, so a second run converts nothing.
  */
 import { execFileSync } from "node:child_process";
@@ -14,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
+import { readDocument } from "../../src/cli/read-document";
 import { convertMany, ensureLibreOffice } from "./libreoffice";
 import { planDocx, planHtml, planLayout, type Line, type PlanLayout } from "./plan-document";
 
@@ -99,16 +102,14 @@ function zip(left: Line[], right: Line[], gap: string, frame = false): string[] 
  * The header's two columns flattened onto one line per row (left, a long run of spaces, right), as text
  * copied from a PDF viewer gives it; the rest of the clean text as it is.
  */
-function flattenHeader(sources: PlanSources): string {
+function flattenHeader(sources: PlanSources, gap = " ".repeat(12)): string {
   const { layout, clean } = sources;
   const lines = clean.replace(/\r\n?/gu, "\n").split("\n");
   const kindAt = lines.findIndex(
     (l) => l.replace(/[*#\s]/gu, "") !== "" && /^(?:[#*\s]*)(?:KẾ HOẠCH|THÔNG BÁO|HƯỚNG DẪN)/u.test(l),
   );
   if (kindAt <= 0) return clean;
-  return [...zip(layout.header.left, layout.header.right, " ".repeat(12)), "", ...lines.slice(kindAt)].join(
-    "\n",
-  );
+  return [...zip(layout.header.left, layout.header.right, gap), "", ...lines.slice(kindAt)].join("\n");
 }
 
 /** The web page dumped as text (as text-mode browsers do): layout tables side by side, grid tables framed with "|". */
@@ -133,6 +134,12 @@ export const PLAN_VARIANTS: PlanVariant[] = [
     text: (s) => pdftotext(s.pdf!, false),
   },
   {
+    id: "pdfjs",
+    label: "PDF → pdf.js (the add-in's own reader)",
+    needs: ["pdf"],
+    text: async (s) => (await readDocument(s.pdf!)).text,
+  },
+  {
     id: "pdftotext-layout",
     label: "PDF → pdftotext -layout",
     needs: ["pdf"],
@@ -154,7 +161,13 @@ export const PLAN_VARIANTS: PlanVariant[] = [
   { id: "wrap-66", label: "hard wrap 66", needs: [], text: (s) => wrapText(s.clean, 66) },
   { id: "wrap-80", label: "hard wrap 80", needs: [], text: (s) => wrapText(s.clean, 80) },
   { id: "wrap-100", label: "hard wrap 100", needs: [], text: (s) => wrapText(s.clean, 100) },
-  { id: "header-one-line", label: "header columns on one line", needs: [], text: flattenHeader },
+  { id: "header-one-line", label: "header columns on one line", needs: [], text: (s) => flattenHeader(s) },
+  {
+    id: "header-run-together",
+    label: "header columns run together (one space)",
+    needs: [],
+    text: (s) => flattenHeader(s, " "),
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------

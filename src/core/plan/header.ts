@@ -274,6 +274,37 @@ function splitGluedBodies(body: Body): Body[] {
   return [body];
 }
 
+/** Folded, with every dash one "-" and no spaces around it: "Độc lập – Tự do – Hạnh phúc" → "doc lap-tu do-hanh phuc". */
+function mottoKey(text: string): string {
+  return foldVietnamese(text).replace(/\s*[-–—]\s*/gu, "-");
+}
+const MOTTO_KEYS = [STATE_MOTTO, PARTY_MOTTO, "doc lap-tu do-hanh phuc"];
+
+/**
+ * A header row whose columns a PDF reader or a web page's copy ran together with a single space: "TRƯỜNG THCS
+ * CHIỀNG MAI Số: 52/KH-THCS", "UBND HUYỆN MAI SƠN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 334-KH/CB Sơn La,
+ * ngày 12 tháng 10 năm 2022". Split where a motto, a "Số:" or a "<place>, ngày" begins after other text.
+ */
+function runTogetherSides(segment: string): string[] {
+  const words = segment.split(/\s+/u);
+  for (let i = 1; i < words.length; i++) {
+    const before = words.slice(0, i).join(" ");
+    const rest = words.slice(i).join(" ");
+    const key = mottoKey(rest);
+    const startsMotto = MOTTO_KEYS.some(
+      (m) => key.startsWith(m) && (key.length === m.length || key[m.length] === " "),
+    );
+    const startsNumber = /^Số\s*:?\s*\d/u.test(rest) && isUpperText(before);
+    const startsPlaceDate =
+      PLACE_DATE_RE.test(rest) && NUMBER_ONLY_RE.test(before.replace(/^Số\s*:?\s*/u, ""));
+    // "ĐẢNG ỦY XÃ CHIỀNG MUNG Chiềng Mung, ngày …": the body in capitals, then its place in ordinary case.
+    const placeAfterBody = isUpperText(before) && /\p{Ll}/u.test(words[i]) && PLACE_DATE_RE.test(rest);
+    if (startsMotto || startsNumber || startsPlaceDate || placeAfterBody)
+      return [before, ...runTogetherSides(rest)];
+  }
+  return [segment];
+}
+
 export function parseHeader(lines: SourceLine[]): Header {
   const firstSection = lines.findIndex((l) => ROMAN_HEADING.test(l.text));
   const limit = Math.min(lines.length, firstSection >= 0 ? firstSection : 40, 60);
@@ -299,9 +330,11 @@ export function parseHeader(lines: SourceLine[]): Header {
   const bodies: Body[] = [];
   const scanEnd = Math.max(headerEnd, Math.min(limit, kindIndex + 4));
   // The header's pieces in reading order: each line's sides, left to right.
-  const segments = lines
-    .slice(0, scanEnd)
-    .flatMap((l, i) => sideSegments(l.text).map((text, side) => ({ text, side, index: i, no: l.no })));
+  const segments = lines.slice(0, scanEnd).flatMap((l, i) =>
+    sideSegments(l.text)
+      .flatMap(runTogetherSides)
+      .map((text, side) => ({ text, side, index: i, no: l.no })),
+  );
   const used = new Set<number>();
   let numberPending = false;
   segments.forEach((segment, k) => {

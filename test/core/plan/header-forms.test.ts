@@ -17,7 +17,7 @@ interface Case {
   number: string | null;
   issuedOn: string | null;
   place: string | null;
-  issuer: string;
+  issuer: string | null;
 }
 
 const cases: [string, Case][] = [
@@ -161,6 +161,62 @@ const cases: [string, Case][] = [
       issuedOn: "2024-03-02",
       place: "Na Rì",
       issuer: "PHÒNG VĂN HÓA VÀ THÔNG TIN",
+    },
+  ],
+  [
+    "the number and the place-date run together with one space (pdf.js, a web page's copy)",
+    {
+      header: ["Số: 334-KH/CB Sơn La, ngày 12 tháng 10 năm 2022"],
+      number: "334-KH/CB",
+      issuedOn: "2022-10-12",
+      place: "Sơn La",
+      issuer: null,
+    },
+  ],
+  [
+    "the issuer and its number run together with one space, the motto after (pdf.js)",
+    {
+      header: [
+        "PHÒNG GD&ĐT HUYỆN MAI SƠN",
+        "TRƯỜNG THCS CHIỀNG MAI Số: 52/KH-THCS",
+        "",
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Chiềng Mai, ngày 02 tháng 11 năm 2023",
+      ],
+      number: "52/KH-THCS",
+      issuedOn: "2023-11-02",
+      place: "Chiềng Mai",
+      issuer: "TRƯỜNG THCS CHIỀNG MAI",
+    },
+  ],
+  [
+    "a Party header run together: the body in capitals, then its place and date",
+    {
+      header: [
+        "ĐẢNG BỘ HUYỆN MAI SƠN ĐẢNG CỘNG SẢN VIỆT NAM",
+        "ĐẢNG ỦY XÃ CHIỀNG MUNG Chiềng Mung, ngày 14 tháng 3 năm 2023",
+        "*",
+        "Số 45-KH/ĐU",
+      ],
+      number: "45-KH/ĐU",
+      issuedOn: "2023-03-14",
+      place: "Chiềng Mung",
+      issuer: "ĐẢNG ỦY XÃ CHIỀNG MUNG",
+    },
+  ],
+  [
+    "every column of a row run together with one space",
+    {
+      header: [
+        "UBND HUYỆN MAI SƠN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "VĂN PHÒNG HĐND VÀ UBND Độc lập - Tự do - Hạnh phúc",
+        "Số: 112/TB-VP Mai Sơn, ngày 05 tháng 6 năm 2024",
+      ],
+      number: "112/TB-VP",
+      issuedOn: "2024-06-05",
+      place: "Mai Sơn",
+      issuer: "VĂN PHÒNG HĐND VÀ UBND",
     },
   ],
 ];
