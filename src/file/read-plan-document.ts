@@ -5,6 +5,7 @@
  * is told by the content (%PDF-, zip, the CFB signature D0CF11E0), not by the name: a PDF is never read as
  * text. No Node APIs: the CLI and the task pane pass their own readers and get the same document.
  */
+import { decodeWindows1252 } from "../core/text/windows-1252";
 import { ScannedPdfError, UnreadableFileError, UnsupportedDocumentError } from "../core/errors";
 import { docxHtmlToPlanText } from "../core/plan/docx-html-to-text";
 import { pdfPagesToPlanText, type PdfPageContent } from "../core/plan/pdf-layout";
@@ -74,7 +75,7 @@ export function decodeTextBytes(file: string, bytes: Uint8Array): { text: string
     // A single-byte file: Notepad's "ANSI" on a Vietnamese Windows is 1258 (tones as combining marks); a file
     // typed in a TCVN3/VNI font is 1252 bytes, converted afterwards by planDocument.
     const cp1258 = new TextDecoder("windows-1258").decode(bytes).normalize("NFC");
-    const cp1252 = new TextDecoder("windows-1252").decode(bytes);
+    const cp1252 = decodeWindows1252(bytes);
     const legacy = planDocument(cp1252, "text").text;
     if (vietnameseScore(cp1258) > vietnameseScore(legacy))
       return { text: cp1258, warnings: [planWarnings.singleByteText("Windows-1258")] };
