@@ -75,12 +75,12 @@ const MOTTO_OTHER = /^doc lap\s*-?\s*tu do\s*-?\s*hanh phuc$|^[-_=*.~\s]+$/;
  * around them allowed); a word after a plain space ("Bắc Yên, ngày …") is not part of it.
  */
 const NUMBER_BODY = String.raw`(\d+\s*(?:[-–—/]\s*|\s+(?=\p{Lu}))\p{L}[\p{L}\d.]*(?:\s*[-–—/]\s*[\p{L}\d.]+)*)`;
-const NUMBER_RE = new RegExp(String.raw`^Số\s*:?\s*${NUMBER_BODY}`, "u");
+const NUMBER_RE = new RegExp(String.raw`^(?:Số|SỐ)\s*:?\s*${NUMBER_BODY}`, "u");
 /** The number alone, after a "Số:" on the line or in the cell before. */
 const NUMBER_ONLY_RE = new RegExp(String.raw`^${NUMBER_BODY}$`, "u");
 const BARE_NUMBER_RE = /^(\d+[-/]\p{Lu}[\p{L}\d.-]*\/[\p{Lu}\d.\-/]+)$/u;
 /** "Số:    /KH-ĐTN", "Số: ...../QĐ-UBND": a number left blank to fill in when signed. */
-const BLANK_NUMBER_RE = /^Số\s*:?\s*[.…_\s]*[-–/]\s*\p{Lu}[\p{L}\d.\-–/]*$/u;
+const BLANK_NUMBER_RE = /^(?:Số|SỐ)\s*:?\s*[.…_\s]*[-–/]\s*\p{Lu}[\p{L}\d.\-–/]*$/u;
 
 /** "118 - KH/TWĐTN-VP" → "118-KH/TWĐTN-VP"; "07 – KH/ ĐTN" → "07-KH/ĐTN"; "12 KH/HĐĐ" → "12-KH/HĐĐ". */
 function normaliseNumber(raw: string): string {
@@ -294,15 +294,48 @@ function runTogetherSides(segment: string): string[] {
     const startsMotto = MOTTO_KEYS.some(
       (m) => key.startsWith(m) && (key.length === m.length || key[m.length] === " "),
     );
-    const startsNumber = /^Số\s*:?\s*\d/u.test(rest) && isUpperText(before);
+    const startsNumber = /^(?:Số|SỐ)\s*:?\s*\d/u.test(rest) && isUpperText(before);
     const startsPlaceDate =
-      PLACE_DATE_RE.test(rest) && NUMBER_ONLY_RE.test(before.replace(/^Số\s*:?\s*/u, ""));
+      PLACE_DATE_RE.test(rest) && NUMBER_ONLY_RE.test(before.replace(/^(?:Số|SỐ)\s*:?\s*/u, ""));
     // "ĐẢNG ỦY XÃ CHIỀNG MUNG Chiềng Mung, ngày …": the body in capitals, then its place in ordinary case.
     const placeAfterBody = isUpperText(before) && /\p{Ll}/u.test(words[i]) && PLACE_DATE_RE.test(rest);
     if (startsMotto || startsNumber || startsPlaceDate || placeAfterBody)
       return [before, ...runTogetherSides(rest)];
   }
   return [segment];
+}
+
+/**
+ * A motto wrapped in its narrow cell ("ĐẢNG CỘNG" / "SẢN VIỆT NAM") whose tail a PDF reader put before the head,
+ * alone ("NAM") or glued to the left column's line ("ĐẢNG BỘ XÃ CƯỜNG LỢI CHI BỘ THÔN NÀ BẢN SẢN VIỆT NAM"): the
+ * tail is cut off that segment (or the segment marked used) so it is not read as a body's name.
+ */
+function separateMottoTails(segments: { text: string }[], used: Set<number>): void {
+  segments.forEach((head, k) => {
+    const folded = foldVietnamese(head.text);
+    const motto = [STATE_MOTTO, PARTY_MOTTO].find(
+      (m) => folded.split(" ").length >= 2 && m.startsWith(`${folded} `),
+    );
+    if (!motto) return;
+    const missing = motto.slice(folded.length + 1);
+    const tailWords = missing.split(" ").length;
+    const near = [];
+    for (let n = Math.max(0, k - 4); n < Math.min(segments.length, k + 5); n++)
+      if (n !== k && !used.has(n)) near.push(n);
+    const alone = near.find((n) => foldVietnamese(segments[n].text) === missing);
+    if (alone !== undefined) {
+      if (alone < k) used.add(alone); // after the head, the motto pass joins them
+      return;
+    }
+    // Glued to a body's line: only a tail of two words or more ("SẢN VIỆT NAM"); a lone "NAM" ends many names.
+    const glued =
+      tailWords >= 2
+        ? near.find((n) => n < k && foldVietnamese(segments[n].text).endsWith(` ${missing}`))
+        : undefined;
+    if (glued === undefined) return;
+    const words = segments[glued].text.trim().split(/\s+/u);
+    segments[glued].text = words.slice(0, words.length - tailWords).join(" ");
+  });
 }
 
 export function parseHeader(lines: SourceLine[]): Header {
@@ -336,6 +369,7 @@ export function parseHeader(lines: SourceLine[]): Header {
       .map((text, side) => ({ text, side, index: i, no: l.no })),
   );
   const used = new Set<number>();
+  separateMottoTails(segments, used);
   let numberPending = false;
   segments.forEach((segment, k) => {
     if (used.has(k)) return;
@@ -373,7 +407,7 @@ export function parseHeader(lines: SourceLine[]): Header {
     }
     if (MOTTO_OTHER.test(folded)) return;
     // "Số:" with its number on the next line or in the next cell; "Số:    /KH-ĐTN" (a draft) has none.
-    if (/^Số\s*:?$/u.test(seg)) {
+    if (/^(?:Số|SỐ)\s*:?$/u.test(seg)) {
       numberPending = true;
       return;
     }
@@ -424,7 +458,7 @@ export function parseHeader(lines: SourceLine[]): Header {
       else blankDateLine = segment.no;
       return;
     }
-    if (segment.index < headerEnd && isUpperText(seg) && !kindOf(seg) && !/^Số\b/iu.test(seg))
+    if (segment.index < headerEnd && isUpperText(seg) && !kindOf(seg) && !/^Số(?!\p{L})/iu.test(seg))
       bodies.push({ text: seg, line: segment.no });
   });
   let joined = joinBodies(bodies);

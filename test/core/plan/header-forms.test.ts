@@ -206,6 +206,64 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    "'SỐ:' in capitals (a TCVN3 text, whose font has no toned capitals, read back)",
+    {
+      header: [
+        "HUYỆN ĐOÀN NA RÌ",
+        "BCH ĐOÀN XÃ KIM LƯ",
+        "***",
+        "SỐ: 07 – KH/ ĐTN",
+        "Kim Lư, ngày 05 tháng 01 năm 2024",
+      ],
+      number: "07-KH/ĐTN",
+      issuedOn: "2024-01-05",
+      place: "Kim Lư",
+      issuer: "BCH ĐOÀN XÃ KIM LƯ",
+    },
+  ],
+  [
+    "the Party motto's tail glued to the left column, its head lines later (pdf.js)",
+    {
+      header: [
+        "ĐẢNG BỘ XÃ CƯỜNG LỢI CHI BỘ THÔN NÀ BẢN SẢN VIỆT NAM",
+        "*",
+        "",
+        "ĐẢNG CỘNG",
+        "",
+        "Số 12 KH/CB",
+        "",
+        "Cường Lợi, ngày 20 tháng 4 năm 2024",
+      ],
+      number: "12-KH/CB",
+      issuedOn: "2024-04-20",
+      place: "Cường Lợi",
+      issuer: "CHI BỘ THÔN NÀ BẢN",
+    },
+  ],
+  [
+    "the state motto's last word before its head, between the body's two lines (pdf.js)",
+    {
+      header: [
+        "ỦY BAN NHÂN DÂN",
+        "NAM",
+        "",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT",
+        "",
+        "XÃ QUANG PHONG",
+        "Số:",
+        "",
+        "Độc lập - Tự do - Hạnh phúc",
+        "",
+        "25/KH-UBND",
+        "Quang Phong, ngày 02 tháng 02 năm 2024",
+      ],
+      number: "25/KH-UBND",
+      issuedOn: "2024-02-02",
+      place: "Quang Phong",
+      issuer: "ỦY BAN NHÂN DÂN XÃ QUANG PHONG",
+    },
+  ],
+  [
     "every column of a row run together with one space",
     {
       header: [
