@@ -44,12 +44,28 @@ export function toSourceLines(text: string): SourceLine[] {
     .map((line, i) => ({ no: i + 1, raw: cleanLine(line) }));
   const paged = layoutTablesToRows(dropPageFurniture(physical));
   const kindAt = paged.findIndex((l, i) => i < 60 && KIND_LINE.test(l.raw));
-  return reflow(paged, kindAt).map(({ no, raw }) => ({
-    no,
-    // A run of three spaces or more between words separates columns (a header or a table laid out by spaces).
-    text: raw.trim().replace(/\s+/g, (ws) => (ws.includes("\t") || ws.length >= 3 ? "\t" : " ")),
-    raw,
-  }));
+  return reflow(paged, kindAt)
+    .flatMap(closingApart)
+    .map(({ no, raw }) => ({
+      no,
+      // A run of three spaces or more between words separates columns (a header or a table laid out by spaces).
+      text: raw.trim().replace(/\s+/g, (ws) => (ws.includes("\t") || ws.length >= 3 ? "\t" : " ")),
+      raw,
+    }));
+}
+
+/**
+ * "… trước ngày 12/9/2025. Nơi nhận: T/M ĐẢNG ỦY": the closing run into the last paragraph (pdf.js on a borderless
+ * closing table, a web page's copy). "Nơi nhận:" after a sentence's end starts a line of its own, and what
+ * follows it on that line (the signature's column) is its other side.
+ */
+function closingApart(line: { no: number; raw: string }): { no: number; raw: string }[] {
+  const m = /^(.*[.;,)])\s+(Nơi\s+nhận\s*:)\s*(.*)$/u.exec(line.raw);
+  if (!m || /^\s*Nơi\s+nhận/u.test(line.raw)) return [line];
+  return [
+    { no: line.no, raw: m[1] },
+    { no: line.no, raw: m[3] ? `${m[2]}\t${m[3]}` : m[2] },
+  ];
 }
 
 /** Split a header/closing line whose two sides are separated by tabs or a wide run of spaces. */
