@@ -28,12 +28,16 @@ export interface SimulatedExcelOptions {
   evaluator?: FormulaEvaluator;
   /** Request/response limit in bytes (default 5 MB). */
   payloadLimitBytes?: number;
+  /** Keep each sync's request body in `syncs[i].requestJson` (tests comparing it with Office.js's). */
+  keepRequestJson?: boolean;
 }
 
 export interface SyncRecord {
   /** 1-based number of the sync since the host was made. */
   index: number;
   requestBytes: number;
+  /** The request body, when the host was made with `keepRequestJson`. */
+  requestJson?: string;
   responseBytes: number;
   actions: number;
   /** The error the sync threw, if any (its code). */
@@ -55,6 +59,8 @@ export interface CellSnapshot {
   format?: StoredCell["format"];
   hyperlink?: StoredCell["hyperlink"];
   validation?: unknown;
+  /** The cell style's name, when one other than Normal was applied. */
+  style?: string;
 }
 
 export interface SheetSnapshot {
@@ -100,6 +106,7 @@ export class SimulatedExcelHost {
   readonly model: WorkbookModel;
   readonly apiVersion: string;
   readonly payloadLimitBytes: number;
+  private readonly keepRequestJson: boolean;
   readonly syncs: SyncRecord[] = [];
   private failures: { at: number; error: Error; afterActions: number }[] = [];
   private hooks: BeforeSyncHook[] = [];
@@ -109,6 +116,7 @@ export class SimulatedExcelHost {
     this.model = new WorkbookModel(options.evaluator ?? null);
     this.apiVersion = options.apiVersion ?? "1.17";
     this.payloadLimitBytes = options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES;
+    this.keepRequestJson = options.keepRequestJson ?? false;
     for (const name of options.sheets ?? ["Sheet1"]) this.model.addSheet(name);
   }
 
@@ -189,12 +197,13 @@ export class SimulatedExcelHost {
   private async executeBatch(context: SimRequestContext): Promise<void> {
     await Promise.resolve();
     const actions = context._actions;
-    const requestBytes = utf8Length(context._requestJson());
+    const requestJson = context._takeRequestJson();
+    const requestBytes = utf8Length(requestJson);
     context._actions = [];
-    context._paths = new Map();
     const record: SyncRecord = {
       index: this.syncs.length + 1,
       requestBytes,
+      ...(this.keepRequestJson ? { requestJson } : {}),
       responseBytes: 0,
       actions: actions.length,
     };
@@ -215,10 +224,13 @@ export class SimulatedExcelHost {
     const failure = this.failures.find((f) => f.at === record.index);
     this.responseBytes = 0;
     const limit = failure ? Math.min(failure.afterActions, actions.length) : actions.length;
+    context._executing = true;
     try {
       for (let i = 0; i < limit; i++) actions[i].run();
     } catch (e) {
       fail(e);
+    } finally {
+      context._executing = false;
     }
     if (failure) fail(failure.error);
     for (const o of context._pending) {
@@ -352,6 +364,7 @@ function snapshotCell(c: StoredCell | undefined, value: CellValue): CellSnapshot
   if (Object.keys(c.format).length) out.format = { ...c.format };
   if (c.hyperlink) out.hyperlink = { ...c.hyperlink };
   if (c.validation) out.validation = c.validation;
+  if (c.style) out.style = c.style;
   return out;
 }
 

@@ -6,6 +6,7 @@ import {
   type CellFormat,
   type StoredCell,
   type StoredSheet,
+  type StoredStyle,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_ROW_HEIGHT,
   MAX_COLUMNS,
@@ -15,6 +16,7 @@ import {
   boxCellCount,
   boxesIntersect,
   cellKey,
+  newCell,
   parseBox,
   parseKey as parseKeyOf,
 } from "./store";
@@ -28,6 +30,13 @@ export interface AreasTarget {
   sheet: StoredSheet;
   boxes: Box[];
 }
+/** A cell style's font, fill or borders (`Style.font` …) instead of cells'. */
+export interface StyleTarget {
+  style: StoredStyle;
+}
+export type FormatTarget = AreasTarget | StyleTarget;
+
+const isStyleTarget = (t: unknown): t is StyleTarget => typeof t === "object" && t !== null && "style" in t;
 
 /** Reading a whole-column range cell by cell would be absurd; reads are capped like a sane client. */
 const MAX_READ_CELLS = 5_000_000;
@@ -126,6 +135,8 @@ export class SimRange extends ClientObject {
         return model.peek(t.sheet, t.box.top, t.box.left)?.hyperlink ?? null;
       case "columnHidden":
         return allSame(range(t.box.left, t.box.right).map((c) => t.sheet.hiddenColumns.has(c)));
+      case "style":
+        return common(model, { sheet: t.sheet, boxes: [t.box] }, (c) => c?.style ?? "Normal");
       default:
         throw invalidArgument(`Range.${name}`);
     }
@@ -210,6 +221,17 @@ export class SimRange extends ClientObject {
           model.writeInput(t.sheet, r, c, `'${v.textToDisplay}`, "Range.hyperlink");
       });
     });
+  }
+
+  /** ExcelApi 1.7: the cell style's name ("Normal" when none); setting applies a style of `Workbook.styles`. */
+  get style(): string {
+    return this._get("style");
+  }
+  set style(v: string) {
+    this.context._host.requireApi("1.7", "Range.style");
+    this._set("style", v, (t: RangeTarget) =>
+      this.context._host.model.applyStyle(t.sheet, t.box, v, "Range.style"),
+    );
   }
 
   get columnHidden(): boolean {
@@ -370,7 +392,7 @@ export class SimRange extends ClientObject {
 
 /** Like `Excel.RangeAreas` (ExcelApi 1.9): the format of several ranges at once. */
 export class SimRangeAreas extends ClientObject {
-  readonly format: SimRangeFormat;
+  private _format: SimRangeFormat | undefined;
   constructor(
     context: SimRequestContext,
     path: string,
@@ -378,7 +400,10 @@ export class SimRangeAreas extends ClientObject {
     private readonly _find: () => AreasTarget | null,
   ) {
     super(context, path, parent);
-    this.format = new SimRangeFormat(context, `${path}.format`, this, _find);
+  }
+  get format(): SimRangeFormat {
+    this._format ??= new SimRangeFormat(this.context, `${this._path}.format`, this, this._find);
+    return this._format;
   }
   _resolveTarget(): AreasTarget | null {
     return this._find();
@@ -391,7 +416,17 @@ export class SimRangeAreas extends ClientObject {
     if (name === "address")
       return a.boxes.map((b) => `${addressSheetName(a.sheet.name)}!${boxAddress(b)}`).join(",");
     if (name === "areaCount") return a.boxes.length;
+    if (name === "style") return common(this.context._host.model, a, (c) => c?.style ?? "Normal");
     throw invalidArgument(`RangeAreas.${name}`);
+  }
+  /** ExcelApi 1.9: one cell style for every area. */
+  get style(): string {
+    return this._get("style");
+  }
+  set style(v: string) {
+    this._set("style", v, (t: AreasTarget) => {
+      for (const b of t.boxes) this.context._host.model.applyStyle(t.sheet, b, v, "RangeAreas.style");
+    });
   }
   override _nav(name: string): ClientObject | undefined {
     return name === "format" ? this.format : undefined;
@@ -439,11 +474,11 @@ abstract class FormatPart extends ClientObject {
     context: SimRequestContext,
     path: string,
     parent: ClientObject,
-    protected readonly _find: () => AreasTarget | null,
+    protected readonly _find: () => FormatTarget | null,
   ) {
     super(context, path, parent);
   }
-  _resolveTarget(): AreasTarget | null {
+  _resolveTarget(): FormatTarget | null {
     return this._find();
   }
   /** Queue a change to every cell of the target, after the protection check. */
@@ -454,10 +489,14 @@ abstract class FormatPart extends ClientObject {
     mutate: (f: CellFormat, cell: StoredCell) => void,
     validate?: (v: unknown) => boolean,
   ): void {
-    this._set(name, v, (t: AreasTarget) => {
+    this._set(name, v, (t: FormatTarget) => {
       if (validate && !validate(v))
         throw invalidArgument(`${this.constructor.name.replace(/^Sim/, "")}.${name}`);
       const model = this.context._host.model;
+      if (isStyleTarget(t)) {
+        model.changeStyle(t.style, (st) => mutate(st.format, newCell()));
+        return;
+      }
       for (const b of t.boxes) {
         model.assertChangeAllowed(t.sheet, change, b, `${name}`);
         model.formatCells(t.sheet, b, mutate);
@@ -465,6 +504,7 @@ abstract class FormatPart extends ClientObject {
     });
   }
   protected _common(t: unknown, f: (cell: StoredCell | undefined) => unknown): unknown {
+    if (isStyleTarget(t)) return f({ ...newCell(), format: t.style.format });
     return common(this.context._host.model, t as AreasTarget, f);
   }
 }
@@ -483,22 +523,35 @@ const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"];
 
 /** Like `Excel.RangeFormat`. */
 export class SimRangeFormat extends FormatPart {
-  readonly font: SimRangeFont;
-  readonly fill: SimRangeFill;
-  readonly borders: SimRangeBorderCollection;
-  readonly protection: SimFormatProtection;
+  private _font: SimRangeFont | undefined;
+  private _fill: SimRangeFill | undefined;
+  private _borders: SimRangeBorderCollection | undefined;
+  private _protection: SimFormatProtection | undefined;
 
   constructor(
     context: SimRequestContext,
     path: string,
     parent: ClientObject,
-    find: () => AreasTarget | null,
+    find: () => FormatTarget | null,
   ) {
     super(context, path, parent, find);
-    this.font = new SimRangeFont(context, `${path}.font`, this, find);
-    this.fill = new SimRangeFill(context, `${path}.fill`, this, find);
-    this.borders = new SimRangeBorderCollection(context, `${path}.borders`, this, find);
-    this.protection = new SimFormatProtection(context, `${path}.protection`, this, find);
+  }
+  // Created on first use, as Office.js does (each is an object path and an Instantiate action).
+  get font(): SimRangeFont {
+    this._font ??= new SimRangeFont(this.context, `${this._path}.font`, this, this._find);
+    return this._font;
+  }
+  get fill(): SimRangeFill {
+    this._fill ??= new SimRangeFill(this.context, `${this._path}.fill`, this, this._find);
+    return this._fill;
+  }
+  get borders(): SimRangeBorderCollection {
+    this._borders ??= new SimRangeBorderCollection(this.context, `${this._path}.borders`, this, this._find);
+    return this._borders;
+  }
+  get protection(): SimFormatProtection {
+    this._protection ??= new SimFormatProtection(this.context, `${this._path}.protection`, this, this._find);
+    return this._protection;
   }
   _scalarNames(): string[] {
     return ["columnWidth", "rowHeight", "horizontalAlignment", "verticalAlignment", "wrapText"];
@@ -725,7 +778,11 @@ export class SimRangeFill extends FormatPart {
     this._queue(
       "Method",
       [],
-      (t: AreasTarget) => {
+      (t: FormatTarget) => {
+        if (isStyleTarget(t)) {
+          this.context._host.model.changeStyle(t.style, (st) => void delete st.format.fill);
+          return;
+        }
         for (const b of t.boxes) {
           this.context._host.model.assertChangeAllowed(t.sheet, "formatCells", b, "RangeFill.clear");
           this.context._host.model.formatCells(t.sheet, b, (f) => void delete f.fill);
@@ -773,7 +830,7 @@ export class SimRangeBorder extends FormatPart {
     context: SimRequestContext,
     path: string,
     parent: ClientObject,
-    find: () => AreasTarget | null,
+    find: () => FormatTarget | null,
     readonly sideIndex: string,
   ) {
     super(context, path, parent, find);
@@ -782,6 +839,8 @@ export class SimRangeBorder extends FormatPart {
     return ["style", "color", "weight"];
   }
   _read(target: unknown, name: string): unknown {
+    if (isStyleTarget(target) && name === "style")
+      return target.style.format.borders?.[this.sideIndex as BorderEdge] ?? "None";
     const t = target as AreasTarget;
     if (name === "style") {
       const edge = this.sideIndex as BorderEdge;
@@ -816,8 +875,18 @@ export class SimRangeBorder extends FormatPart {
     return this._get("style");
   }
   set style(v: string) {
-    this._set("style", v, (t: AreasTarget) => {
+    this._set("style", v, (t: FormatTarget) => {
       const model = this.context._host.model;
+      if (isStyleTarget(t)) {
+        // A style has the four edges of a cell only.
+        if (!["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"].includes(this.sideIndex))
+          throw invalidArgument("RangeBorder.style");
+        const edge = this.sideIndex as BorderEdge;
+        model.changeStyle(t.style, (st) => {
+          st.format.borders = { ...(st.format.borders ?? {}), [edge]: v };
+        });
+        return;
+      }
       for (const b of t.boxes) {
         model.assertChangeAllowed(t.sheet, "formatCells", b, "RangeBorder.style");
         const set = (r: number, c: number, e: BorderEdge): void => {

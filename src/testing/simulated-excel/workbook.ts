@@ -13,18 +13,38 @@ import {
   MAX_ROWS,
 } from "./store";
 import { SimRange, SimRangeAreas } from "./range";
+import { SimStyleCollection } from "./styles";
 
 /** Like `Excel.Workbook`. */
 export class SimWorkbook extends ClientObject {
-  readonly worksheets: SimWorksheetCollection;
-  readonly customXmlParts: SimCustomXmlPartCollection;
-  readonly application: SimApplication;
+  private _worksheets: SimWorksheetCollection | undefined;
+  private _customXmlParts: SimCustomXmlPartCollection | undefined;
+  private _application: SimApplication | undefined;
+  private _styles: SimStyleCollection | undefined;
 
   constructor(context: SimRequestContext) {
     super(context, "workbook", null);
-    this.worksheets = new SimWorksheetCollection(context, this);
-    this.customXmlParts = new SimCustomXmlPartCollection(context, this);
-    this.application = new SimApplication(context, this);
+  }
+
+  // Created on first use, as Office.js does (each is an object path and an Instantiate action).
+  get worksheets(): SimWorksheetCollection {
+    this._worksheets ??= new SimWorksheetCollection(this.context, this);
+    return this._worksheets;
+  }
+  /** ExcelApi 1.5. */
+  get customXmlParts(): SimCustomXmlPartCollection {
+    this._customXmlParts ??= new SimCustomXmlPartCollection(this.context, this);
+    return this._customXmlParts;
+  }
+  get application(): SimApplication {
+    this._application ??= new SimApplication(this.context, this);
+    return this._application;
+  }
+  /** ExcelApi 1.7: the workbook's cell styles. */
+  get styles(): SimStyleCollection {
+    this.context._host.requireApi("1.7", "Workbook.styles");
+    this._styles ??= new SimStyleCollection(this.context, this);
+    return this._styles;
   }
 
   _resolveTarget(): unknown {
@@ -106,7 +126,7 @@ export class SimWorksheetCollection extends ClientObject {
   override load(spec?: Parameters<ClientObject["load"]>[0]): this {
     const names = normaliseItemLoad(spec, WORKSHEET_PROPS);
     const model = this.context._host.model;
-    this._queue("Query", names, () => {
+    this._queueQuery(names, () => {
       this._items = model.sheets.map((s) => {
         const ws = new SimWorksheet(
           this.context,
@@ -171,9 +191,8 @@ export class SimWorksheetCollection extends ClientObject {
       },
       false,
     );
-    const o = this.context._pathId(ws);
+    // On the wire, the new sheet's Instantiate action is the add.
     this.context._actions.push({
-      desc: { o, a: "Method", n: "Add", v: [name ?? null] },
       run: () => {
         createdId = model.addSheet(name).id;
       },
@@ -218,8 +237,8 @@ function normaliseItemLoad(spec: Parameters<ClientObject["load"]>[0], all: strin
 
 /** Like `Excel.Worksheet`. */
 export class SimWorksheet extends ClientObject {
-  readonly protection: SimWorksheetProtection;
-  readonly freezePanes: SimFreezePanes;
+  private _protection: SimWorksheetProtection | undefined;
+  private _freezePanes: SimFreezePanes | undefined;
   private _pageLayout: SimPageLayout | undefined;
 
   constructor(
@@ -230,8 +249,15 @@ export class SimWorksheet extends ClientObject {
     nullable: boolean,
   ) {
     super(context, path, parent, nullable);
-    this.protection = new SimWorksheetProtection(context, this);
-    this.freezePanes = new SimFreezePanes(context, this);
+  }
+
+  get protection(): SimWorksheetProtection {
+    this._protection ??= new SimWorksheetProtection(this.context, this);
+    return this._protection;
+  }
+  get freezePanes(): SimFreezePanes {
+    this._freezePanes ??= new SimFreezePanes(this.context, this);
+    return this._freezePanes;
   }
 
   _resolveTarget(): StoredSheet | null {
@@ -359,7 +385,10 @@ export class SimWorksheet extends ClientObject {
   }
 
   getCell(row: number, column: number): SimRange {
-    return this.getRangeByIndexes(row, column, 1, 1);
+    return new SimRange(this.context, `${this._path}.getCell(${row},${column})`, this, () => {
+      const s = this._resolveTarget();
+      return s ? { sheet: s, box: { top: row, left: column, bottom: row, right: column } } : null;
+    });
   }
 
   getUsedRange(valuesOnly = false): SimRange {
@@ -443,7 +472,7 @@ export class SimWorksheetProtection extends ClientObject {
     if (password !== undefined) this.context._host.requireApi("1.7", "WorksheetProtection.protect(password)");
     this._queue(
       "Method",
-      [options ?? null, password === undefined ? null : "****"],
+      [options ?? null, password ?? null],
       (s: StoredSheet) => {
         if (s.protection.protected) throw accessDenied("WorksheetProtection.protect");
         s.protection = { protected: true, password: password ?? null, options: { ...(options ?? {}) } };
@@ -457,7 +486,7 @@ export class SimWorksheetProtection extends ClientObject {
       this.context._host.requireApi("1.7", "WorksheetProtection.unprotect(password)");
     this._queue(
       "Method",
-      [password === undefined ? null : "****"],
+      [password ?? null],
       (s: StoredSheet) => {
         if (!s.protection.protected) return;
         if (s.protection.password !== null && s.protection.password !== (password ?? null))
@@ -507,10 +536,10 @@ export class SimFreezePanes extends ClientObject {
   }
   freezeAt(frozenRange: string | SimRange): void {
     this.context._host.requireApi("1.7", "WorksheetFreezePanes.freezeAt");
-    const args = typeof frozenRange === "string" ? frozenRange : frozenRange._path;
+    const byRange = typeof frozenRange !== "string";
     this._queue(
       "Method",
-      [args],
+      [byRange ? frozenRange._wireId : frozenRange],
       (s: StoredSheet) => {
         const b =
           typeof frozenRange === "string"
@@ -520,6 +549,7 @@ export class SimFreezePanes extends ClientObject {
         s.freeze = { rows: b.bottom + 1, columns: b.right + 1 };
       },
       "FreezeAt",
+      byRange ? [frozenRange] : undefined,
     );
   }
   unfreeze(): void {
@@ -617,7 +647,7 @@ export class SimCustomXmlPartCollection extends ClientObject {
 
   override load(spec?: Parameters<ClientObject["load"]>[0]): this {
     const names = normaliseItemLoad(spec, ["id", "namespaceUri"]);
-    this._queue("Query", names, () => {
+    this._queueQuery(names, () => {
       this._items = this._parts().map((p) => {
         const part = new SimCustomXmlPart(
           this.context,
@@ -643,7 +673,7 @@ export class SimCustomXmlPartCollection extends ClientObject {
     let created: StoredPart | null = null;
     const part = new SimCustomXmlPart(
       this.context,
-      `${this._path}.add()`,
+      `${this._path}.add(${JSON.stringify(xml)})`,
       this,
       () => {
         if (!created) throw itemNotFound("CustomXmlPartCollection.add");
@@ -651,9 +681,8 @@ export class SimCustomXmlPartCollection extends ClientObject {
       },
       false,
     );
-    const o = this.context._pathId(part);
+    // On the wire, the new part's Instantiate action is the add.
     this.context._actions.push({
-      desc: { o, a: "Method", n: "Add", v: [xml] },
       run: () => {
         created = this.context._host.model.addPart(xml);
       },
@@ -705,7 +734,7 @@ export class SimCustomXmlPartCollection extends ClientObject {
   private _only(nullable: boolean): SimCustomXmlPart {
     return new SimCustomXmlPart(
       this.context,
-      `${this._path}.getOnlyItem()`,
+      `${this._path}.${nullable ? "getOnlyItemOrNullObject" : "getOnlyItem"}()`,
       this,
       () => {
         const parts = this._parts();
