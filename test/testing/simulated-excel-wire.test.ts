@@ -97,6 +97,22 @@ const cases: [string, Queue[]][] = [
     ],
   ],
   [
+    "2-D writes over 1,500 cells, which Office.js sends in row chunks",
+    [
+      (c) => {
+        const grid = (rows: number, cols: number, f: (r: number, k: number) => unknown) =>
+          Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, k) => f(r, k)));
+        const s = c.workbook.worksheets.getItem("S");
+        s.getRange("A1:G230").numberFormat = grid(230, 7, (r, k) =>
+          k === 4 ? "dd/mm/yyyy" : null,
+        ) as string[][];
+        s.getRange("A1:G230").formulas = grid(230, 7, (r, k) => (k === 0 ? `u${r}` : r * k)) as string[][];
+        s.getRange("B1:AK100").values = grid(100, 36, (r, k) => `ô ${r}.${k}`) as string[][];
+        s.getRange("A300:B300").values = [[1, 2]];
+      },
+    ],
+  ],
+  [
     "merge, widths, hidden column, row height, locking",
     [
       (c) => {

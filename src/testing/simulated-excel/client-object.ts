@@ -91,9 +91,11 @@ export abstract class ClientObject implements WireObject {
     if (!context._executing) context._wire.created(this);
   }
 
-  /** @internal How Office.js names this proxy in a request. */
+  /** @internal How Office.js names this proxy in a request (from its path text, unless set). */
+  _wire?: WirePath;
   _wirePath(): WirePath {
-    return wirePathOf(this._path, this._parent?._path ?? null);
+    this._wire ??= wirePathOf(this._path, this._parent?._path ?? null);
+    return this._wire;
   }
 
   get isNullObject(): boolean {
@@ -142,6 +144,17 @@ export abstract class ClientObject implements WireObject {
   ): void {
     if (action === "SetProperty") this._wireAction(4, name.charAt(0).toUpperCase() + name.slice(1), [args]);
     else this._wireAction(3, name, args as unknown[], argObjects);
+    this.context._actions.push({
+      run: () => {
+        const t = this._resolveTarget();
+        this._isNull = t === null;
+        if (t !== null) run(t as never);
+      },
+    });
+  }
+
+  /** @internal What runs at sync, with nothing on the wire (the caller puts Office.js's actions there). */
+  _queueRun(run: (target: never) => void): void {
     this.context._actions.push({
       run: () => {
         const t = this._resolveTarget();

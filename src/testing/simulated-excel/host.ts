@@ -16,8 +16,8 @@ import {
 import { SimWorkbook } from "./workbook";
 import { WorkbookModel } from "./workbook-model";
 
-/** Excel on the web's limit for one request and one response. */
-export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Excel on the web's limit for one request and one response: "5 MB", read as the smaller 5,000,000 bytes. */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
 
 export interface SimulatedExcelOptions {
   /** Sheets of the new workbook (default ["Sheet1"]). */

@@ -179,21 +179,49 @@ export class SimRange extends ClientObject {
     this._writeContent("formulas", v);
   }
 
+  /**
+   * Office.js sends a 2D set of more than 1,500 cells in row chunks (setRangePropertiesInBulk in
+   * excel-web-16.00.debug.js): `_ValidateArraySize(rows, columns)` on the range, then per chunk of
+   * round(1500 / columns) rows a `getRow(first).getBoundingRect(getRow(last))` range that gets the slice.
+   * The host applies the whole array at once; only the request is shaped that way. False when not bulk.
+   */
+  private _setInBulk(name: string, v: unknown, apply: (target: never) => void): boolean {
+    if (!Array.isArray(v) || v.length === 0 || !Array.isArray(v[0])) return false;
+    const columns = (v[0] as unknown[]).length;
+    if (v.length * columns <= 1500) return false;
+    this._loaded.set(name, v);
+    this._wireAction(3, "_ValidateArraySize", [v.length, columns]);
+    const chunk = Math.max(1, Math.round(1500 / columns));
+    for (let start = 0; start < v.length; start += chunk) {
+      const end = Math.min(start + chunk, v.length) - 1;
+      const first = this.getRow(start);
+      first._wirePath().dispose = true;
+      const last = this.getRow(end);
+      last._wirePath().dispose = true;
+      const rect = new SimRange(this.context, `${first._path}.getBoundingRect()`, first, () => null);
+      rect._wire = { type: 3, name: "GetBoundingRect", argObjects: [last], dispose: true };
+      rect._wireAction(4, name.charAt(0).toUpperCase() + name.slice(1), [v.slice(start, end + 1)]);
+    }
+    this._queueRun(apply);
+    return true;
+  }
+
   private _writeContent(name: "values" | "formulas", v: unknown): void {
     const location = `Range.${name}`;
-    this._set(name, v, (t: RangeTarget) => {
+    const apply = (t: RangeTarget) => {
       const model = this.context._host.model;
       if (t.box.bottom === MAX_ROWS - 1 || t.box.right === MAX_COLUMNS - 1) throw invalidArgument(location);
       model.assertContentWritable(t.sheet, t.box, Array.isArray(v) ? (v as unknown[][]) : null, location);
       model.writeGrid(t.sheet, t.box, v, location, (r, c, x) => model.writeInput(t.sheet, r, c, x, location));
-    });
+    };
+    if (!this._setInBulk(name, v, apply)) this._set(name, v, apply);
   }
 
   get numberFormat(): unknown[][] {
     return this._get("numberFormat");
   }
   set numberFormat(v: unknown[][]) {
-    this._set("numberFormat", v, (t: RangeTarget) => {
+    const apply = (t: RangeTarget) => {
       const model = this.context._host.model;
       model.assertChangeAllowed(t.sheet, "formatCells", t.box, "Range.numberFormat");
       model.writeGrid(t.sheet, t.box, v, "Range.numberFormat", (r, c, x) => {
@@ -201,7 +229,8 @@ export class SimRange extends ClientObject {
         if (typeof x !== "string") throw invalidArgument("Range.numberFormat");
         model.cell(t.sheet, r, c).numberFormat = x === "" ? "General" : x;
       });
-    });
+    };
+    if (!this._setInBulk("numberFormat", v, apply)) this._set("numberFormat", v, apply);
   }
 
   /** ExcelApi 1.7. */

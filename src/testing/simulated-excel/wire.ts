@@ -20,6 +20,10 @@ export interface WirePath {
   type: PathType;
   name: string;
   args?: unknown[];
+  /** Proxies passed as arguments (`getBoundingRect(range)`): their ids are the arguments. */
+  argObjects?: WireObject[];
+  /** "D": a proxy Office.js made for itself and drops after the request (`untrack()`). */
+  dispose?: boolean;
 }
 
 /** A proxy as the wire sees it. */
@@ -110,6 +114,7 @@ export class WireContext {
     if (this.request.instantiated.has(o)) return;
     this.pathId(o);
     if (o._parent) this.ensureInstantiated(o._parent);
+    for (const a of o._wirePath().argObjects ?? []) this.ensureInstantiated(a);
     if (!this.request.instantiated.has(o)) this.instantiate(o);
   }
 
@@ -151,7 +156,11 @@ export function serialise(request: WireRequest): string {
     const p = o._wirePath();
     const entry: Record<string, unknown> = { Id: o._wireId, ObjectPathType: p.type, Name: p.name };
     if (o._parent) entry.ParentObjectPathId = o._parent._wireId;
-    if (p.type === 3 || p.type === 5) entry.ArgumentInfo = { Arguments: p.args ?? [] };
+    if (p.argObjects?.length) {
+      const ids = p.argObjects.map((a) => a._wireId);
+      entry.ArgumentInfo = { Arguments: ids, ReferencedObjectPathIds: ids };
+    } else if (p.type === 3 || p.type === 5) entry.ArgumentInfo = { Arguments: p.args ?? [] };
+    if (p.dispose) entry.D = true;
     paths[o._wireId!] = entry;
   }
   return JSON.stringify({ Actions: actions, ObjectPaths: paths });
@@ -167,6 +176,7 @@ function lastUses(actions: readonly WireAction[]): Map<number, number[]> {
       const list = out.get(i);
       if (list) list.push(p._wireId!);
       else out.set(i, [p._wireId!]);
+      for (const a of p._wirePath().argObjects ?? []) walk(i, a);
     }
   };
   for (let i = actions.length - 1; i >= 0; i--) {
