@@ -56,6 +56,9 @@ export interface OfficePortOptions {
 /** Excel on the web refuses a request or a response over "5 MB"; read as the smaller 5,000,000 bytes. */
 export const EXCEL_PAYLOAD_LIMIT_BYTES = 5_000_000;
 
+/** The largest write request sent by default under a limit (its size is counted exactly, see request-size.ts). */
+export const defaultRequestBudget = (limit: number): number => Math.floor(limit * 0.97);
+
 const defaultRun: ExcelRun = (batch) => Excel.run({ delayForCellEdit: true }, batch);
 const defaultSupport = (version: string): boolean =>
   Office.context.requirements.isSetSupported("ExcelApi", version);
@@ -152,7 +155,7 @@ export function createOfficeWorkbookPort(
 ): WorkbookPort {
   const supports = options.isSetSupported ?? defaultSupport;
   const limit = options.payloadLimitBytes ?? EXCEL_PAYLOAD_LIMIT_BYTES;
-  const budget = options.requestBudgetBytes ?? Math.floor(limit * 0.97);
+  const budget = options.requestBudgetBytes ?? defaultRequestBudget(limit);
   const responseBudget = options.responseBudgetBytes ?? Math.floor(limit * 0.9);
   const features = (): HostFeatures => ({
     api17: supports("1.7"),

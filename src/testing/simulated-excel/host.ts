@@ -303,6 +303,11 @@ export class SimulatedExcelHost {
     return this.sheet(name).id;
   }
 
+  /** The names of the workbook's cell styles, built-in ones first. */
+  styleNames(): string[] {
+    return this.model.styles.map((s) => s.name);
+  }
+
   /** A cell as stored: `value` is what `Range.values` reads (computed for formulas when an evaluator is set). */
   cell(sheetKey: string, address: string): CellSnapshot {
     const s = this.sheet(sheetKey);
