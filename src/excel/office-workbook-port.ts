@@ -49,12 +49,14 @@ export interface OfficePortOptions {
    * size is counted exactly, the margin is for what the host may add on its side).
    */
   requestBudgetBytes?: number;
-  /** Largest estimated response a read asks for (default 90 % of the limit). */
+  /** Largest estimated response a read asks for (default 90 % of `payloadLimitBytes`, or of 5 MiB). */
   responseBudgetBytes?: number;
 }
 
-/** Excel on the web refuses a request or a response over "5 MB"; read as the smaller 5,000,000 bytes. */
+/** Excel on the web refuses a request over "5 MB"; read as the smaller 5,000,000 bytes. */
 export const EXCEL_PAYLOAD_LIMIT_BYTES = 5_000_000;
+/** Reads are sized against 5 MiB, as before the request sizes were measured (the docs say "5 MB" for both). */
+const RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
 
 /** The largest write request sent by default under a limit (its size is counted exactly, see request-size.ts). */
 export const defaultRequestBudget = (limit: number): number => Math.floor(limit * 0.97);
@@ -156,7 +158,8 @@ export function createOfficeWorkbookPort(
   const supports = options.isSetSupported ?? defaultSupport;
   const limit = options.payloadLimitBytes ?? EXCEL_PAYLOAD_LIMIT_BYTES;
   const budget = options.requestBudgetBytes ?? defaultRequestBudget(limit);
-  const responseBudget = options.responseBudgetBytes ?? Math.floor(limit * 0.9);
+  const responseBudget =
+    options.responseBudgetBytes ?? Math.floor((options.payloadLimitBytes ?? RESPONSE_LIMIT_BYTES) * 0.9);
   const features = (): HostFeatures => ({
     api17: supports("1.7"),
     api18: supports("1.8"),

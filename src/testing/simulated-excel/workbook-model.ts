@@ -59,6 +59,8 @@ export class WorkbookModel {
   sheets: StoredSheet[] = [];
   parts: StoredPart[] = [];
   styles: StoredStyle[] = BUILT_IN_STYLE_NAMES.map((n) => newStyle(n, true));
+  /** The cells each style was applied to (so a style change visits only them). */
+  private styleCells = new Map<StoredStyle, Set<StoredCell>>();
   activeSheetId: string | null = null;
   selection: { sheetId: string; address: string } | null = null;
   /** Bumped on every content change (for formula re-evaluation). */
@@ -266,7 +268,7 @@ export class WorkbookModel {
         cell.format = {};
         cell.numberFormat = "General";
         cell.locked = true;
-        delete cell.style;
+        this.forgetStyle(cell);
       }
       if (applyTo === "Hyperlinks" || applyTo === "All") delete cell.hyperlink;
       if (isCellDefault(cell)) sheet.cells.delete(k);
@@ -344,9 +346,21 @@ export class WorkbookModel {
     this.assertChangeAllowed(sheet, "formatCells", box, location);
     this.formatCells(sheet, box, (_f, cell) => {
       copyStyle(style, cell);
-      if (style.builtIn && style.name === "Normal") delete cell.style;
-      else cell.style = style.name;
+      this.forgetStyle(cell);
+      if (style.builtIn && style.name === "Normal") return;
+      cell.style = style.name;
+      let users = this.styleCells.get(style);
+      if (!users) this.styleCells.set(style, (users = new Set()));
+      users.add(cell);
     });
+  }
+
+  /** The cell no longer has its style (another one applied, formats cleared). */
+  forgetStyle(cell: StoredCell): void {
+    if (cell.style === undefined) return;
+    const old = this.findStyle(cell.style);
+    if (old) this.styleCells.get(old)?.delete(cell);
+    delete cell.style;
   }
 
   /**
@@ -356,22 +370,20 @@ export class WorkbookModel {
   changeStyle(style: StoredStyle, mutate: (s: StoredStyle) => void): void {
     const before: StoredStyle = { ...style, format: { ...style.format }, include: { ...style.include } };
     mutate(style);
-    for (const sheet of this.sheets)
-      for (const cell of sheet.cells.values()) {
-        if (cell.style === undefined || this.findStyle(cell.style) !== style) continue;
-        for (const [category, fields] of Object.entries(STYLE_CATEGORY_FIELDS)) {
-          if (!style.include[category as keyof typeof STYLE_CATEGORY_FIELDS]) continue;
-          for (const f of fields) {
-            const old = JSON.stringify(before.format[f]);
-            if (old === JSON.stringify(style.format[f]) || JSON.stringify(cell.format[f]) !== old) continue;
-            if (style.format[f] === undefined) delete cell.format[f];
-            else (cell.format as Record<string, unknown>)[f] = structuredClone(style.format[f]);
-          }
+    for (const cell of this.styleCells.get(style) ?? []) {
+      for (const [category, fields] of Object.entries(STYLE_CATEGORY_FIELDS)) {
+        if (!style.include[category as keyof typeof STYLE_CATEGORY_FIELDS]) continue;
+        for (const f of fields) {
+          const old = JSON.stringify(before.format[f]);
+          if (old === JSON.stringify(style.format[f]) || JSON.stringify(cell.format[f]) !== old) continue;
+          if (style.format[f] === undefined) delete cell.format[f];
+          else (cell.format as Record<string, unknown>)[f] = structuredClone(style.format[f]);
         }
-        if (style.include.number && cell.numberFormat === before.numberFormat)
-          cell.numberFormat = style.numberFormat;
-        if (style.include.protection && cell.locked === before.locked) cell.locked = style.locked;
       }
+      if (style.include.number && cell.numberFormat === before.numberFormat)
+        cell.numberFormat = style.numberFormat;
+      if (style.include.protection && cell.locked === before.locked) cell.locked = style.locked;
+    }
   }
 
   // ---- custom XML parts ----
