@@ -45,6 +45,20 @@ async function replay(changes: WorkbookChanges, requests: WriteRequest[]): Promi
   return real;
 }
 
+/** The creation's tabs written again as existing sheets (fetched by id, unprotected, guarded reads). */
+function update(changes: WorkbookChanges): WorkbookChanges {
+  return {
+    ...changes,
+    patches: changes.patches.map((p, i) => ({
+      ...p,
+      create: false,
+      sheetId: `{${String(i + 2).padStart(8, "0")}-0001-0000-0000-000000000000}`,
+      replaceAll: p.layout.key === "tracker",
+      mustBeEmpty: p.layout.role === "unit" ? ["A90:G90"] : undefined,
+    })),
+  };
+}
+
 describe("write requests through the real Office.js serializer (50 indicators)", () => {
   it.each([10, 100, 200, 500])(
     "creating %i unit tabs: every request's real bytes ≤ the estimate (within 15 %) and < 5 MB",
@@ -64,4 +78,21 @@ describe("write requests through the real Office.js serializer (50 indicators)",
       });
     },
   );
+
+  it("updating 200 existing tabs with formats set one by one (the workbook's styles not known): the same", async () => {
+    const changes = update(await creation(200));
+    const requests = planWriteRequests(changes, {
+      features: FEATURES,
+      existingStyles: null,
+      budget: BUDGET,
+      limit: EXCEL_PAYLOAD_LIMIT_BYTES,
+    });
+    expect(requests.length).toBeGreaterThan(1);
+    const real = await replay(changes, requests);
+    requests.forEach((r, i) => {
+      expect(real[i]).toBeLessThan(REAL_LIMIT);
+      expect(real[i]).toBeLessThanOrEqual(r.bytes);
+      expect(r.bytes).toBeLessThanOrEqual(real[i] * 1.15);
+    });
+  });
 });
