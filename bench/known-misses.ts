@@ -28,13 +28,17 @@ export const KNOWN_MISSES: KnownMiss[] = [
     target: /^summary, (cold|warm) ≤/,
     detail: /ResponsePayloadSizeLimitExceeded/,
     why:
-      "The summary reads every unit tab's used range in one sync. At 500 tabs × 50 indicators the response " +
-      "passes Excel on the web's 5 MB limit and the host refuses it (ResponsePayloadSizeLimitExceeded), so the " +
-      "one-click summary fails at that size; at 200 units the response fits.",
+      "Reads are already split by expected response size; what fails is one sheet alone: the Tổng hợp sheet " +
+      "written by the cold summary (500 units × 50 indicators: ~31,850 cells, each linked through a guard " +
+      "formula that mirrors the checks, ~5.3 MB of formulas) reads back as ~6.9 MB of values and formulas, over " +
+      "the 5 MiB response limit. The warm summary reads it (its id is among the known ids, to prove the sheet is " +
+      "ours), so it fails at that size; the adapter first halves its groups on every refusal, because that " +
+      "sheet's size is estimated from its dimensions (formulas far longer than an unread cell's guess). Same on " +
+      "main at 21482c8, before the wire merge.",
     plan:
-      "Split reads in the Office.js adapter (readOverview / readGrids) by expected response size — e.g. a " +
-      "fixed number of unit tabs per request from the used-range sizes — adding syncs only past 5 MB, as the " +
-      "writes already do.",
+      "Read the summary sheet's identifying cells only (its code column), not its whole used range; or read a " +
+      "single sheet over the limit in row bands (getRangeByIndexes, 1.7); and size a sheet the adapter itself " +
+      "wrote from what it wrote.",
   },
   {
     target: /^collect \+ aggregate 1000/,
