@@ -14,8 +14,10 @@ export interface LatencyModel {
 /** 50 ms a round trip; 80 ms a MB (≈ 100 Mbit/s upload). */
 export const DEFAULT_LATENCY: LatencyModel = { perSyncMs: 50, perMbMs: 80 };
 
-/** Excel on the web refuses a request or response over 5 MB. */
-export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Excel on the web refuses a request or response over "5 MB": read as the smaller 5,000,000 bytes. */
+export const REQUEST_LIMIT_BYTES = 5_000_000;
+/** The same limit, for the requests replayed through the real Office.js runtime. */
+export const REAL_LIMIT_BYTES = REQUEST_LIMIT_BYTES;
 
 export interface TrafficCount {
   syncs: number;

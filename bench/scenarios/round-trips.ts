@@ -1,8 +1,9 @@
 /**
  * Round trips and payload on the simulated Excel host: "create sheets" and the one-click summary (cold and
  * warm) at several sizes, by the product's Office.js adapter and by the naive per-unit and per-cell
- * baselines (bench/naive). The host counts every sync and its request bytes; the latency model turns them
- * into a modelled time.
+ * baselines (bench/naive). The host counts every sync and its request bytes (shaped as Office.js builds
+ * requests); the product's write requests are also replayed through the real Office.js runtime
+ * (office-js-bytes.ts). The latency model turns syncs and bytes into a modelled time.
  */
 import type { WorkbookPort } from "../../src/app/workbook-port";
 import type { Plan } from "../../src/core/plan/types";
@@ -10,13 +11,20 @@ import type { WorkbookState } from "../../src/core/state/types";
 import type { Indicator } from "../../src/core/workbook/indicators";
 import type { SheetGrid } from "../../src/core/workbook/grid";
 import { stats } from "../harness";
-import { REQUEST_LIMIT_BYTES, modelledMs, type LatencyModel, type TrafficCount } from "../latency-model";
+import {
+  REAL_LIMIT_BYTES,
+  REQUEST_LIMIT_BYTES,
+  modelledMs,
+  type LatencyModel,
+  type TrafficCount,
+} from "../latency-model";
 import { isNotBuilt, loadExports } from "../load";
 import { NaivePort, type ExcelRun, type NaiveMode } from "../naive/naive-port";
 import { RecordingPort, countNaive, type PortCall } from "../naive/count-naive";
 import { NOT_BUILT, fmtBytes, fmtInt, fmtMs, fmtRatio, type TargetCheck } from "../report";
 import type { BenchOptions, ScenarioResult } from "../scenario";
 import { benchIndicators, benchPlan, expectedSum, figure, indicatorCells } from "../workload";
+import { type RecordedWrite, UNIT_TAB_BYTES_AT_5B5B5DE, replayWrites, unitTabBytes } from "./office-js-bytes";
 
 // ---- the pieces under test, loaded when they have landed -------------------------------------------
 
@@ -29,6 +37,7 @@ interface Host {
   readonly runner: ExcelRun;
   isSetSupported(name: string, version: string): boolean;
   setCellByUser(sheetKey: string, address: string, input: string | number | boolean | null): void;
+  styleNames?(): string[];
 }
 interface TotalLike {
   value: number | string | null;
@@ -93,6 +102,8 @@ export interface Measured extends TrafficCount {
   maxPlannedBytes?: number;
   /** The work failed (e.g. a request or response over 5 MB): its message. */
   error?: string;
+  /** Product passes: each write request's bytes through the real Office.js runtime (office-js-bytes.ts). */
+  realWrites?: number[];
 }
 
 export type PassResult = Record<Work, Measured>;
@@ -144,6 +155,8 @@ export interface PassInput {
   adapter: Adapter;
   plan: Plan;
   indicators: Indicator[];
+  /** Replay the product's writes through the real Office.js runtime (the pass whose figures are shown). */
+  replay?: boolean;
 }
 
 export interface Pass {
@@ -169,12 +182,24 @@ export async function onePass(input: PassInput): Promise<Pass> {
   const { product, adapter, plan, indicators } = input;
   const host = product.newHost();
   const naive = adapter === "product" ? null : new NaivePort(host.runner, { mode: adapter as NaiveMode });
-  const recorder = naive ? null : new RecordingPort(product.officePort(host));
+  // The writes of the current piece of work, with the style names the adapter planned them against.
+  let writes: RecordedWrite[] = [];
+  const officePort = product.officePort(host);
+  const recorder = naive
+    ? null
+    : new RecordingPort({
+        ...officePort,
+        applyChanges: (changes) => {
+          writes.push({ changes, styles: host.styleNames?.() ?? [] });
+          return officePort.applyChanges(changes);
+        },
+      });
   const port: WorkbookPort = naive ?? (recorder as RecordingPort);
   const calls = { create: [], "summary-cold": [], "summary-warm": [] } as Record<Work, PortCall[]>;
 
   const step = async <T>(work: Work, fn: () => Promise<T>): Promise<{ value: T | null; m: Measured }> => {
     const from = host.syncs.length;
+    writes = [];
     const callsFrom = recorder?.calls.length ?? 0;
     const before = naive ? { ...naive.counters } : null;
     if (naive) naive.counters.maxPlannedBytes = 0;
@@ -195,6 +220,7 @@ export async function onePass(input: PassInput): Promise<Pass> {
     }
     if (recorder) calls[work] = recorder.calls.slice(callsFrom);
     if (error) m.error = error;
+    else if (recorder && input.replay) m.realWrites = await replayWrites(writes);
     return { value, m };
   };
 
@@ -288,6 +314,12 @@ function modelled(m: Measured, latency: LatencyModel): number {
   return modelledMs(m, m.cpuMs, latency);
 }
 
+/** "4.85 MB (3 requests)": the largest of the real write requests, and how many there were. */
+function realCell(real: number[]): string {
+  if (real.length === 0) return "no write";
+  return `${fmtBytes(Math.max(...real))} (${real.length} request${real.length > 1 ? "s" : ""})`;
+}
+
 function cellFor(m: Measured, text: string): string {
   return m.error ? (m.error.startsWith("n/a") ? m.error : `FAILED: ${m.error}`) : text;
 }
@@ -299,6 +331,7 @@ export async function benchRoundTrips(options: BenchOptions, inject?: Product): 
     "work",
     "syncs",
     "largest request",
+    "largest write, real Office.js",
     "total sent",
     "modelled time (CPU)",
     "per-unit: syncs / modelled",
@@ -331,7 +364,7 @@ export async function benchRoundTrips(options: BenchOptions, inject?: Product): 
     const runs = units <= 10 ? options.runs : units <= 50 ? Math.min(options.runs, 3) : 1;
     const passes: Pass[] = [];
     for (let r = 0; r < runs; r++) {
-      passes.push(await onePass({ product, adapter: "product", plan, indicators }));
+      passes.push(await onePass({ product, adapter: "product", plan, indicators, replay: r === runs - 1 }));
     }
     const productCpu = Object.fromEntries(
       WORKS.map((w) => [w, stats(passes.map((p) => p.result[w].cpuMs))]),
@@ -385,6 +418,7 @@ export async function benchRoundTrips(options: BenchOptions, inject?: Product): 
         LABEL[w],
         cellFor(p, fmtInt(p.syncs)),
         p.error ? "" : fmtBytes(p.maxRequestBytes),
+        p.error || !p.realWrites ? "" : realCell(p.realWrites),
         p.error ? "" : fmtBytes(p.totalBytes),
         p.error ? "" : `${fmtMs(modelled(p, lat))} (${fmtMs(r.productCpu[w].median)})`,
         cellFor(u, `${fmtInt(u.syncs)} / ${fmtMs(modelled(u, lat))}${est(u)}`),
@@ -437,9 +471,46 @@ export async function benchRoundTrips(options: BenchOptions, inject?: Product): 
   for (const e of problems)
     targets.push({ target: "naive count matches the real naive run", verdict: "MISS", detail: e });
 
+  // Real Office.js bytes (finding A1): every write request under Excel on the web's limit, read as the
+  // strict 5,000,000 bytes; and the cost of one unit tab against the same replay at commit 5b5b5de.
+  const replayed = results.flatMap((r) =>
+    WORKS.flatMap((w) => (r.product[w].realWrites ?? []).map((bytes) => ({ units: r.units, w, bytes }))),
+  );
+  const over = replayed.filter((x) => x.bytes >= REAL_LIMIT_BYTES);
+  const realLargest = replayed.reduce((m, x) => Math.max(m, x.bytes), 0);
+  const sizes = results.map((r) => r.units).join(", ");
+  targets.push({
+    target: `every write request < 5,000,000 bytes in real Office.js (create and summary, ${sizes} units × ${options.indicators} indicators)`,
+    verdict: replayed.length === 0 ? "n/a" : over.length ? "MISS" : "PASS",
+    detail: over.length
+      ? over.map((x) => `${fmtBytes(x.bytes)} (${LABEL[x.w]}, ${x.units} units)`).join("; ")
+      : `${replayed.length} requests replayed; largest ${fmtInt(realLargest)} bytes`,
+  });
+  const perTab = options.indicators === 50 ? await unitTabBytes(await benchPlan(3), indicators) : null;
+  const tabTarget = "≥ 2× fewer real Office.js bytes per unit tab than at 5b5b5de (50 indicators)";
+  if (perTab === null)
+    targets.push({
+      target: tabTarget,
+      verdict: "n/a",
+      detail: `measured at 50 indicators only (run: ${options.indicators})`,
+    });
+  else {
+    const ratio = UNIT_TAB_BYTES_AT_5B5B5DE / perTab;
+    targets.push({
+      target: tabTarget,
+      verdict: ratio >= 2 ? "PASS" : "MISS",
+      detail: `${fmtInt(perTab)} bytes now, ${fmtInt(UNIT_TAB_BYTES_AT_5B5B5DE)} at 5b5b5de: ${fmtRatio(ratio)} fewer`,
+    });
+  }
+
   const note =
     `${options.indicators} indicators per unit (the catalogue, then generated ones); plans from generatePlan(n); ` +
     `every unit's figures are typed in between, and the summary's totals are checked against them. ` +
+    `Request bytes are counted as Office.js serialises requests (object paths, Instantiate actions, ids, "L" lists, ` +
+    `2-D writes in row chunks; the simulated host's count equals the real runtime's byte for byte, ` +
+    `test/testing/simulated-excel-wire.test.ts). "largest write, real Office.js": the product's write requests of ` +
+    `that work replayed through @microsoft/office-js (excel-web-16.00.debug.js in jsdom), the body it would post, ` +
+    `and how many requests the writes took. ` +
     `Modelled time = syncs × ${lat.perSyncMs} ms + MB sent × ${lat.perMbMs} ms + this process's CPU time for the work ` +
     `on the simulated host (median of up to ${options.runs} runs; the simulator's own cost is inside the CPU figure, ` +
     `so the product's modelled time is an upper bound). ` +
@@ -460,6 +531,8 @@ export async function benchRoundTrips(options: BenchOptions, inject?: Product): 
         indicators: options.indicators,
         bytesFactor: factors,
         realAt,
+        unitTabRealBytes: perTab,
+        unitTabRealBytesAt5b5b5de: UNIT_TAB_BYTES_AT_5B5B5DE,
         sizes: results,
       },
     },

@@ -137,7 +137,8 @@ export class DownloadNotSupportedError extends AppError {
 /** One write request would pass the host's payload limit (Excel on the web: 5 MB) and cannot be split. */
 export class RequestTooLargeError extends AppError {
   constructor(bytes: number, limitBytes: number, sheet?: string) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    // Decimal megabytes, as Excel's documented "5 MB" limit (5,000,000 bytes) reads.
+    const mb = (n: number) => (n / 1_000_000).toFixed(1);
     super(
       "REQUEST_TOO_LARGE",
       `Dữ liệu cần ghi quá lớn cho một lần gửi tới Excel (${mb(bytes)} MB, giới hạn ${mb(limitBytes)} MB) và không chia nhỏ được; không ghi gì.`,

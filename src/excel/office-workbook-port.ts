@@ -1,12 +1,13 @@
 /**
  * The WorkbookPort over Office.js. Reads queue every load and sync once; writes queue every command and
  * sync once. Both split into several syncs only when one request or response would pass Excel's 5 MB
- * limit: writes by their estimated request size, reads by the sizes measured on earlier reads and the
- * used-range dimensions loaded with the overview, with halving when Excel still refuses a response.
+ * limit: writes by their request size as Office.js builds it (request-size.ts), reads by the sizes measured
+ * on earlier reads and the used-range dimensions loaded with the overview; when Excel still refuses one,
+ * a write request is split in two and sent again, a read asks for half as many sheets.
  * The only `Excel.run` of the add-in is the default `run` argument; tests inject the simulated host's.
  */
 import type { ApplyResult, WorkbookOverview, WorkbookPort } from "../app/workbook-port";
-import { type HostError, RequestTooLargeError } from "../core/errors";
+import type { HostError } from "../core/errors";
 import { STATE_NAMESPACE } from "../core/state/types";
 import type { SheetGrid, SheetInfo } from "../core/workbook/grid";
 import type { CellValue, WorkbookChanges, WriteConflict } from "../core/workbook/model";
@@ -18,14 +19,23 @@ import {
   UNREAD_BYTES_PER_CELL,
   UNSEEN_SHEET_BYTES,
   cellsOf,
-  estimateAll,
   estimateGridBytes,
   gridResponseBytes,
   utf8Length,
 } from "./estimate-size";
 import { toHostError } from "./host-error";
-import { queueCommand, type AddedParts, type CreatedSheets } from "./queue-commands";
-import { type HostFeatures, type PlannedCommand, packRequests, planCommands } from "./render-commands";
+import { styleKey } from "./named-styles";
+import { type AddedParts, WriteSession } from "./queue-commands";
+import type { HostFeatures, PlannedCommand } from "./render-commands";
+import {
+  type Guard,
+  type WorkbookNames,
+  createsSomething,
+  isRequestTooLarge,
+  planWriteRequests,
+  queueWriteRequest,
+  splitRefused,
+} from "./write-requests";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -34,13 +44,22 @@ export interface OfficePortOptions {
   isSetSupported?: (version: string) => boolean;
   /** Excel on the web's request limit (5 MB). */
   payloadLimitBytes?: number;
-  /** Largest estimated request the adapter sends (default 90 % of the limit, a margin for the estimate). */
+  /**
+   * Largest request the adapter sends, in bytes as Office.js serialises it (default 97 % of the limit: the
+   * size is counted exactly, the margin is for what the host may add on its side).
+   */
   requestBudgetBytes?: number;
-  /** Largest estimated response a read asks for (default 90 % of the limit). */
+  /** Largest estimated response a read asks for (default 90 % of `payloadLimitBytes`, or of 5 MiB). */
   responseBudgetBytes?: number;
 }
 
-export const EXCEL_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Excel on the web refuses a request over "5 MB"; read as the smaller 5,000,000 bytes. */
+export const EXCEL_PAYLOAD_LIMIT_BYTES = 5_000_000;
+/** Reads are sized against 5 MiB, as before the request sizes were measured (the docs say "5 MB" for both). */
+const RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** The largest write request sent by default under a limit (its size is counted exactly, see request-size.ts). */
+export const defaultRequestBudget = (limit: number): number => Math.floor(limit * 0.97);
 
 const defaultRun: ExcelRun = (batch) => Excel.run({ delayForCellEdit: true }, batch);
 const defaultSupport = (version: string): boolean =>
@@ -107,36 +126,6 @@ function isResponseTooLarge(e: unknown): boolean {
 const SHEET_INFO_BYTES = 200;
 const OVERVIEW_FIXED_BYTES = 2_000;
 
-/** Request bytes of a write sync besides its commands: the envelope and the two "suspend" calls. */
-const SYNC_OVERHEAD_BYTES = 400;
-
-/**
- * The write requests of these changes: every command with its estimated request bytes (estimate-size.ts,
- * close to what Excel counts), packed in order into requests of at most `budget` bytes.
- * A single command over the budget → RequestTooLargeError naming its sheet.
- */
-export function planWriteRequests(
-  changes: WorkbookChanges,
-  features: HostFeatures,
-  budget: number,
-  limit = EXCEL_PAYLOAD_LIMIT_BYTES,
-  /** Ids of the state parts of ours the new one replaces (read by the session's last overview). */
-  replacesParts: string[] = [],
-): PlannedCommand[][] {
-  // planCommands splits large 2D writes into row bands by its own (coarser, larger) estimate.
-  const coarse = planCommands(changes, features, budget - SYNC_OVERHEAD_BYTES).map((c) =>
-    c.command.op === "replaceStatePart" ? { ...c, command: { ...c.command, replaces: replacesParts } } : c,
-  );
-  const bytes = estimateAll(
-    coarse.map((c) => c.command),
-    features,
-  );
-  const planned = coarse.map((c, i) => ({ ...c, bytes: bytes[i] }));
-  const tooBig = planned.find((c) => c.bytes > budget - SYNC_OVERHEAD_BYTES);
-  if (tooBig) throw new RequestTooLargeError(tooBig.bytes, limit, tooBig.sheetName ?? undefined);
-  return packRequests(planned, budget - SYNC_OVERHEAD_BYTES);
-}
-
 /** The cells of a guarded range that hold something, as conflicts (values as read, row by row). */
 function nonEmptyCells(
   sheetId: string,
@@ -168,8 +157,9 @@ export function createOfficeWorkbookPort(
 ): WorkbookPort {
   const supports = options.isSetSupported ?? defaultSupport;
   const limit = options.payloadLimitBytes ?? EXCEL_PAYLOAD_LIMIT_BYTES;
-  const budget = options.requestBudgetBytes ?? Math.floor(limit * 0.9);
-  const responseBudget = options.responseBudgetBytes ?? Math.floor(limit * 0.9);
+  const budget = options.requestBudgetBytes ?? defaultRequestBudget(limit);
+  const responseBudget =
+    options.responseBudgetBytes ?? Math.floor((options.payloadLimitBytes ?? RESPONSE_LIMIT_BYTES) * 0.9);
   const features = (): HostFeatures => ({
     api17: supports("1.7"),
     api18: supports("1.8"),
@@ -186,6 +176,11 @@ export function createOfficeWorkbookPort(
   // added since — what the next state write replaces.
   const partXml = new Map<string, string>();
   let ourParts: string[] = [];
+  /**
+   * The workbook's cell style names, read with the last overview; null when unknown (no overview yet, or
+   * a write failed part-way): writes then set formats property by property instead of adding styles.
+   */
+  let knownStyles: Set<string> | null = null;
 
   function rememberGrids(grids: SheetGrid[]): void {
     for (const g of grids) {
@@ -304,8 +299,11 @@ export function createOfficeWorkbookPort(
       sheets.load("items/id,items/name,items/position,items/visibility");
       const pending = queueGrids(context, withGrid);
       const dims = queueDimensions(context, dimsOnly);
+      const styles = features().api17 ? context.workbook.styles : null;
+      styles?.load("items/name");
       spent.syncs++;
       await context.sync();
+      knownStyles = styles ? new Set(styles.items.map((st) => styleKey(st.name))) : null;
       // The lint rule does not follow "items/id" loads nor ClientResult values; both are filled by the syncs.
       // eslint-disable-next-line office-addins/load-object-before-read
       const ids = (parts.items ?? []).map((p) => p.id);
@@ -396,41 +394,75 @@ export function createOfficeWorkbookPort(
     return out.sort((a, b) => (order.get(a.sheetId) ?? 0) - (order.get(b.sheetId) ?? 0));
   }
 
+  /** The workbook's sheet and style names, after a refused request that creates some (one more sync). */
+  async function readNames(context: Excel.RequestContext, f: HostFeatures): Promise<WorkbookNames> {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/id,items/name");
+    const styles = f.api17 ? context.workbook.styles : null;
+    styles?.load("items/name");
+    await context.sync();
+    return {
+      sheets: sheets.items.map((s) => ({ id: s.id, name: s.name })),
+      styles: styles ? styles.items.map((st) => st.name) : [],
+    };
+  }
+
   async function applyChanges(changes: WorkbookChanges): Promise<ApplyResult> {
     const f = features();
-    const chunks = planWriteRequests(changes, f, budget, limit, ourParts);
-    const created: CreatedSheets = new Map();
-    const addedParts: AddedParts = [];
+    const existingStyles = knownStyles;
+    const requests = planWriteRequests(changes, {
+      features: f,
+      existingStyles,
+      budget,
+      limit,
+      replacesParts: ourParts,
+    });
     let roundTrips = 0;
-    let current: PlannedCommand[] = [];
+    let current: readonly PlannedCommand[] = [];
     const conflicts: WriteConflict[] = [];
+    const sheetIds: Record<string, string> = {};
+    const addedParts: AddedParts = [];
     try {
       await run(async (context) => {
-        // Read the ranges that must still be empty in the first request, before anything is written.
-        const guards = changes.patches.flatMap((p) =>
-          p.sheetId && !p.create
-            ? (p.mustBeEmpty ?? []).map((address) => {
-                const range = context.workbook.worksheets.getItem(p.sheetId!).getRange(address);
-                range.load("values,formulas");
-                return { sheetId: p.sheetId!, address, range };
-              })
-            : [],
-        );
-        for (const [i, chunk] of chunks.entries()) {
-          current = chunk;
-          context.workbook.application.suspendApiCalculationUntilNextSync();
-          if (f.api19) context.workbook.application.suspendScreenUpdatingUntilNextSync();
-          for (const c of chunk) queueCommand(context, c.command, created, f, addedParts);
+        const session = new WriteSession(context, f);
+        const pending = requests.map((r) => r.commands);
+        let guarded = false;
+        while (pending.length > 0) {
+          current = pending.shift()!;
+          // The ranges that must still be empty are read in the first request, before anything is written.
+          const guards: Guard[] = queueWriteRequest(session, current, changes, !guarded);
           roundTrips++;
-          // One sync per request; several only when the changes pass the payload limit.
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop
-          await context.sync();
-          if (i === 0)
+          try {
+            // One sync per request; several only when the changes pass the payload limit.
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop
+            await context.sync();
+          } catch (e) {
+            // Safety net: Excel refused the request as too large although it was measured under the limit.
+            if (!isRequestTooLarge(e)) throw e;
+            let names: WorkbookNames | null = null;
+            if (createsSomething(current)) {
+              roundTrips++;
+              names = await readNames(context, f);
+            }
+            const halves = splitRefused(current, session, names);
+            if (halves === null) throw e;
+            pending.unshift(...halves);
+            continue;
+          }
+          session.endRequest((sheet) => sheet.id);
+          if (!guarded) {
+            guarded = true;
             for (const g of guards)
               conflicts.push(...nonEmptyCells(g.sheetId, g.address, g.range.values, g.range.formulas));
+          }
         }
+        for (const [key, id] of session.createdIds) sheetIds[key] = id;
+        addedParts.push(...session.addedParts);
       });
     } catch (e) {
+      // What the failed write left is not known: the next write sets formats one by one unless an
+      // overview has been read again.
+      knownStyles = null;
       throw toHostError(
         e,
         "ghi trang tính",
@@ -438,13 +470,15 @@ export function createOfficeWorkbookPort(
         current.map((c) => c.sheetName),
       );
     }
+    if (knownStyles && existingStyles === knownStyles)
+      for (const r of requests)
+        for (const c of r.commands)
+          if (c.command.op === "defineStyle") knownStyles.add(styleKey(c.command.name));
     if (addedParts.length > 0) {
       for (const { part, xml } of addedParts) partXml.set(part.id, xml);
       ourParts = addedParts.map((a) => a.part.id);
     }
-    const sheetIds: Record<string, string> = {};
     for (const p of changes.patches) if (p.sheetId && !p.create) sheetIds[p.layout.key] = p.sheetId;
-    for (const [key, sheet] of created) sheetIds[key] = sheet.id;
     return { sheetIds, roundTrips, ...(conflicts.length ? { conflicts } : {}) };
   }
 

@@ -31,9 +31,3 @@ export function queuePrintSetup(sheet: Excel.Worksheet, c: PrintSetupCommand): v
   if (c.pageHeader !== undefined) every.centerHeader = c.pageHeader;
   if (c.pageFooter !== undefined) every.centerFooter = c.pageFooter;
 }
-
-/** Request bytes: one call per part set, each with its text (`call(valueBytes)` adds the path). */
-export function printSetupBytes(c: PrintSetupCommand, call: (valueBytes: number) => number): number {
-  const parts = [c.area, c.pageHeader, c.pageFooter].filter((v): v is string => v !== undefined);
-  return parts.reduce((n, v) => n + call(new TextEncoder().encode(JSON.stringify(v)).length + 60), 0);
-}

@@ -1,9 +1,13 @@
 /**
  * WorkbookChanges → a list of plain write commands, sheet by sheet, in the order Excel needs them
- * (unprotect, clear, number formats before values, formats, merges, widths, every cell locked then the
- * inputs unlocked, validation, links, freeze, print, tab colour, protect). Commands are data so the
- * request size can be estimated and split before anything is queued. Every decision comes from the
- * layout; this file only translates.
+ * (unprotect, clear, formats before values, merges, widths, every cell locked then the inputs unlocked,
+ * validation, links, freeze, print, tab colour, protect). Commands are data so the request size can be
+ * measured and split before anything is sent (write-requests.ts). Every decision comes from the layout;
+ * this file only translates.
+ *
+ * Formats: with ExcelApi 1.7 and the workbook's style names known, each distinct cell style becomes a
+ * named style (named-styles.ts), defined once per write and applied with one call per rectangle list;
+ * otherwise each format property is set on the rectangles that share its value (the result is the same).
  */
 import {
   adr,
@@ -17,6 +21,8 @@ import { hostInputOf } from "../core/workbook/cell-input";
 import type { CellSpec, CellStyle, SheetLayout, SheetPatch, WorkbookChanges } from "../core/workbook/model";
 import { fittedRowHeight } from "../core/workbook/model";
 import { columnWidthPoints } from "./column-width";
+import { utf8Length } from "./estimate-size";
+import { isEmptyStyle, styleKey, styleName } from "./named-styles";
 import { coverWithRectangles } from "./rectangles";
 import { printSetupCommand } from "./print-setup";
 
@@ -43,17 +49,23 @@ export type Command =
   | { op: "rename"; ref: SheetRef; name: string }
   | { op: "unprotect"; ref: SheetRef; password?: string }
   | { op: "clearAll"; ref: SheetRef }
+  /** Add (unless `add` is false: it exists) and set a named style: `workbook.styles`. */
+  | { op: "defineStyle"; name: string; style: CellStyle; add: boolean }
+  /** Apply a named style to these rectangles. */
+  | { op: "applyStyle"; ref: SheetRef; name: string; addresses: string[] }
   | { op: "numberFormat"; ref: SheetRef; address: string; formats: (string | null)[][] }
   | { op: "formulas"; ref: SheetRef; address: string; values: HostInput[][] }
   | { op: "format"; ref: SheetRef; prop: FormatProp; value: string | number | boolean; addresses: string[] }
   | { op: "borders"; ref: SheetRef; addresses: string[] }
-  | { op: "merge"; ref: SheetRef; address: string }
+  /** `across`: merge each row of the range on its own (several one-row merges in one call). */
+  | { op: "merge"; ref: SheetRef; address: string; across: boolean }
   | { op: "columnWidth"; ref: SheetRef; address: string; points: number }
   | { op: "columnHidden"; ref: SheetRef; address: string }
+  /** `address`: whole rows ("15:64"), all of the same height. */
   | { op: "rowHeight"; ref: SheetRef; address: string; points: number }
   /** Lock every cell of the sheet's used range (formats included), before the input ranges are unlocked. */
   | { op: "lockUsed"; ref: SheetRef }
-  | { op: "unlock"; ref: SheetRef; address: string }
+  | { op: "unlock"; ref: SheetRef; addresses: string[] }
   | { op: "validation"; ref: SheetRef; address: string; source: string; errorMessage?: string }
   | { op: "link"; ref: SheetRef; address: string; target: string }
   | { op: "freeze"; ref: SheetRef; rows: number; columns: number }
@@ -66,16 +78,15 @@ export type Command =
   | { op: "replaceStatePart"; xml: string; replaces?: string[] }
   | { op: "activate"; ref: SheetRef };
 
-/** A command with the sheet it belongs to (for error messages) and its estimated request bytes. */
+/** A command with the sheet it belongs to (for error messages). */
 export interface PlannedCommand {
   command: Command;
   sheetName: string | null;
-  bytes: number;
 }
 
 /** What the host supports, asked once per write. */
 export interface HostFeatures {
-  /** ExcelApi 1.7: freeze panes, tab colour, hyperlinks, protection passwords. */
+  /** ExcelApi 1.7: freeze panes, tab colour, hyperlinks, protection passwords, cell styles. */
   api17: boolean;
   /** ExcelApi 1.8: data validation. */
   api18: boolean;
@@ -83,16 +94,34 @@ export interface HostFeatures {
   api19: boolean;
 }
 
+export interface RenderOptions {
+  features: HostFeatures;
+  /**
+   * The cell styles the workbook holds (their names), read with the overview; null when not known in this
+   * session: then formats are set property by property, as no style can be added without knowing.
+   */
+  existingStyles: ReadonlySet<string> | null;
+}
+
+/** Named styles are used when the host has them (1.7) and the workbook's style names are known. */
+export const usesNamedStyles = (o: RenderOptions): boolean => o.features.api17 && o.existingStyles !== null;
+
 /** Layout key of the patch (what ApplyResult.sheetIds is keyed by). */
 export function refOf(patch: SheetPatch): SheetRef {
   return patch.create || !patch.sheetId ? { key: patch.layout.key } : { sheetId: patch.sheetId };
+}
+
+/** The sheet a command acts on, or null (the state part, style definitions). */
+export function refOfCommand(c: Command): SheetRef | null {
+  if (c.op === "addSheet") return { key: c.key };
+  return "ref" in c ? c.ref : null;
 }
 
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
 /** The format properties one cell style sets (undefined style fields set nothing). */
-function formatPropsOf(style: CellStyle): [FormatProp, string | number | boolean][] {
+export function formatPropsOf(style: CellStyle): [FormatProp, string | number | boolean][] {
   const out: [FormatProp, string | number | boolean][] = [];
   if (style.bold !== undefined) out.push(["font.bold", style.bold]);
   if (style.italic !== undefined) out.push(["font.italic", style.italic]);
@@ -186,33 +215,87 @@ function formatCommands(ref: SheetRef, cells: Placed[]): Command[] {
   return out;
 }
 
-/** Consecutive columns of equal width share one command ("B:D"). */
-function columnCommands(ref: SheetRef, layout: SheetLayout): Command[] {
+/** One applyStyle command per named style, over the rectangles of the cells that have it. */
+function styleCommands(ref: SheetRef, cells: Placed[]): Command[] {
+  const groups = new Map<string, Placed[]>();
+  for (const c of cells) {
+    if (isEmptyStyle(c.spec.style)) continue;
+    const name = styleName(c.spec.style!);
+    const g = groups.get(name);
+    if (g) g.push(c);
+    else groups.set(name, [c]);
+  }
+  return [...groups].map(([name, g]) => ({
+    op: "applyStyle",
+    ref,
+    name,
+    addresses: coverWithRectangles(g).map(addressOf),
+  }));
+}
+
+/** Runs of consecutive indexes with the same value: [first, last, value]. */
+function runs<T>(entries: [number, T][]): [number, number, T][] {
+  const out: [number, number, T][] = [];
+  for (const [i, v] of [...entries].sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1 && last[2] === v) last[1] = i;
+    else out.push([i, i, v]);
+  }
+  return out;
+}
+
+/** Widths of equal consecutive columns in one call ("B:D"), heights of equal consecutive rows ("15:64"). */
+function columnAndRowCommands(ref: SheetRef, layout: SheetLayout): Command[] {
   const out: Command[] = [];
-  const widths = layout.columnWidths;
-  let i = 0;
-  while (i < widths.length) {
-    const w = widths[i];
-    let j = i;
-    while (j + 1 < widths.length && widths[j + 1] === w) j++;
+  for (const [a, b, w] of runs(layout.columnWidths.map((w, i) => [i, w] as [number, number])))
     if (w > 0)
       out.push({
         op: "columnWidth",
         ref,
-        address: `${columnLetter(i)}:${columnLetter(j)}`,
+        address: `${columnLetter(a)}:${columnLetter(b)}`,
         points: columnWidthPoints(w),
       });
-    i = j + 1;
-  }
   for (const c of layout.hiddenColumns ?? [])
     out.push({ op: "columnHidden", ref, address: `${columnLetter(c)}:${columnLetter(c)}` });
-  for (const [row, h] of Object.entries(layout.rowHeights ?? {}))
-    out.push({ op: "rowHeight", ref, address: `${row}:${row}`, points: fittedRowHeight(h) });
+  const heights = Object.entries(layout.rowHeights ?? {}).map(
+    ([r, h]) => [Number(r), fittedRowHeight(h)] as [number, number],
+  );
+  for (const [a, b, h] of runs(heights)) out.push({ op: "rowHeight", ref, address: `${a}:${b}`, points: h });
   return out;
 }
 
-/** The commands of one sheet patch. */
-export function sheetCommands(patch: SheetPatch, features: HostFeatures): Command[] {
+/**
+ * Merges: one-row merges over the same columns on consecutive rows become one "merge across" call
+ * (`Range.merge(true)` merges each row of the range on its own); the others one call each.
+ */
+function mergeCommands(ref: SheetRef, merges: string[]): Command[] {
+  const out: Command[] = [];
+  const oneRow = new Map<string, [number, boolean][]>();
+  for (const m of merges) {
+    if (!m.includes(":")) continue;
+    const r = parseRange(m);
+    if (r.start.row !== r.end.row) {
+      out.push({ op: "merge", ref, address: rangeAddress(r), across: false });
+      continue;
+    }
+    const k = `${r.start.column}:${r.end.column}`;
+    oneRow.set(k, [...(oneRow.get(k) ?? []), [r.start.row, true]]);
+  }
+  for (const [k, rows] of oneRow) {
+    const [c1, c2] = k.split(":").map(Number);
+    for (const [a, b] of runs(rows))
+      out.push({
+        op: "merge",
+        ref,
+        address: rangeAddress({ start: { row: a, column: c1 }, end: { row: b, column: c2 } }),
+        across: b > a,
+      });
+  }
+  return out;
+}
+
+/** The commands of one sheet patch (its cells formatted through named styles when `styled`). */
+export function sheetCommands(patch: SheetPatch, features: HostFeatures, styled = false): Command[] {
   const layout = patch.layout;
   const ref = refOf(patch);
   const password = features.api17 ? layout.protection.password : undefined;
@@ -225,17 +308,23 @@ export function sheetCommands(patch: SheetPatch, features: HostFeatures): Comman
   }
   const cells = placedCells(patch.cells);
   const g = grids(cells);
-  if (g?.formats) out.push({ op: "numberFormat", ref, address: g.address, formats: g.formats });
-  if (g) out.push({ op: "formulas", ref, address: g.address, values: g.values });
-  out.push(...formatCommands(ref, cells));
-  for (const m of layout.merges)
-    if (m.includes(":")) out.push({ op: "merge", ref, address: rangeAddress(parseRange(m)) });
-  out.push(...columnCommands(ref, layout));
+  if (styled) {
+    // Number formats come with the styles, before the values (a text format must be there first).
+    out.push(...styleCommands(ref, cells));
+    if (g) out.push({ op: "formulas", ref, address: g.address, values: g.values });
+  } else {
+    if (g?.formats) out.push({ op: "numberFormat", ref, address: g.address, formats: g.formats });
+    if (g) out.push({ op: "formulas", ref, address: g.address, values: g.values });
+    out.push(...formatCommands(ref, cells));
+  }
+  out.push(...mergeCommands(ref, layout.merges));
+  out.push(...columnAndRowCommands(ref, layout));
   // Protection is exact: on an existing sheet, cells unlocked before (inputs of a submitted tab, ranges
   // whose rows moved) are locked again, then exactly the layout's input ranges are unlocked. A new sheet
   // starts with every cell locked.
   if (layout.protection.protect && !patch.create && patch.sheetId) out.push({ op: "lockUsed", ref });
-  for (const r of layout.inputRanges) out.push({ op: "unlock", ref, address: rangeAddress(parseRange(r)) });
+  if (layout.inputRanges.length)
+    out.push({ op: "unlock", ref, addresses: layout.inputRanges.map((r) => rangeAddress(parseRange(r))) });
   if (features.api18) {
     for (const v of layout.validations) {
       out.push({
@@ -269,56 +358,26 @@ export function sheetCommands(patch: SheetPatch, features: HostFeatures): Comman
   return out;
 }
 
-/** Rough request bytes of one queued Office.js call (object path + action envelope). */
-export const CALL_OVERHEAD_BYTES = 200;
-
-/** How many Office.js calls a command becomes (range lists become one call with ExcelApi 1.9). */
-export function callCount(c: Command, features: HostFeatures): number {
-  switch (c.op) {
-    case "format":
-    case "borders": {
-      const perArea = c.op === "borders" ? 6 : 1;
-      return features.api19
-        ? Math.ceil(c.addresses.join(",").length / ADDRESS_LIST_CHARS) * perArea
-        : c.addresses.length * perArea;
-    }
-    case "validation":
-      return 3;
-    case "replaceStatePart":
-      return 2 + (c.replaces?.length ?? 0);
-    case "addSheet":
-      return 2;
-    default:
-      return 1;
-  }
+/**
+ * The named styles the changes' cells use that the workbook does not have yet, in first use order. A style
+ * the workbook has is used as it is: its name comes from its content (named-styles.ts).
+ */
+function styleDefinitions(changes: WorkbookChanges, existing: ReadonlySet<string>): Command[] {
+  const have = new Set([...existing].map(styleKey));
+  const missing = new Map<string, CellStyle>();
+  for (const p of changes.patches)
+    for (const spec of Object.values(p.cells))
+      if (!isEmptyStyle(spec.style)) {
+        const name = styleName(spec.style!);
+        if (!have.has(styleKey(name)) && !missing.has(name)) missing.set(name, spec.style!);
+      }
+  return [...missing].map(([name, style]) => ({ op: "defineStyle", name, style, add: true }));
 }
 
-/** Longest address list passed to one `getRanges` call. */
-export const ADDRESS_LIST_CHARS = 2000;
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
-export function estimateBytes(c: Command, features: HostFeatures): number {
-  return utf8Length(JSON.stringify(c)) + CALL_OVERHEAD_BYTES * callCount(c, features);
-}
-
-/** Split a 2D command into row bands of at most `maxBytes` each (a band is at least one row). */
-function splitByRows(
+/** Split a 2D command into row bands whose JSON stays within `maxBytes` each (a band is at least one row). */
+export function splitByRows(
   c: Extract<Command, { op: "formulas" | "numberFormat" }>,
   maxBytes: number,
-  features: HostFeatures,
 ): Command[] {
   const box = parseRange(c.address);
   const rows: unknown[][] = c.op === "formulas" ? c.values : c.formats;
@@ -326,7 +385,7 @@ function splitByRows(
   let start = 0;
   while (start < rows.length) {
     let end = start;
-    let bytes = utf8Length(JSON.stringify(rows[start])) + 200;
+    let bytes = utf8Length(JSON.stringify(rows[start])) + 2;
     while (end + 1 < rows.length) {
       const b = utf8Length(JSON.stringify(rows[end + 1])) + 1;
       if (bytes + b > maxBytes) break;
@@ -344,28 +403,36 @@ function splitByRows(
     );
     start = end + 1;
   }
-  void features;
   return out;
 }
 
-/** Every command of the changes, in order, with its sheet and size; large 2D writes split into row bands. */
+/**
+ * Every command of the changes, in order, with its sheet: the state part first (if a later command fails,
+ * the next run still knows its sheets by name), the named styles, each sheet's commands, the activation.
+ * A 2D write whose values pass `maxArrayBytes` (JSON) is split into row bands.
+ */
 export function planCommands(
   changes: WorkbookChanges,
-  features: HostFeatures,
-  maxCommandBytes: number,
+  options: RenderOptions,
+  maxArrayBytes: number,
 ): PlannedCommand[] {
   const out: PlannedCommand[] = [];
   const push = (command: Command, sheetName: string | null): void => {
-    const bytes = estimateBytes(command, features);
-    if (bytes > maxCommandBytes && (command.op === "formulas" || command.op === "numberFormat")) {
-      for (const part of splitByRows(command, Math.floor(maxCommandBytes / 2), features))
-        out.push({ command: part, sheetName, bytes: estimateBytes(part, features) });
-    } else out.push({ command, sheetName, bytes });
+    if (command.op === "formulas" || command.op === "numberFormat") {
+      const data = command.op === "formulas" ? command.values : command.formats;
+      if (utf8Length(JSON.stringify(data)) > maxArrayBytes) {
+        for (const part of splitByRows(command, Math.floor(maxArrayBytes / 2)))
+          out.push({ command: part, sheetName });
+        return;
+      }
+    }
+    out.push({ command, sheetName });
   };
-  // The state part goes first: if a later command fails, the next run still knows its sheets by name.
+  const styled = usesNamedStyles(options);
   if (changes.stateXml !== undefined) push({ op: "replaceStatePart", xml: changes.stateXml }, null);
+  if (styled) for (const c of styleDefinitions(changes, options.existingStyles!)) push(c, null);
   for (const patch of changes.patches)
-    for (const c of sheetCommands(patch, features)) push(c, patch.layout.name);
+    for (const c of sheetCommands(patch, options.features, styled)) push(c, patch.layout.name);
   const active = changes.activateKey
     ? changes.patches.find((p) => p.layout.key === changes.activateKey)
     : undefined;
@@ -373,20 +440,5 @@ export function planCommands(
   return out;
 }
 
-/** Pack commands, in order, into requests of at most `budget` bytes each. */
-export function packRequests(commands: PlannedCommand[], budget: number): PlannedCommand[][] {
-  const chunks: PlannedCommand[][] = [];
-  let current: PlannedCommand[] = [];
-  let size = 0;
-  for (const c of commands) {
-    if (current.length > 0 && size + c.bytes > budget) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(c);
-    size += c.bytes;
-  }
-  if (current.length) chunks.push(current);
-  return chunks;
-}
+/** Longest address list passed to one `getRanges` call. */
+export const ADDRESS_LIST_CHARS = 2000;

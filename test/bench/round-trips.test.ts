@@ -63,7 +63,12 @@ describe("round trips on the simulated host (3 units × 8 indicators)", () => {
     const product = await loadProduct();
     const plan = await benchPlan(3);
     const indicators = await benchIndicators(8);
-    const pass = await onePass({ product, adapter: "product", plan, indicators });
+    const pass = await onePass({ product, adapter: "product", plan, indicators, replay: true });
+    // The create's largest request is its write: replayed through the real Office.js runtime, it is the
+    // size the simulated host counted.
+    const real = pass.result.create.realWrites ?? [];
+    expect(real.length).toBeGreaterThan(0);
+    expect(Math.max(...real)).toBe(pass.result.create.maxRequestBytes);
     for (const w of WORKS) {
       expect(pass.result[w].error).toBeUndefined();
       expect(pass.result[w].syncs).toBeGreaterThan(0);

@@ -3,19 +3,21 @@ import type { WorkbookPort } from "../../src/app/workbook-port";
 import type { WorkbookChanges } from "../../src/core/workbook/model";
 import { generatePlan } from "../../src/core/workbook/generate-plan";
 import { INDICATOR_CATALOGUE } from "../../src/core/workbook/indicator-catalogue";
-import { createOfficeWorkbookPort, planWriteRequests } from "../../src/excel/office-workbook-port";
+import { createOfficeWorkbookPort } from "../../src/excel/office-workbook-port";
+import { planWriteRequests } from "../../src/excel/write-requests";
 import { SimulatedExcelHost } from "../../src/testing/simulated-excel";
 
 const FEATURES = { api17: true, api18: true, api19: true };
 
-describe("write-size estimate against the simulated host's counted request bytes", () => {
-  test("per sync: never below what the host counts, and within 25 % above it", async () => {
+describe("write requests measured before they are sent, against the simulated host's count", () => {
+  it("per sync: the planned bytes are what the host counts (Office.js's request shape), all within the budget", async () => {
     const host = new SimulatedExcelHost();
-    const budget = 200 * 1024; // small, so the create of 20 units takes several syncs
+    const budget = 200 * 1000; // small, so the create of 20 units takes several syncs
     const inner = createOfficeWorkbookPort(host.runner, {
       isSetSupported: () => true,
       requestBudgetBytes: budget,
     });
+    const styles = new Set(host.model.styles.map((s) => s.name));
     const applied: WorkbookChanges[] = [];
     const port: WorkbookPort = {
       ...inner,
@@ -31,16 +33,18 @@ describe("write-size estimate against the simulated host's counted request bytes
       now: new Date("2022-10-12T09:00:00+07:00"),
     });
     expect(applied).toHaveLength(1);
-    const chunks = planWriteRequests(applied[0], FEATURES, budget);
+    const requests = planWriteRequests(applied[0], {
+      features: FEATURES,
+      existingStyles: styles,
+      budget,
+      limit: 5_000_000,
+    });
     const syncs = host.syncs.slice(from);
-    expect(syncs).toHaveLength(chunks.length);
-    expect(chunks.length).toBeGreaterThan(2);
-    chunks.forEach((chunk, i) => {
-      const estimated = chunk.reduce((n, c) => n + c.bytes, 0);
-      const counted = syncs[i].requestBytes;
-      expect(counted).toBeLessThanOrEqual(budget);
-      expect(estimated).toBeGreaterThanOrEqual(counted);
-      expect(estimated).toBeLessThanOrEqual(counted * 1.25);
+    expect(syncs).toHaveLength(requests.length);
+    expect(requests.length).toBeGreaterThan(2);
+    requests.forEach((r, i) => {
+      expect(syncs[i].requestBytes).toBeLessThanOrEqual(budget);
+      expect(r.bytes).toBe(syncs[i].requestBytes);
     });
   });
 });

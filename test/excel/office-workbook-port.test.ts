@@ -460,3 +460,64 @@ describe("coverWithRectangles", () => {
     expect(clean.conflicts).toBeUndefined();
   });
 });
+
+describe("Office.js adapter: named cell styles and fewer calls", () => {
+  /** The sheets as a person sees them: the style names are the only thing named styles add. */
+  const looks = (host: SimulatedExcelHost) =>
+    host.snapshot().sheets.map((s) => ({
+      ...s,
+      id: undefined,
+      cells: Object.fromEntries(Object.entries(s.cells).map(([a, c]) => [a, { ...c, style: undefined }])),
+    }));
+
+  it("renders through named styles exactly what formats set one by one render", async () => {
+    const direct = new SimulatedExcelHost();
+    await portOn(direct).applyChanges(creation());
+    const styled = new SimulatedExcelHost({ keepRequestJson: true });
+    const port = portOn(styled);
+    await port.readOverview(); // the workbook's style names: now styles can be added safely
+    await port.applyChanges(creation());
+    expect(styled.cell("Tổ 1", "B3").style).toMatch(/^THBC-[0-9a-f]{12}$/);
+    expect(looks(styled)).toEqual(looks(direct));
+    // Written again over the same workbook: the styles exist and are used as they are, not added again.
+    const update = (host: SimulatedExcelHost) => ({
+      patches: creation().patches.map((p) => ({
+        ...p,
+        create: false,
+        sheetId: host.sheetId(p.layout.name),
+        replaceAll: p.layout.key === "tracker",
+      })),
+    });
+    await portOn(direct).applyChanges(update(direct));
+    await port.readOverview();
+    const syncs = styled.syncCount;
+    await port.applyChanges(update(styled));
+    expect(looks(styled)).toEqual(looks(direct));
+    expect(styled.syncs[syncs].requestJson).toContain('"Name":"Style"');
+    expect(styled.syncs[syncs].requestJson).not.toContain('"Name":"Styles"');
+  });
+
+  it("one call per run of equal rows (heights) and per stack of one-row merges (merge across)", async () => {
+    const host = new SimulatedExcelHost();
+    const layout: SheetLayout = {
+      ...handLayout(),
+      merges: ["B1:E1", "B5:C5", "B6:C6", "B7:C7", "D5:E5", "D6:E6", "B9:C9"],
+      rowHeights: { 1: 36, 3: 20, 4: 20, 5: 20, 7: 20 },
+    };
+    await portOn(host).applyChanges({
+      patches: [{ sheetId: null, create: true, layout, cells: layout.cells }],
+    });
+    const sheet = host.snapshot().sheets.find((s) => s.name === "Tổ 1")!;
+    expect(sheet.merges.sort()).toEqual([...layout.merges].sort());
+    expect(sheet.rowHeights).toEqual({ 0: 36, 2: 20, 3: 20, 4: 20, 6: 20 });
+    const json = await (async () => {
+      const h = new SimulatedExcelHost({ keepRequestJson: true });
+      await portOn(h).applyChanges({
+        patches: [{ sheetId: null, create: true, layout, cells: layout.cells }],
+      });
+      return h.syncs[0].requestJson!;
+    })();
+    expect(json.match(/"Name":"Merge"/g)).toHaveLength(4); // B1:E1, B5:C7 across, D5:E6 across, B9:C9
+    expect(json.match(/"Name":"RowHeight"/g)).toHaveLength(3); // 1, 3:5, 7
+  });
+});

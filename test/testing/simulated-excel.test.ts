@@ -445,3 +445,136 @@ describe("simulated Excel host: fault injection", () => {
     expect(v).toBe("remote");
   });
 });
+
+describe("simulated Excel host: cell styles (Workbook.styles, Range.style)", () => {
+  it("adds a style, sets its font, fill, borders, alignment and number format, and applies them to cells", async () => {
+    const host = new SimulatedExcelHost();
+    await host.run(async (context) => {
+      context.workbook.styles.add("Ô nhập");
+      const st = context.workbook.styles.getItem("Ô nhập");
+      st.includeProtection = false;
+      st.font.bold = true;
+      st.font.name = "Times New Roman";
+      st.fill.color = "#fff2cc";
+      for (const e of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const)
+        st.borders.getItem(e).style = "Continuous";
+      st.horizontalAlignment = "Right";
+      st.wrapText = true;
+      st.numberFormat = "#,##0";
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRanges("A1:B2,D4").style = "ô NHẬP"; // names compare case-insensitively
+      sheet.getRange("C3").values = [[5]];
+      sheet.getRange("C3").style = "Ô nhập";
+      await context.sync();
+    });
+    const want = {
+      bold: true,
+      fontName: "Times New Roman",
+      fill: "#FFF2CC",
+      borders: {
+        EdgeTop: "Continuous",
+        EdgeBottom: "Continuous",
+        EdgeLeft: "Continuous",
+        EdgeRight: "Continuous",
+      },
+      horizontalAlignment: "Right",
+      wrapText: true,
+    };
+    for (const a of ["A1", "B2", "D4", "C3"]) {
+      expect(host.cell("Sheet1", a)).toMatchObject({ numberFormat: "#,##0", format: want });
+      expect(host.cell("Sheet1", a).locked).toBeUndefined(); // includeProtection = false: still locked
+    }
+    expect(host.cell("Sheet1", "C3").value).toBe(5);
+    expect(host.cell("Sheet1", "C4").format).toBeUndefined();
+  });
+
+  it("replaces a cell's own format in the categories the style includes, and changing the style changes its cells", async () => {
+    const host = new SimulatedExcelHost();
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1").format.font.italic = true;
+      sheet.getRange("A1").format.fill.color = "#FF0000";
+      context.workbook.styles.add("Tiêu đề");
+      context.workbook.styles.getItem("Tiêu đề").font.bold = true;
+      sheet.getRange("A1:A2").style = "Tiêu đề";
+      await context.sync();
+      expect(host.cell("Sheet1", "A1").format).toEqual({ bold: true });
+      context.workbook.styles.getItem("Tiêu đề").font.size = 14;
+      context.workbook.styles.getItem("Tiêu đề").fill.color = "#D9E1F2";
+      const range = sheet.getRange("A1:A2");
+      range.load("style");
+      await context.sync();
+      expect(range.style).toBe("Tiêu đề");
+    });
+    for (const a of ["A1", "A2"])
+      expect(host.cell("Sheet1", a).format).toEqual({ bold: true, fontSize: 14, fill: "#D9E1F2" });
+  });
+
+  it("fails like Excel: a name used twice, an unknown style, a protected sheet, a host below ExcelApi 1.7", async () => {
+    const host = new SimulatedExcelHost();
+    expect(
+      await codeOf(
+        host.run(async (context) => {
+          context.workbook.styles.add("Mới");
+          context.workbook.styles.add("MỚI");
+          await context.sync();
+        }),
+      ),
+    ).toBe("ItemAlreadyExists");
+    expect(
+      await codeOf(
+        host.run(async (context) => {
+          context.workbook.worksheets.getItem("Sheet1").getRange("A1").style = "Không có";
+          await context.sync();
+        }),
+      ),
+    ).toBe("InvalidArgument");
+    expect(
+      await codeOf(
+        host.run(async (context) => {
+          context.workbook.styles.getItem("Không có").font.bold = true;
+          await context.sync();
+        }),
+      ),
+    ).toBe("ItemNotFound");
+    host.protectSheet("Sheet1");
+    expect(
+      await codeOf(
+        host.run(async (context) => {
+          context.workbook.worksheets.getItem("Sheet1").getRange("A1").style = "Mới";
+          await context.sync();
+        }),
+      ),
+    ).toBe("AccessDenied");
+    const old = new SimulatedExcelHost({ apiVersion: "1.6" });
+    expect(
+      await codeOf(
+        old.run(async (context) => {
+          context.workbook.styles.add("x");
+        }),
+      ),
+    ).toBe("ApiNotFound");
+  });
+
+  it("lists the built-in styles and the added ones; clearing formats takes a cell back to Normal", async () => {
+    const host = new SimulatedExcelHost();
+    await host.run(async (context) => {
+      context.workbook.styles.add("THBC 1");
+      context.workbook.styles.getItem("THBC 1").font.italic = true;
+      context.workbook.worksheets.getItem("Sheet1").getRange("B2").style = "THBC 1";
+      const styles = context.workbook.styles;
+      styles.load("items/name");
+      await context.sync();
+      const names = styles.items.map((s) => s.name);
+      expect(names).toContain("Normal");
+      expect(names).toContain("20% - Accent1");
+      expect(names[names.length - 1]).toBe("THBC 1");
+      expect(host.cell("Sheet1", "B2")).toMatchObject({ style: "THBC 1", format: { italic: true } });
+      context.workbook.worksheets
+        .getItem("Sheet1")
+        .getRange("B2")
+        .clear("Formats" as Excel.ClearApplyTo);
+    });
+    expect(host.cell("Sheet1", "B2")).toEqual({ value: "" });
+  });
+});

@@ -43,6 +43,26 @@ describe("co-authoring sessions", () => {
     expect(host.values("Sheet1")).toEqual({ A1: 3, B1: 2 });
   });
 
+  it("cell styles: a style a session adds reaches the workbook with its cells; two adding the same name from the same copy both succeed, the last definition wins", async () => {
+    const host = new SimulatedExcelHost();
+    const a = host.session();
+    const b = host.session();
+    const addAndApply = (s: SimSession, address: string, bold: boolean) =>
+      s.runner(async (context) => {
+        context.workbook.styles.add("Tiêu đề");
+        context.workbook.styles.getItem("Tiêu đề").font.bold = bold;
+        context.workbook.worksheets.getItem("Sheet1").getRange(address).style = "Tiêu đề";
+        await context.sync();
+      });
+    await addAndApply(a, "A1", true);
+    expect(host.styleNames()).toContain("Tiêu đề");
+    expect(host.cell("Sheet1", "A1")).toMatchObject({ style: "Tiêu đề", format: { bold: true } });
+    await addAndApply(b, "B1", false); // B's view dates from before A's sync: the name is free there
+    expect(host.styleNames().filter((n) => n === "Tiêu đề")).toHaveLength(1);
+    expect(host.cell("Sheet1", "B1")).toMatchObject({ style: "Tiêu đề", format: { bold: false } });
+    expect(host.cell("Sheet1", "A1").format?.bold).toBe(false); // the style changed under A1 too
+  });
+
   it("two sessions replacing 'the only part' from the same copy leave two parts (Excel's race)", async () => {
     const host = new SimulatedExcelHost();
     host.addCustomXmlPart(`<state xmlns="${NS}">0</state>`);

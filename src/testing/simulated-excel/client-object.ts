@@ -1,5 +1,6 @@
 import { ErrorCodes, Messages, SimulatedOfficeError, propertyNotLoaded } from "./errors";
 import type { SimEventHub } from "./events";
+import { type ActionType, WireContext, type WireObject, type WirePath, wirePathOf } from "./wire";
 import type { WorkbookModel } from "./workbook-model";
 
 /** What the host gives each request context: the model, requirement sets, events, per-sync accounting. */
@@ -12,16 +13,18 @@ export interface HostServices {
 }
 
 export interface QueuedAction {
-  /** Serialisable description (what travels in the request). */
-  desc: { o: number; a: string; n?: string; v?: unknown };
   run: () => void;
 }
 
 /** Like `Excel.RequestContext`: commands queue on proxies and travel on `sync()`. */
 export class SimRequestContext {
   /** @internal */ readonly _host: HostServices;
-  /** @internal */ _actions: QueuedAction[] = [];
-  /** @internal */ _paths = new Map<ClientObject, number>();
+  /** @internal What runs at sync, in order. */
+  _actions: QueuedAction[] = [];
+  /** @internal The request as Office.js would send it (wire.ts). */
+  readonly _wire = new WireContext();
+  /** @internal True while a sync runs: proxies made then (loaded items) come from the response. */
+  _executing = false;
   /** @internal */ _pending = new Set<ClientObject>();
   /** @internal `Excel.run` batches running on this context now (proxies are usable only inside one). */
   _openRuns = 0;
@@ -47,22 +50,9 @@ export class SimRequestContext {
     return this._host.executeBatch(this);
   }
 
-  /** @internal Every queued command goes through here: a proxy is usable only while its `Excel.run` runs. */
-  _pathId(o: ClientObject): number {
-    if (this._openRuns === 0 && !o._tracked) throw invalidObjectPath(o._path);
-    let id = this._paths.get(o);
-    if (id === undefined) {
-      id = this._paths.size + 1;
-      this._paths.set(o, id);
-    }
-    return id;
-  }
-
-  /** @internal */
-  _requestJson(): string {
-    const paths: Record<number, string> = {};
-    for (const [o, id] of this._paths) paths[id] = o._path;
-    return JSON.stringify({ Actions: this._actions.map((a) => a.desc), ObjectPaths: paths });
+  /** @internal The body of the request queued so far (and a fresh request for the next sync). */
+  _takeRequestJson(): string {
+    return this._wire.take();
   }
 }
 
@@ -107,10 +97,11 @@ export function loadPaths(spec: LoadSpec): string[] | null {
  * Base of every proxy. `_resolveTarget()` finds the real object at execution time (null for a null object,
  * throws ItemNotFound for a missing required one). Properties read before load + sync throw Excel's error.
  */
-export abstract class ClientObject {
+export abstract class ClientObject implements WireObject {
   /** @internal */ _loaded = new Map<string, unknown>();
   /** @internal */ _isNull: boolean | undefined;
   /** @internal */ readonly _nullable: boolean;
+  /** @internal */ _wireId?: number;
   /** @internal Added to `context.trackedObjects`: usable after its run. */
   _tracked = false;
 
@@ -122,6 +113,15 @@ export abstract class ClientObject {
   ) {
     this._nullable = nullable || (_parent?._nullable ?? false);
     if (this._nullable) context._pending.add(this);
+    // Office.js instantiates every proxy where it is created; items read from a response are not.
+    if (!context._executing) context._wire.created(this);
+  }
+
+  /** @internal How Office.js names this proxy in a request (from its path text, unless set). */
+  _wire?: WirePath;
+  _wirePath(): WirePath {
+    this._wire ??= wirePathOf(this._path, this._parent?._path ?? null);
+    return this._wire;
   }
 
   get isNullObject(): boolean {
@@ -153,25 +153,53 @@ export abstract class ClientObject {
   /**
    * @internal A member above the host's requirement set: Office.js queues the call like any other (its own
    * client-side check is off) and the host refuses it with ApiNotFound at `sync`; earlier commands of that
-   * sync stay applied, as with any failing command.
+   * sync stay applied, as with any failing command. Nothing goes on the wire here: the call itself does.
    */
   _requireApi(version: string, api: string): void {
     if (this.context._host.isSetSupported(version)) return;
-    this._queue(
-      "Method",
-      [],
-      () => {
+    this.context._actions.push({
+      run: () => {
         throw new SimulatedOfficeError(ErrorCodes.apiNotFound, Messages.apiNotFound(api, version), api);
       },
-      api,
-    );
+    });
   }
 
-  /** @internal Queue a command against this object's target. Skipped for null objects. */
-  _queue(action: string, args: unknown, run: (target: never) => void, name?: string): void {
-    const o = this.context._pathId(this);
+  /**
+   * @internal Put one action on the wire: a set property (4), a method call (3) or a load (2). Every
+   * queued command goes through here: a proxy is usable only while its `Excel.run` runs.
+   */
+  _wireAction(type: ActionType, name: string, args: unknown[], argObjects?: ClientObject[]): void {
+    if (this.context._openRuns === 0 && !this._tracked) throw invalidObjectPath(this._path);
+    if (type === 2) this.context._wire.action({ type, name: "", target: this, select: args as string[] });
+    else this.context._wire.action({ type, name, target: this, args, ...(argObjects ? { argObjects } : {}) });
+  }
+
+  /**
+   * @internal Queue a command against this object's target (skipped for null objects). `action` is
+   * "SetProperty" (`name` in camelCase, `args` the value) or "Method" (`name` as Office.js spells it,
+   * `args` the argument list).
+   */
+  _queue(
+    action: "SetProperty" | "Method",
+    args: unknown,
+    run: (target: never) => void,
+    name: string,
+    argObjects?: ClientObject[],
+  ): void {
+    if (action === "SetProperty") this._wireAction(4, name.charAt(0).toUpperCase() + name.slice(1), [args]);
+    else this._wireAction(3, name, args as unknown[], argObjects);
     this.context._actions.push({
-      desc: name === undefined ? { o, a: action, v: args } : { o, a: action, n: name, v: args },
+      run: () => {
+        const t = this._resolveTarget();
+        this._isNull = t === null;
+        if (t !== null) run(t as never);
+      },
+    });
+  }
+
+  /** @internal What runs at sync, with nothing on the wire (the caller puts Office.js's actions there). */
+  _queueRun(run: (target: never) => void): void {
+    this.context._actions.push({
       run: () => {
         const t = this._resolveTarget();
         this._isNull = t === null;
@@ -187,11 +215,10 @@ export abstract class ClientObject {
   }
 
   /** @internal Method returning a value: ClientResult filled at sync. */
-  _invoke<T>(name: string, args: unknown, compute: (target: never) => T): ClientResult<T> {
+  _invoke<T>(name: string, args: unknown[], compute: (target: never) => T): ClientResult<T> {
     const result = new ClientResult<T>();
-    const o = this.context._pathId(this);
+    this._wireAction(3, name, args);
     this.context._actions.push({
-      desc: { o, a: "Method", n: name, v: args },
       run: () => {
         const t = this._resolveTarget();
         this._isNull = t === null;
@@ -230,11 +257,16 @@ export abstract class ClientObject {
     return this;
   }
 
+  /** @internal A load whose results `run` stores (collections fill their items). */
+  _queueQuery(names: string[], run: () => void): void {
+    this._wireAction(2, "", names);
+    this.context._actions.push({ run });
+  }
+
   /** @internal */
   _queueLoad(names: string[]): void {
-    const o = this.context._pathId(this);
+    this._wireAction(2, "", names);
     this.context._actions.push({
-      desc: { o, a: "Query", v: names },
       run: () => {
         const t = this._resolveTarget();
         this._isNull = t === null;

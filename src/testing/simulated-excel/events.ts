@@ -73,7 +73,13 @@ export class SimEventHub {
   }
 }
 
-/** Like `OfficeExtension.EventHandlers<T>`. */
+/** The event in Office.js's registration call (`Worksheet._RegisterDataChangedEvent()`), for the wire. */
+const WIRE_EVENT_NAMES: Record<SimEventType, string> = {
+  WorksheetActivated: "Activated",
+  WorksheetChanged: "DataChanged",
+};
+
+/** Like `OfficeExtension.EventHandlers<T>`: registration goes on the wire as Office.js's method call. */
 export class SimEventHandlers<T> {
   constructor(
     private readonly owner: ClientObject,
@@ -85,11 +91,11 @@ export class SimEventHandlers<T> {
   add(handler: (args: T) => Promise<unknown>): SimEventHandlerResult<T> {
     const hub = this.owner.context._host.events;
     this.owner._queue(
-      "RegisterEvent",
-      [this.type],
+      "Method",
+      [],
       (target) =>
         hub.register({ type: this.type, sheetId: this.sheetOf(target), handler: handler as Handler }),
-      this.type,
+      `_Register${WIRE_EVENT_NAMES[this.type]}Event`,
     );
     return new SimEventHandlerResult(this.owner.context, this, handler);
   }
@@ -97,10 +103,10 @@ export class SimEventHandlers<T> {
   remove(handler: (args: T) => Promise<unknown>): void {
     const hub = this.owner.context._host.events;
     this.owner._queue(
-      "UnregisterEvent",
-      [this.type],
+      "Method",
+      [],
       (target) => hub.unregister(this.type, this.sheetOf(target), handler as Handler),
-      this.type,
+      `_Unregister${WIRE_EVENT_NAMES[this.type]}Event`,
     );
   }
 }

@@ -6,6 +6,7 @@ import {
   type CellFormat,
   type StoredCell,
   type StoredSheet,
+  type StoredStyle,
   DEFAULT_COLUMN_WIDTH,
   DEFAULT_ROW_HEIGHT,
   MAX_COLUMNS,
@@ -15,6 +16,7 @@ import {
   boxCellCount,
   boxesIntersect,
   cellKey,
+  newCell,
   parseBox,
   parseKey as parseKeyOf,
 } from "./store";
@@ -28,6 +30,13 @@ export interface AreasTarget {
   sheet: StoredSheet;
   boxes: Box[];
 }
+/** A cell style's font, fill or borders (`Style.font` …) instead of cells'. */
+export interface StyleTarget {
+  style: StoredStyle;
+}
+export type FormatTarget = AreasTarget | StyleTarget;
+
+const isStyleTarget = (t: unknown): t is StyleTarget => typeof t === "object" && t !== null && "style" in t;
 
 /** Reading a whole-column range cell by cell would be absurd; reads are capped like a sane client. */
 const MAX_READ_CELLS = 5_000_000;
@@ -126,6 +135,8 @@ export class SimRange extends ClientObject {
         return model.peek(t.sheet, t.box.top, t.box.left)?.hyperlink ?? null;
       case "columnHidden":
         return allSame(range(t.box.left, t.box.right).map((c) => t.sheet.hiddenColumns.has(c)));
+      case "style":
+        return common(model, { sheet: t.sheet, boxes: [t.box] }, (c) => c?.style ?? "Normal");
       default:
         throw invalidArgument(`Range.${name}`);
     }
@@ -168,21 +179,49 @@ export class SimRange extends ClientObject {
     this._writeContent("formulas", v);
   }
 
+  /**
+   * Office.js sends a 2D set of more than 1,500 cells in row chunks (setRangePropertiesInBulk in
+   * excel-web-16.00.debug.js): `_ValidateArraySize(rows, columns)` on the range, then per chunk of
+   * round(1500 / columns) rows a `getRow(first).getBoundingRect(getRow(last))` range that gets the slice.
+   * The host applies the whole array at once; only the request is shaped that way. False when not bulk.
+   */
+  private _setInBulk(name: string, v: unknown, apply: (target: never) => void): boolean {
+    if (!Array.isArray(v) || v.length === 0 || !Array.isArray(v[0])) return false;
+    const columns = (v[0] as unknown[]).length;
+    if (v.length * columns <= 1500) return false;
+    this._loaded.set(name, v);
+    this._wireAction(3, "_ValidateArraySize", [v.length, columns]);
+    const chunk = Math.max(1, Math.round(1500 / columns));
+    for (let start = 0; start < v.length; start += chunk) {
+      const end = Math.min(start + chunk, v.length) - 1;
+      const first = this.getRow(start);
+      first._wirePath().dispose = true;
+      const last = this.getRow(end);
+      last._wirePath().dispose = true;
+      const rect = new SimRange(this.context, `${first._path}.getBoundingRect()`, first, () => null);
+      rect._wire = { type: 3, name: "GetBoundingRect", argObjects: [last], dispose: true };
+      rect._wireAction(4, name.charAt(0).toUpperCase() + name.slice(1), [v.slice(start, end + 1)]);
+    }
+    this._queueRun(apply);
+    return true;
+  }
+
   private _writeContent(name: "values" | "formulas", v: unknown): void {
     const location = `Range.${name}`;
-    this._set(name, v, (t: RangeTarget) => {
+    const apply = (t: RangeTarget) => {
       const model = this.context._host.model;
       if (t.box.bottom === MAX_ROWS - 1 || t.box.right === MAX_COLUMNS - 1) throw invalidArgument(location);
       model.assertContentWritable(t.sheet, t.box, Array.isArray(v) ? (v as unknown[][]) : null, location);
       model.writeGrid(t.sheet, t.box, v, location, (r, c, x) => model.writeInput(t.sheet, r, c, x, location));
-    });
+    };
+    if (!this._setInBulk(name, v, apply)) this._set(name, v, apply);
   }
 
   get numberFormat(): unknown[][] {
     return this._get("numberFormat");
   }
   set numberFormat(v: unknown[][]) {
-    this._set("numberFormat", v, (t: RangeTarget) => {
+    const apply = (t: RangeTarget) => {
       const model = this.context._host.model;
       model.assertChangeAllowed(t.sheet, "formatCells", t.box, "Range.numberFormat");
       model.writeGrid(t.sheet, t.box, v, "Range.numberFormat", (r, c, x) => {
@@ -190,7 +229,8 @@ export class SimRange extends ClientObject {
         if (typeof x !== "string") throw invalidArgument("Range.numberFormat");
         model.cell(t.sheet, r, c).numberFormat = x === "" ? "General" : x;
       });
-    });
+    };
+    if (!this._setInBulk("numberFormat", v, apply)) this._set("numberFormat", v, apply);
   }
 
   /** ExcelApi 1.7. */
@@ -210,6 +250,17 @@ export class SimRange extends ClientObject {
           model.writeInput(t.sheet, r, c, `'${v.textToDisplay}`, "Range.hyperlink");
       });
     });
+  }
+
+  /** ExcelApi 1.7: the cell style's name ("Normal" when none); setting applies a style of `Workbook.styles`. */
+  get style(): string {
+    return this._get("style");
+  }
+  set style(v: string) {
+    this._requireApi("1.7", "Range.style");
+    this._set("style", v, (t: RangeTarget) =>
+      this.context._host.model.applyStyle(t.sheet, t.box, v, "Range.style"),
+    );
   }
 
   get columnHidden(): boolean {
@@ -370,7 +421,7 @@ export class SimRange extends ClientObject {
 
 /** Like `Excel.RangeAreas` (ExcelApi 1.9): the format of several ranges at once. */
 export class SimRangeAreas extends ClientObject {
-  readonly format: SimRangeFormat;
+  private _format: SimRangeFormat | undefined;
   constructor(
     context: SimRequestContext,
     path: string,
@@ -378,7 +429,10 @@ export class SimRangeAreas extends ClientObject {
     private readonly _find: () => AreasTarget | null,
   ) {
     super(context, path, parent);
-    this.format = new SimRangeFormat(context, `${path}.format`, this, _find);
+  }
+  get format(): SimRangeFormat {
+    this._format ??= new SimRangeFormat(this.context, `${this._path}.format`, this, this._find);
+    return this._format;
   }
   _resolveTarget(): AreasTarget | null {
     return this._find();
@@ -391,7 +445,17 @@ export class SimRangeAreas extends ClientObject {
     if (name === "address")
       return a.boxes.map((b) => `${addressSheetName(a.sheet.name)}!${boxAddress(b)}`).join(",");
     if (name === "areaCount") return a.boxes.length;
+    if (name === "style") return common(this.context._host.model, a, (c) => c?.style ?? "Normal");
     throw invalidArgument(`RangeAreas.${name}`);
+  }
+  /** ExcelApi 1.9: one cell style for every area. */
+  get style(): string {
+    return this._get("style");
+  }
+  set style(v: string) {
+    this._set("style", v, (t: AreasTarget) => {
+      for (const b of t.boxes) this.context._host.model.applyStyle(t.sheet, b, v, "RangeAreas.style");
+    });
   }
   override _nav(name: string): ClientObject | undefined {
     return name === "format" ? this.format : undefined;
@@ -439,11 +503,11 @@ abstract class FormatPart extends ClientObject {
     context: SimRequestContext,
     path: string,
     parent: ClientObject,
-    protected readonly _find: () => AreasTarget | null,
+    protected readonly _find: () => FormatTarget | null,
   ) {
     super(context, path, parent);
   }
-  _resolveTarget(): AreasTarget | null {
+  _resolveTarget(): FormatTarget | null {
     return this._find();
   }
   /** Queue a change to every cell of the target, after the protection check. */
@@ -454,10 +518,14 @@ abstract class FormatPart extends ClientObject {
     mutate: (f: CellFormat, cell: StoredCell) => void,
     validate?: (v: unknown) => boolean,
   ): void {
-    this._set(name, v, (t: AreasTarget) => {
+    this._set(name, v, (t: FormatTarget) => {
       if (validate && !validate(v))
         throw invalidArgument(`${this.constructor.name.replace(/^Sim/, "")}.${name}`);
       const model = this.context._host.model;
+      if (isStyleTarget(t)) {
+        model.changeStyle(t.style, (st) => mutate(st.format, newCell()));
+        return;
+      }
       for (const b of t.boxes) {
         model.assertChangeAllowed(t.sheet, change, b, `${name}`);
         model.formatCells(t.sheet, b, mutate);
@@ -465,6 +533,7 @@ abstract class FormatPart extends ClientObject {
     });
   }
   protected _common(t: unknown, f: (cell: StoredCell | undefined) => unknown): unknown {
+    if (isStyleTarget(t)) return f({ ...newCell(), format: t.style.format });
     return common(this.context._host.model, t as AreasTarget, f);
   }
 }
@@ -483,22 +552,35 @@ const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"];
 
 /** Like `Excel.RangeFormat`. */
 export class SimRangeFormat extends FormatPart {
-  readonly font: SimRangeFont;
-  readonly fill: SimRangeFill;
-  readonly borders: SimRangeBorderCollection;
-  readonly protection: SimFormatProtection;
+  private _font: SimRangeFont | undefined;
+  private _fill: SimRangeFill | undefined;
+  private _borders: SimRangeBorderCollection | undefined;
+  private _protection: SimFormatProtection | undefined;
 
   constructor(
     context: SimRequestContext,
     path: string,
     parent: ClientObject,
-    find: () => AreasTarget | null,
+    find: () => FormatTarget | null,
   ) {
     super(context, path, parent, find);
-    this.font = new SimRangeFont(context, `${path}.font`, this, find);
-    this.fill = new SimRangeFill(context, `${path}.fill`, this, find);
-    this.borders = new SimRangeBorderCollection(context, `${path}.borders`, this, find);
-    this.protection = new SimFormatProtection(context, `${path}.protection`, this, find);
+  }
+  // Created on first use, as Office.js does (each is an object path and an Instantiate action).
+  get font(): SimRangeFont {
+    this._font ??= new SimRangeFont(this.context, `${this._path}.font`, this, this._find);
+    return this._font;
+  }
+  get fill(): SimRangeFill {
+    this._fill ??= new SimRangeFill(this.context, `${this._path}.fill`, this, this._find);
+    return this._fill;
+  }
+  get borders(): SimRangeBorderCollection {
+    this._borders ??= new SimRangeBorderCollection(this.context, `${this._path}.borders`, this, this._find);
+    return this._borders;
+  }
+  get protection(): SimFormatProtection {
+    this._protection ??= new SimFormatProtection(this.context, `${this._path}.protection`, this, this._find);
+    return this._protection;
   }
   _scalarNames(): string[] {
     return ["columnWidth", "rowHeight", "horizontalAlignment", "verticalAlignment", "wrapText"];
@@ -725,7 +807,11 @@ export class SimRangeFill extends FormatPart {
     this._queue(
       "Method",
       [],
-      (t: AreasTarget) => {
+      (t: FormatTarget) => {
+        if (isStyleTarget(t)) {
+          this.context._host.model.changeStyle(t.style, (st) => void delete st.format.fill);
+          return;
+        }
         for (const b of t.boxes) {
           this.context._host.model.assertChangeAllowed(t.sheet, "formatCells", b, "RangeFill.clear");
           this.context._host.model.formatCells(t.sheet, b, (f) => void delete f.fill);
@@ -773,7 +859,7 @@ export class SimRangeBorder extends FormatPart {
     context: SimRequestContext,
     path: string,
     parent: ClientObject,
-    find: () => AreasTarget | null,
+    find: () => FormatTarget | null,
     readonly sideIndex: string,
   ) {
     super(context, path, parent, find);
@@ -782,6 +868,8 @@ export class SimRangeBorder extends FormatPart {
     return ["style", "color", "weight"];
   }
   _read(target: unknown, name: string): unknown {
+    if (isStyleTarget(target) && name === "style")
+      return target.style.format.borders?.[this.sideIndex as BorderEdge] ?? "None";
     const t = target as AreasTarget;
     if (name === "style") {
       const edge = this.sideIndex as BorderEdge;
@@ -816,8 +904,18 @@ export class SimRangeBorder extends FormatPart {
     return this._get("style");
   }
   set style(v: string) {
-    this._set("style", v, (t: AreasTarget) => {
+    this._set("style", v, (t: FormatTarget) => {
       const model = this.context._host.model;
+      if (isStyleTarget(t)) {
+        // A style has the four edges of a cell only.
+        if (!["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"].includes(this.sideIndex))
+          throw invalidArgument("RangeBorder.style");
+        const edge = this.sideIndex as BorderEdge;
+        model.changeStyle(t.style, (st) => {
+          st.format.borders = { ...(st.format.borders ?? {}), [edge]: v };
+        });
+        return;
+      }
       for (const b of t.boxes) {
         model.assertChangeAllowed(t.sheet, "formatCells", b, "RangeBorder.style");
         const set = (r: number, c: number, e: BorderEdge): void => {

@@ -3,17 +3,18 @@
  *
  * A session is one co-author's Excel on the shared workbook. It works on its own view of the workbook, the
  * workbook as it was at the end of the session's last sync: its reads, and the objects its commands resolve
- * (a sheet by name, "the only part" of a namespace), see that view. At each sync the session's changes
- * (what its commands changed in its view: cells, sheet settings, sheets added, deleted or moved, custom XML
- * parts added or deleted) are merged into the shared workbook, cell by cell (the last writer wins), and the
- * view is refreshed from the shared workbook. Two sessions that each read one custom XML part, then delete
+ * (a sheet by name, "the only part" of a namespace, a cell style by name), see that view. At each sync the
+ * session's changes (what its commands changed in its view: cells, sheet settings, sheets added, deleted or
+ * moved, custom XML parts added or deleted, cell styles added or changed) are merged into the shared
+ * workbook, cell by cell and style by style (the last writer wins), and the view is refreshed from the
+ * shared workbook. Two sessions that each read one custom XML part, then delete
  * "it" and add their own, leave two parts, as Excel's co-authoring does when both start from the same copy.
  *
  * Reopening gives every sheet a new id (Excel keeps a worksheet's id only within a session): in tab order
  * (`{00000000-0001-0000-000N-000000000000}`, as Excel on the web was seen to number them) or fresh ones.
  */
 import { ErrorCodes, SimulatedOfficeError } from "./errors";
-import type { StoredPart, StoredSheet } from "./store";
+import type { StoredPart, StoredSheet, StoredStyle } from "./store";
 import type { WorkbookModel } from "./workbook-model";
 
 /** What the host calls around the actions of one sync run in a session. */
@@ -26,7 +27,7 @@ export interface SessionView {
   afterActions(): void;
 }
 
-type ModelContent = { sheets: StoredSheet[]; parts: StoredPart[] };
+type ModelContent = { sheets: StoredSheet[]; parts: StoredPart[]; styles: StoredStyle[] };
 
 /** Sheet settings merged as a whole when a session changed them. */
 const SHEET_SETTINGS = [
@@ -126,6 +127,17 @@ export function mergeInto(shared: WorkbookModel, base: ModelContent, mine: Model
     if (!b && !target) shared.parts.push(clone(p));
     else if (b && target && b.xml !== p.xml) Object.assign(target, clone(p));
   }
+  // Cell styles by name: one this session added or changed is the workbook's now (the last writer wins).
+  const styleKey = (st: StoredStyle) => st.name.normalize("NFC").toLocaleUpperCase();
+  const baseStyles = new Map(base.styles.map((st) => [styleKey(st), st]));
+  for (const st of mine.styles) {
+    const b = baseStyles.get(styleKey(st));
+    if (b && sameData(b, st)) continue;
+    const target = shared.findStyle(st.name);
+    if (!target) shared.styles.push(clone(st));
+    else shared.changeStyle(target, (t) => Object.assign(t, clone(st)));
+  }
+  shared.reindexStyles();
   shared.version++;
 }
 
@@ -175,11 +187,20 @@ export class SimSession implements SessionView {
   }
 
   beforeActions(): void {
-    this.base = { sheets: clone(this.model.sheets), parts: clone(this.model.parts) };
+    this.base = {
+      sheets: clone(this.model.sheets),
+      parts: clone(this.model.parts),
+      styles: clone(this.model.styles),
+    };
   }
 
   afterActions(): void {
-    if (this.base) mergeInto(this.shared, this.base, { sheets: this.model.sheets, parts: this.model.parts });
+    if (this.base)
+      mergeInto(this.shared, this.base, {
+        sheets: this.model.sheets,
+        parts: this.model.parts,
+        styles: this.model.styles,
+      });
     this.base = null;
     this.refresh();
   }
@@ -188,6 +209,8 @@ export class SimSession implements SessionView {
   private refresh(): void {
     this.model.sheets = clone(this.shared.sheets);
     this.model.parts = clone(this.shared.parts);
+    this.model.styles = clone(this.shared.styles);
+    this.model.reindexStyles();
     if (!this.model.activeSheetId || !this.model.sheets.some((s) => s.id === this.model.activeSheetId))
       this.model.activeSheetId = this.shared.activeSheetId;
     this.model.version++;

@@ -52,6 +52,77 @@ export interface StoredCell {
   locked: boolean;
   hyperlink?: Hyperlink;
   validation?: ValidationSpec;
+  /** The cell style applied (`Range.style`); absent = Normal. */
+  style?: string;
+}
+
+/** What a cell style covers: each category is applied with the style when its `include…` flag is set. */
+export type StyleCategory = "alignment" | "border" | "font" | "number" | "patterns" | "protection";
+
+/** A cell style of the workbook (`Workbook.styles`). */
+export interface StoredStyle {
+  name: string;
+  builtIn: boolean;
+  /** Format properties set on the style; those not set are the Normal style's. */
+  format: CellFormat;
+  numberFormat: string;
+  locked: boolean;
+  include: Record<StyleCategory, boolean>;
+}
+
+/** The format fields each style category covers. */
+export const STYLE_CATEGORY_FIELDS: Record<
+  Exclude<StyleCategory, "number" | "protection">,
+  (keyof CellFormat)[]
+> = {
+  font: ["bold", "italic", "underline", "fontSize", "fontName", "fontColor"],
+  patterns: ["fill"],
+  border: ["borders"],
+  alignment: ["horizontalAlignment", "verticalAlignment", "wrapText"],
+};
+
+/** The cell styles of a new Excel workbook (Home › Cell Styles). */
+export const BUILT_IN_STYLE_NAMES = [
+  "Normal",
+  "Bad",
+  "Good",
+  "Neutral",
+  "Calculation",
+  "Check Cell",
+  "Explanatory Text",
+  "Input",
+  "Linked Cell",
+  "Note",
+  "Output",
+  "Warning Text",
+  "Heading 1",
+  "Heading 2",
+  "Heading 3",
+  "Heading 4",
+  "Title",
+  "Total",
+  ...[1, 2, 3, 4, 5, 6].flatMap((n) => [
+    `20% - Accent${n}`,
+    `40% - Accent${n}`,
+    `60% - Accent${n}`,
+    `Accent${n}`,
+  ]),
+  "Comma",
+  "Comma [0]",
+  "Currency",
+  "Currency [0]",
+  "Percent",
+];
+
+export function newStyle(name: string, builtIn: boolean): StoredStyle {
+  return {
+    name,
+    builtIn,
+    format: {},
+    numberFormat: "General",
+    locked: true,
+    include: { alignment: true, border: true, font: true, number: true, patterns: true, protection: true },
+  };
 }
 
 export interface ProtectionState {
@@ -110,7 +181,8 @@ export function isCellDefault(c: StoredCell): boolean {
     Object.keys(c.format).length === 0 &&
     c.locked &&
     !c.hyperlink &&
-    !c.validation
+    !c.validation &&
+    !c.style
   );
 }
 

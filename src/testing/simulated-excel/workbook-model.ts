@@ -2,23 +2,48 @@ import type { CellValue } from "../../core/workbook/model";
 import { ErrorCodes, SimulatedOfficeError, accessDenied, invalidArgument, itemNotFound } from "./errors";
 import type { EvaluationResult, FormulaEvaluator } from "./evaluator";
 import {
+  BUILT_IN_STYLE_NAMES,
+  STYLE_CATEGORY_FIELDS,
   type Box,
   type CellFormat,
   type StoredCell,
   type StoredPart,
   type StoredSheet,
+  type StoredStyle,
   cellKey,
   checkSheetName,
   duplicateName,
   isCellDefault,
   isCellEmpty,
   newCell,
+  newStyle,
   parseInput,
   parseKey,
   rootNamespace,
   sameSheetName,
 } from "./store";
 import { XmlSyntaxError, parseXmlRoot } from "./xml-check";
+
+/**
+ * A copy of a format value (plain data: a string, a number, a border or font object). Not structuredClone:
+ * jest's jsdom environment, where the pane's tests run this host, does not have it.
+ */
+function copyPlain<T>(value: T): T {
+  return typeof value === "object" && value !== null ? (JSON.parse(JSON.stringify(value)) as T) : value;
+}
+
+/** Apply a style's included categories to one cell: its fields replace the cell's own in each category. */
+function copyStyle(style: StoredStyle, cell: StoredCell): void {
+  for (const [category, fields] of Object.entries(STYLE_CATEGORY_FIELDS)) {
+    if (!style.include[category as keyof typeof STYLE_CATEGORY_FIELDS]) continue;
+    for (const f of fields) {
+      if (style.format[f] === undefined) delete cell.format[f];
+      else (cell.format as Record<string, unknown>)[f] = copyPlain(style.format[f]);
+    }
+  }
+  if (style.include.number) cell.numberFormat = style.numberFormat;
+  if (style.include.protection) cell.locked = style.locked;
+}
 
 /** Which protection option allows a kind of change on a protected sheet. */
 export type ProtectedChange =
@@ -42,6 +67,9 @@ const OPTION_FOR: Partial<Record<ProtectedChange, string>> = {
 export class WorkbookModel {
   sheets: StoredSheet[] = [];
   parts: StoredPart[] = [];
+  styles: StoredStyle[] = BUILT_IN_STYLE_NAMES.map((n) => newStyle(n, true));
+  /** The cells each style was applied to (so a style change visits only them). */
+  private styleCells = new Map<StoredStyle, Set<StoredCell>>();
   activeSheetId: string | null = null;
   selection: { sheetId: string; address: string } | null = null;
   /** Bumped on every content change (for formula re-evaluation). */
@@ -255,6 +283,7 @@ export class WorkbookModel {
         cell.format = {};
         cell.numberFormat = "General";
         cell.locked = true;
+        this.forgetStyle(cell);
       }
       if (applyTo === "Hyperlinks" || applyTo === "All") delete cell.hyperlink;
       if (isCellDefault(cell)) sheet.cells.delete(k);
@@ -307,6 +336,83 @@ export class WorkbookModel {
       this.evaluated = { version: this.version, result: this.evaluator.evaluate(sheets) };
     }
     return this.evaluated.result.valueAt(sheet.name, row, column);
+  }
+
+  // ---- cell styles ----
+
+  /** A style by name; Excel compares style names case-insensitively. */
+  findStyle(name: unknown): StoredStyle | undefined {
+    if (typeof name !== "string") return undefined;
+    const key = name.normalize("NFC").toLocaleUpperCase();
+    return this.styles.find((s) => s.name.normalize("NFC").toLocaleUpperCase() === key);
+  }
+
+  addStyle(name: unknown, location = "StyleCollection.add"): StoredStyle {
+    if (typeof name !== "string" || name.trim() === "" || name.length > 255) throw invalidArgument(location);
+    if (this.findStyle(name)) throw duplicateName(location);
+    const style = newStyle(name, false);
+    this.styles.push(style);
+    return style;
+  }
+
+  /** `Range.style = name`: the style's included categories replace the cells' own; an unknown name fails. */
+  applyStyle(sheet: StoredSheet, box: Box, name: unknown, location: string): void {
+    const style = this.findStyle(name);
+    if (!style) throw invalidArgument(location);
+    this.assertChangeAllowed(sheet, "formatCells", box, location);
+    this.formatCells(sheet, box, (_f, cell) => {
+      copyStyle(style, cell);
+      this.forgetStyle(cell);
+      if (style.builtIn && style.name === "Normal") return;
+      cell.style = style.name;
+      let users = this.styleCells.get(style);
+      if (!users) this.styleCells.set(style, (users = new Set()));
+      users.add(cell);
+    });
+  }
+
+  /** Index again which cells use which style (after cells were copied in from another model). */
+  reindexStyles(): void {
+    this.styleCells.clear();
+    for (const sheet of this.sheets)
+      for (const cell of sheet.cells.values()) {
+        const style = cell.style === undefined ? undefined : this.findStyle(cell.style);
+        if (!style) continue;
+        let users = this.styleCells.get(style);
+        if (!users) this.styleCells.set(style, (users = new Set()));
+        users.add(cell);
+      }
+  }
+
+  /** The cell no longer has its style (another one applied, formats cleared). */
+  forgetStyle(cell: StoredCell): void {
+    if (cell.style === undefined) return;
+    const old = this.findStyle(cell.style);
+    if (old) this.styleCells.get(old)?.delete(cell);
+    delete cell.style;
+  }
+
+  /**
+   * Change a style; the cells that use it follow, except where a cell's value of a changed property is no
+   * longer the style's (set on the cell itself since).
+   */
+  changeStyle(style: StoredStyle, mutate: (s: StoredStyle) => void): void {
+    const before: StoredStyle = { ...style, format: { ...style.format }, include: { ...style.include } };
+    mutate(style);
+    for (const cell of this.styleCells.get(style) ?? []) {
+      for (const [category, fields] of Object.entries(STYLE_CATEGORY_FIELDS)) {
+        if (!style.include[category as keyof typeof STYLE_CATEGORY_FIELDS]) continue;
+        for (const f of fields) {
+          const old = JSON.stringify(before.format[f]);
+          if (old === JSON.stringify(style.format[f]) || JSON.stringify(cell.format[f]) !== old) continue;
+          if (style.format[f] === undefined) delete cell.format[f];
+          else (cell.format as Record<string, unknown>)[f] = copyPlain(style.format[f]);
+        }
+      }
+      if (style.include.number && cell.numberFormat === before.numberFormat)
+        cell.numberFormat = style.numberFormat;
+      if (style.include.protection && cell.locked === before.locked) cell.locked = style.locked;
+    }
   }
 
   // ---- custom XML parts ----

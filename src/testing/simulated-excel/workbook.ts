@@ -14,23 +14,39 @@ import {
 } from "./store";
 import { SimRange, SimRangeAreas } from "./range";
 import { SimEventHandlers, type SimWorksheetActivatedArgs, type SimWorksheetChangedArgs } from "./events";
+import { SimStyleCollection } from "./styles";
 
 /** Like `Excel.Workbook`. */
 export class SimWorkbook extends ClientObject {
-  readonly worksheets: SimWorksheetCollection;
-  readonly application: SimApplication;
+  private _worksheets: SimWorksheetCollection | undefined;
   private _customXmlParts: SimCustomXmlPartCollection | undefined;
+  private _application: SimApplication | undefined;
+  private _styles: SimStyleCollection | undefined;
 
   constructor(context: SimRequestContext) {
     super(context, "workbook", null);
-    this.worksheets = new SimWorksheetCollection(context, this);
-    this.application = new SimApplication(context, this);
   }
 
+  // Created on first use, as Office.js does (each is an object path and an Instantiate action).
+  get worksheets(): SimWorksheetCollection {
+    this._worksheets ??= new SimWorksheetCollection(this.context, this);
+    return this._worksheets;
+  }
   /** ExcelApi 1.5. */
   get customXmlParts(): SimCustomXmlPartCollection {
     this._requireApi("1.5", "Workbook.customXmlParts");
-    return (this._customXmlParts ??= new SimCustomXmlPartCollection(this.context, this));
+    this._customXmlParts ??= new SimCustomXmlPartCollection(this.context, this);
+    return this._customXmlParts;
+  }
+  get application(): SimApplication {
+    this._application ??= new SimApplication(this.context, this);
+    return this._application;
+  }
+  /** ExcelApi 1.7: the workbook's cell styles. */
+  get styles(): SimStyleCollection {
+    this._requireApi("1.7", "Workbook.styles");
+    this._styles ??= new SimStyleCollection(this.context, this);
+    return this._styles;
   }
 
   _resolveTarget(): unknown {
@@ -45,7 +61,7 @@ export class SimWorkbook extends ClientObject {
 
   getSelectedRange(): SimRange {
     const model = this.context._host.model;
-    return new SimRange(this.context, "workbook.getSelectedRange()", null, () => {
+    return new SimRange(this.context, "workbook.getSelectedRange()", this, () => {
       const sel = model.selection;
       const sheet = sel
         ? model.findSheet(sel.sheetId)
@@ -112,7 +128,7 @@ export class SimWorksheetCollection extends ClientObject {
   override load(spec?: Parameters<ClientObject["load"]>[0]): this {
     const names = normaliseItemLoad(spec, WORKSHEET_PROPS);
     const model = this.context._host.model;
-    this._queue("Query", names, () => {
+    this._queueQuery(names, () => {
       this._items = model.sheets.map((s) => {
         const ws = new SimWorksheet(
           this.context,
@@ -177,9 +193,8 @@ export class SimWorksheetCollection extends ClientObject {
       },
       false,
     );
-    const o = this.context._pathId(ws);
+    // On the wire, the new sheet's Instantiate action is the add.
     this.context._actions.push({
-      desc: { o, a: "Method", n: "Add", v: [name ?? null] },
       run: () => {
         createdId = model.addSheet(name).id;
       },
@@ -231,8 +246,8 @@ function normaliseItemLoad(spec: Parameters<ClientObject["load"]>[0], all: strin
 
 /** Like `Excel.Worksheet`. */
 export class SimWorksheet extends ClientObject {
-  readonly protection: SimWorksheetProtection;
-  readonly freezePanes: SimFreezePanes;
+  private _protection: SimWorksheetProtection | undefined;
+  private _freezePanes: SimFreezePanes | undefined;
   private _pageLayout: SimPageLayout | undefined;
 
   constructor(
@@ -243,8 +258,15 @@ export class SimWorksheet extends ClientObject {
     nullable: boolean,
   ) {
     super(context, path, parent, nullable);
-    this.protection = new SimWorksheetProtection(context, this);
-    this.freezePanes = new SimFreezePanes(context, this);
+  }
+
+  get protection(): SimWorksheetProtection {
+    this._protection ??= new SimWorksheetProtection(this.context, this);
+    return this._protection;
+  }
+  get freezePanes(): SimFreezePanes {
+    this._freezePanes ??= new SimFreezePanes(this.context, this);
+    return this._freezePanes;
   }
 
   _resolveTarget(): StoredSheet | null {
@@ -372,7 +394,10 @@ export class SimWorksheet extends ClientObject {
   }
 
   getCell(row: number, column: number): SimRange {
-    return this.getRangeByIndexes(row, column, 1, 1);
+    return new SimRange(this.context, `${this._path}.getCell(${row},${column})`, this, () => {
+      const s = this._resolveTarget();
+      return s ? { sheet: s, box: { top: row, left: column, bottom: row, right: column } } : null;
+    });
   }
 
   getUsedRange(valuesOnly = false): SimRange {
@@ -465,7 +490,7 @@ export class SimWorksheetProtection extends ClientObject {
     if (password !== undefined) this._requireApi("1.7", "WorksheetProtection.protect(password)");
     this._queue(
       "Method",
-      [options ?? null, password === undefined ? null : "****"],
+      [options ?? null, password ?? null],
       (s: StoredSheet) => {
         if (s.protection.protected) throw accessDenied("WorksheetProtection.protect");
         s.protection = { protected: true, password: password ?? null, options: { ...(options ?? {}) } };
@@ -478,7 +503,7 @@ export class SimWorksheetProtection extends ClientObject {
     if (password !== undefined) this._requireApi("1.7", "WorksheetProtection.unprotect(password)");
     this._queue(
       "Method",
-      [password === undefined ? null : "****"],
+      [password ?? null],
       (s: StoredSheet) => {
         if (!s.protection.protected) return;
         if (s.protection.password !== null && s.protection.password !== (password ?? null))
@@ -529,10 +554,10 @@ export class SimFreezePanes extends ClientObject {
   freezeAt(frozenRange: string | SimRange): void {
     this._requireApi("1.7", "WorksheetFreezePanes.freezeAt");
     if (typeof frozenRange !== "string") assertSameContext(this.context, frozenRange);
-    const args = typeof frozenRange === "string" ? frozenRange : frozenRange._path;
+    const byRange = typeof frozenRange !== "string";
     this._queue(
       "Method",
-      [args],
+      [byRange ? frozenRange._wireId : frozenRange],
       (s: StoredSheet) => {
         const b =
           typeof frozenRange === "string"
@@ -542,6 +567,7 @@ export class SimFreezePanes extends ClientObject {
         s.freeze = { rows: b.bottom + 1, columns: b.right + 1 };
       },
       "FreezeAt",
+      byRange ? [frozenRange] : undefined,
     );
   }
   unfreeze(): void {
@@ -720,7 +746,7 @@ export class SimCustomXmlPartCollection extends ClientObject {
 
   override load(spec?: Parameters<ClientObject["load"]>[0]): this {
     const names = normaliseItemLoad(spec, ["id", "namespaceUri"]);
-    this._queue("Query", names, () => {
+    this._queueQuery(names, () => {
       this._items = this._parts().map((p) => {
         const part = new SimCustomXmlPart(
           this.context,
@@ -746,7 +772,7 @@ export class SimCustomXmlPartCollection extends ClientObject {
     let created: string | null = null;
     const part = new SimCustomXmlPart(
       this.context,
-      `${this._path}.add()`,
+      `${this._path}.add(${JSON.stringify(xml)})`,
       this,
       () => {
         const p = created && this.context._host.model.parts.find((x) => x.id === created);
@@ -755,9 +781,8 @@ export class SimCustomXmlPartCollection extends ClientObject {
       },
       false,
     );
-    const o = this.context._pathId(part);
+    // On the wire, the new part's Instantiate action is the add.
     this.context._actions.push({
-      desc: { o, a: "Method", n: "Add", v: [xml] },
       run: () => {
         created = this.context._host.model.addPart(xml).id;
       },
@@ -784,7 +809,7 @@ export class SimCustomXmlPartCollection extends ClientObject {
   private _byId(id: string, nullable: boolean): SimCustomXmlPart {
     return new SimCustomXmlPart(
       this.context,
-      `${this._path}.getItem(${JSON.stringify(id)})`,
+      `${this._path}.${nullable ? "getItemOrNullObject" : "getItem"}(${JSON.stringify(id)})`,
       this,
       () => {
         const p = this._parts().find((x) => x.id === id);
@@ -809,7 +834,7 @@ export class SimCustomXmlPartCollection extends ClientObject {
   private _only(nullable: boolean): SimCustomXmlPart {
     return new SimCustomXmlPart(
       this.context,
-      `${this._path}.getOnlyItem()`,
+      `${this._path}.${nullable ? "getOnlyItemOrNullObject" : "getOnlyItem"}()`,
       this,
       () => {
         const parts = this._parts();
