@@ -28,17 +28,12 @@ export const KNOWN_MISSES: KnownMiss[] = [
     target: /^summary, (cold|warm) ≤/,
     detail: /ResponsePayloadSizeLimitExceeded/,
     why:
-      "Reads are already split by expected response size; what fails is one sheet alone: the Tổng hợp sheet " +
-      "written by the cold summary (500 units × 50 indicators: ~31,850 cells, each linked through a guard " +
-      "formula that mirrors the checks, ~5.3 MB of formulas) reads back as ~6.9 MB of values and formulas, over " +
-      "the 5 MiB response limit. The warm summary reads it (its id is among the known ids, to prove the sheet is " +
-      "ours), so it fails at that size; the adapter first halves its groups on every refusal, because that " +
-      "sheet's size is estimated from its dimensions (formulas far longer than an unread cell's guess). Same on " +
-      "main at 21482c8, before the wire merge.",
+      "A read Excel refused although a sheet over the 5 MiB response limit is read in row bands (the Tổng hợp " +
+      "sheet of 500 units × 50 indicators reads back as ~6.9 MB): a single row of one sheet passes the limit, or " +
+      "the refusal came from the overview's own parts (state XML, sheet list).",
     plan:
-      "Read the summary sheet's identifying cells only (its code column), not its whole used range; or read a " +
-      "single sheet over the limit in row bands (getRangeByIndexes, 1.7); and size a sheet the adapter itself " +
-      "wrote from what it wrote.",
+      "Run test/excel/read-splitting.test.ts; find the sheet named in the error and what makes one row of it so " +
+      "large (a pasted blob of text, thousands of columns), then trim the used range or read it in column bands.",
   },
   {
     target: /^collect \+ aggregate 1000/,

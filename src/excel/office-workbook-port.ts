@@ -213,10 +213,10 @@ export function createOfficeWorkbookPort(
   const estimate = (id: string, perCell = unreadBytesPerCell()): number | null =>
     estimateGridBytes(sizes.get(id), perCell);
 
-  /** One sheet alone passes the response limit: nothing can split it. */
+  /** One row of a sheet alone passes the response limit: nothing can split it. */
   function sheetTooLarge(id: string, e: unknown): HostError {
     const name = names.get(id) ?? id;
-    const mb = (limit / 1024 / 1024).toFixed(0);
+    const mb = limit >= 1024 * 1024 ? (limit / 1024 / 1024).toFixed(0) : (limit / 1024 / 1024).toFixed(2);
     return toHostError(
       e,
       `đọc trang tính '${name}' (dữ liệu của riêng trang này vượt giới hạn ${mb} MB của một lần đọc từ Excel; hãy xoá các dòng, cột thừa ở cuối trang)`,
@@ -356,6 +356,71 @@ export function createOfficeWorkbookPort(
     return grids;
   }
 
+  /**
+   * A sheet whose used range alone passes the response limit (a summary of 500 units × 50 indicators with its
+   * guarded formulas is about 7 MB): its used range in row bands, one sync each, halving a band Excel refuses.
+   * One more sync first when its dimensions are not known yet.
+   */
+  async function readInBands(id: string, refused: unknown): Promise<SheetGrid> {
+    const frame = await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(id);
+      sheet.load("name");
+      const used = sheet.getUsedRange(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      await context.sync();
+      return {
+        name: sheet.name,
+        row: used.rowIndex,
+        column: used.columnIndex,
+        rows: used.rowCount,
+        columns: used.columnCount,
+      };
+    });
+    const values: CellValue[][] = [];
+    const formulas: CellValue[][] = [];
+    // Bands still to read, in order: [first row, row count], relative to the used range.
+    const bands: [number, number][] = [
+      [0, Math.ceil(frame.rows / 2)],
+      [Math.ceil(frame.rows / 2), Math.floor(frame.rows / 2)],
+    ].filter(([, n]) => n > 0) as [number, number][];
+    while (bands.length > 0) {
+      const [first, count] = bands.shift()!;
+      try {
+        const band = await run(async (context) => {
+          const range = context.workbook.worksheets
+            .getItem(id)
+            .getRangeByIndexes(frame.row + first, frame.column, count, frame.columns);
+          range.load("values,formulas");
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one band per sync: together they pass the limit
+          await context.sync();
+          return { values: range.values as CellValue[][], formulas: range.formulas as CellValue[][] };
+        });
+        values.push(...band.values);
+        formulas.push(...band.formulas);
+      } catch (e) {
+        if (!isResponseTooLarge(e)) throw e;
+        if (count === 1) throw sheetTooLarge(id, refused);
+        const half = Math.ceil(count / 2);
+        bands.unshift([first, half], [first + half, count - half]);
+      }
+    }
+    const grid: SheetGrid = {
+      sheetId: id,
+      name: frame.name,
+      origin: { row: frame.row, column: frame.column },
+      values,
+      formulas,
+    };
+    rememberGrids([grid]);
+    return grid;
+  }
+
+  function largestOf(ids: string[]): string {
+    const perCell = unreadBytesPerCell();
+    const bytes = (id: string) => estimate(id, perCell) ?? guessSheetBytes();
+    return ids.reduce((a, b) => (bytes(b) > bytes(a) ? b : a));
+  }
+
   async function readGrids(sheetIds: string[]): Promise<SheetGrid[]> {
     const ids = [...new Set(sheetIds)];
     if (ids.length === 0) return [];
@@ -367,8 +432,11 @@ export function createOfficeWorkbookPort(
       // would pass the limit. The first sync also loads the dimensions of the sheets left for later.
       // Safety net: when Excel still refuses a response, the next group is at most half as many sheets;
       // every sync either removes a sheet or halves the group, so this ends.
+      let alone: string | null = null;
+      let isolated = false;
       while (remaining.length > 0) {
-        const group = pickGroup(remaining, responseBudget, maxCount);
+        const group = alone !== null ? [alone] : pickGroup(remaining, responseBudget, maxCount);
+        alone = null;
         const inGroup = new Set(group);
         const rest = remaining.filter((id) => !inGroup.has(id));
         try {
@@ -380,7 +448,19 @@ export function createOfficeWorkbookPort(
           );
         } catch (e) {
           if (!isResponseTooLarge(e)) throw e;
-          if (group.length === 1) throw sheetTooLarge(group[0], e);
+          if (group.length === 1) {
+            out.push(await readInBands(group[0], e));
+            remaining = rest;
+            maxCount = Infinity;
+            continue;
+          }
+          // Most often one sheet holds far more per cell than the others guessed from (the summary's formulas):
+          // the largest by its estimate alone first, once; halving the group after that.
+          if (!isolated) {
+            isolated = true;
+            alone = largestOf(group);
+            continue;
+          }
           maxCount = Math.ceil(group.length / 2);
           continue;
         }
