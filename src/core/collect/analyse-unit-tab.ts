@@ -619,6 +619,7 @@ function isPlainFigure(ind: Indicator, raw: CellValue): raw is number {
   return (
     typeof raw === "number" &&
     ind.type !== "text" &&
+    ind.aggregation !== "yesno" &&
     ind.type !== "date" &&
     Number.isFinite(raw) &&
     raw >= 0 &&
@@ -654,6 +655,29 @@ export function readIndicatorValue(
     : { ...result, excluded: false };
 }
 
+const YES_WORDS = new Set(["co", "yes", "x", "1"]);
+const NO_WORDS = new Set(["khong", "no", "0"]);
+
+/** A yes/no cell: "Có" or "Không" (any case or accents, or yes/no, x, 1/0); anything else is an error. */
+function readYesNo(
+  ind: Indicator,
+  raw: CellValue,
+  cell: string,
+  report: Report,
+): { value: string | null; linkable: boolean } {
+  const text = nfcCell(String(raw)).trim();
+  const folded = foldVietnamese(text);
+  if (YES_WORDS.has(folded)) return { value: "Có", linkable: false };
+  if (NO_WORDS.has(folded)) return { value: "Không", linkable: false };
+  report(
+    "error",
+    "NOT_YES_NO",
+    `${indicatorLabel(ind, cell)}: "${text}" — hãy chọn Có hoặc Không.`,
+    `${indicatorLabel(ind, cell)}: "${text}" — choose Có (yes) or Không (no).`,
+  );
+  return { value: null, linkable: false };
+}
+
 /** A number typed in an indicator cell counts in the totals unless it is negative (an error). */
 export function figureCounts(value: number): boolean {
   return value >= 0;
@@ -676,6 +700,7 @@ function readIndicatorValueChecked(
     );
     return { value: null, linkable: false };
   }
+  if (ind.aggregation === "yesno") return readYesNo(ind, raw, cell, report);
   if (ind.type === "text") return { value: nfcCell(String(raw)).trim() || null, linkable: false };
   if (ind.type === "date") {
     const p = parseCellDate(raw);

@@ -27,7 +27,9 @@ export type FindingKind =
   | "FORMULA_IN_TEXT"
   | "MERGED_INPUT"
   | "MANUAL_NO_DATE"
-  | "MANUAL_BEFORE_REOPEN";
+  | "MANUAL_BEFORE_REOPEN"
+  | "NOT_YES_NO"
+  | "ROLLUP_CHANGED";
 
 export interface Finding {
   unitId: string;

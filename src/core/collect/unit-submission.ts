@@ -3,6 +3,17 @@ import type { IsoDate } from "../plan/types";
 import type { CellValue } from "../workbook/model";
 import type { TaskStatus } from "../workbook/unit-tab-schema";
 
+/**
+ * What a figure stands for when it is itself a total of the level below (a body's summary, imported into its
+ * tab): the sum of the leaf units' figures (or the count of "Có", or the max), how many leaf units answered,
+ * and how many leaf units contributed a value. An ordinary unit's figure has none: it counts as one unit.
+ */
+export interface ValueParts {
+  numerator: number;
+  denominator: number;
+  units: number;
+}
+
 export interface CollectedValue {
   code: string;
   /** The value read (numbers at full precision; text NFC; dates ISO), or null when empty/unreadable. */
@@ -24,6 +35,8 @@ export interface CollectedValue {
    * A figure with only a warning ("12 buổi") is not excluded.
    */
   excluded: boolean;
+  /** The level below's numerator and denominator, for a body's rolled-up figure (src/core/rollup/). */
+  parts?: ValueParts;
 }
 
 export interface CollectedTask {

@@ -194,8 +194,15 @@ function figuresTable(input: BuildReportInput): ReportTable {
     ...inds.map((ind): ReportTotalsCell => ({
       value: totals[ind.code]?.value ?? null,
       format:
-        ind.aggregation === "count" ? "integer" : ind.aggregation === "list" ? "text" : indicatorFormat(ind),
+        ind.aggregation === "count"
+          ? "integer"
+          : ind.aggregation === "list" || ind.aggregation === "yesno"
+            ? "text"
+            : ind.aggregation === "average" && ind.type !== "money"
+              ? "number"
+              : indicatorFormat(ind),
       aggregation: ind.aggregation,
+      ...(weighsUnitsBelow(ind, submissions) ? { valueOnly: true } : {}),
       bold: true,
       sources: submissions.flatMap((s) => {
         const v = s.values[ind.code];
@@ -204,6 +211,13 @@ function figuresTable(input: BuildReportInput): ReportTable {
     })),
   ];
   return { type: "table", key: "figures", columns, rows, totalsRow };
+}
+
+/** A column where a body's rolled-up figure stands for several units, so the cells alone do not give the total. */
+function weighsUnitsBelow(ind: Indicator, submissions: UnitSubmission[]): boolean {
+  if (ind.aggregation !== "average" && ind.aggregation !== "count" && ind.aggregation !== "yesno")
+    return false;
+  return submissions.some((s) => s.values[ind.code]?.parts !== undefined);
 }
 
 /** Where a finding is, for a reader: the tab when it is not named like the unit, the cell when not in the message. */
