@@ -48,6 +48,8 @@ function csp({ devServer }) {
     "font-src 'self' data:",
     devServer ? "connect-src 'self' ws: wss:" : "connect-src 'self'",
     "object-src 'none'",
+    // pdf.js reads a PDF plan in a worker: the file pdf.worker.min.mjs beside the pane.
+    "worker-src 'self'",
     "base-uri 'self'",
   ].join("; ");
 }
@@ -118,6 +120,12 @@ module.exports = (env = {}, argv = {}) => {
     { from: START_CHECK_SOURCE, to: startCheck, info: { minimized: true } },
     { from: "assets/*.png", to: "assets/[name][ext]" },
     { from: "src/taskpane/help.html", to: "help.html" },
+    // pdf.js's worker, loaded only when a PDF plan is opened; already minified.
+    {
+      from: "node_modules/pdfjs-dist/build/pdf.worker.min.mjs",
+      to: "pdf.worker.min.mjs",
+      info: { minimized: true },
+    },
     {
       from: "manifest.xml",
       to: "manifest.xml",

@@ -36,6 +36,7 @@ import * as XLSX from "@e965/xlsx";
 import JSZip from "jszip";
 import { playgroundRootRedirect } from "./playground-root-redirect";
 import { cellText } from "../src/playground/cell-text";
+import { convertedPlans, planDocx } from "../test/support/plan-documents";
 
 const ROOT = join(__dirname, "..");
 const OUT = join(ROOT, "out", "e2e");
@@ -113,6 +114,7 @@ function build(): void {
 const MIME: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
   ".map": "application/json",
   ".png": "image/png",
   ".xml": "application/xml",
@@ -1068,6 +1070,62 @@ async function officeNeverReady(browser: Browser, base: string): Promise<void> {
   await context.close();
 }
 
+/**
+ * The secretary opens the plan as the PDF she was sent: pdf.js loads lazily, its worker is the file served
+ * beside the pane (the CSP's worker-src 'self'), and the plan's tasks and units show. The PDF is made from the
+ * seed plan by LibreOffice (test/support/plan-documents.ts).
+ */
+async function pdfPlan(browser: Browser, base: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/office\.js|Office\.js|favicon|oaspapps\.com|React DevTools/i.test(m.text()))
+      problems.push(`console: ${m.text().slice(0, 200)}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      if (/oaspapps\.com|microsoft\.com/.test(e.blockedURI)) return;
+      (window as unknown as { __csp: string[] }).__csp ??= [];
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const pane = page.getByTestId("pane");
+  await step(
+    "vi: open a PDF plan: its number, tasks and units show; pdf.js ran in its worker under the CSP",
+    async () => {
+      const seedText = readFileSync(existsSync(SEED) ? SEED : SEED_FALLBACK, "utf8");
+      const [pdf] = convertedPlans([await planDocx("334-KH-CB", seedText)], "pdf");
+      await page.goto(`${base}/playground.html?lang=vi&pane=380`);
+      await pane.getByRole("tab", { name: vi.tabPlan }).waitFor();
+      await page.evaluate(() => localStorage.clear());
+      const workerRequested = page.waitForRequest((r) => r.url().endsWith("/pdf.worker.min.mjs"));
+      await pane.getByLabel(vi.openFile).setInputFiles({
+        name: "334-KH-CB.pdf",
+        mimeType: "application/pdf",
+        buffer: readFileSync(pdf),
+      });
+      await workerRequested;
+      await pane.getByText("334-KH/CB").first().waitFor();
+      await pane.getByText("12/10/2022").first().waitFor();
+      const text = await pane.getByLabel(vi.planTextLabel).inputValue();
+      expect(text.includes("III- TỔ CHỨC THỰC HIỆN"), `the plan text from the PDF: ${text.slice(0, 200)}`);
+      const units = await pane
+        .getByLabel(/^Tên đơn vị \d+$/)
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      for (const unit of ["Ban Chi ủy Chi bộ", "Ban Chấp hành Công đoàn", "Tổ đảng tổ 1"])
+        expect(units.includes(unit), `units read from the PDF: ${units.join(", ")}`);
+      const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+      expect(
+        csp.length === 0 && problems.length === 0,
+        [...csp.map((c) => `CSP ${c}`), ...problems].slice(0, 5).join("; "),
+      );
+    },
+  );
+  await context.close();
+}
+
 async function main(): Promise<void> {
   const ensure = spawnSync("bash", [join(ROOT, "scripts", "ensure-chromium.sh")], { stdio: "inherit" });
   if (ensure.status !== 0) throw new Error("chromium is not available (scripts/ensure-chromium.sh failed)");
@@ -1100,6 +1158,8 @@ async function main(): Promise<void> {
     await macExport(browser, base);
     await legacyWebview(browser, base);
     await officeNeverReady(browser, base);
+    console.log("A PDF plan:");
+    await pdfPlan(browser, base);
   } finally {
     await browser.close();
     server.close();

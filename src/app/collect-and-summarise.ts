@@ -5,16 +5,19 @@
  */
 import type { WorkbookPort } from "./workbook-port";
 import type { WorkbookState } from "../core/state/types";
-import type { SheetGrid, SheetInfo } from "../core/workbook/grid";
+import type { SheetGrid } from "../core/workbook/grid";
 import type { CellSpec, SheetLayout, SheetPatch, WorkbookChanges } from "../core/workbook/model";
 import { adr, parseAddress } from "../core/workbook/address";
 import { serializeState } from "../core/state/serialize-state";
+import { stateBackupCells } from "../core/state/state-backup";
 import {
   buildTrackerLayout,
   trackerTrackingCells,
   type TrackerUnitRow,
 } from "../core/workbook/build-tracker";
-import { collectWorkbook, findUnitSheet, likelyCopies } from "../core/collect/collect-workbook";
+import { collectWorkbook, likelyCopies } from "../core/collect/collect-workbook";
+import { SheetIndex, candidateSheetIds } from "../core/collect/find-sheets";
+import { chooseSheetName } from "../core/workbook/sheet-names";
 import type { Finding } from "../core/collect/finding";
 import type { UnitSubmission } from "../core/collect/unit-submission";
 import { trackUnits, type TrackingResult } from "../core/tracking/track-units";
@@ -29,7 +32,6 @@ import {
   type SecretaryBlock,
 } from "../core/summary/build-summary-layout";
 import type { ReportDocument } from "../core/summary/report-model";
-import { caseKey } from "../core/text/vietnamese";
 import { loadWorkbookState } from "./load-workbook-state";
 
 export const DEFAULT_SUMMARY_SHEET_NAME = "Tổng hợp";
@@ -53,25 +55,6 @@ export interface CollectAndSummariseResult {
   roundTrips: number;
   /** Sheet ids worth passing back as knownSheetIds next time. */
   sheetIds: string[];
-}
-
-function summarySheetOf(state: WorkbookState, sheets: SheetInfo[]): SheetInfo | null {
-  const s = state.summarySheet;
-  if (s?.sheetId) {
-    const byId = sheets.find((x) => x.id === s.sheetId);
-    if (byId) return byId;
-  }
-  const name = s?.sheetName ?? DEFAULT_SUMMARY_SHEET_NAME;
-  return sheets.find((x) => caseKey(x.name) === caseKey(name)) ?? null;
-}
-
-function trackerSheetOf(state: WorkbookState, sheets: SheetInfo[]): SheetInfo | null {
-  const t = state.trackerSheet;
-  return (
-    sheets.find((x) => x.id === t.sheetId) ??
-    sheets.find((x) => caseKey(x.name) === caseKey(t.sheetName)) ??
-    null
-  );
 }
 
 /** Tracker wording for one unit. */
@@ -144,32 +127,39 @@ export async function collectAndSummarise(
   let roundTrips = 0;
   const warm = options.knownSheetIds && options.knownSheetIds.length > 0;
   const loaded = await loadWorkbookState(port, warm ? options.knownSheetIds : undefined);
-  roundTrips++;
+  roundTrips += loaded.overview.roundTrips ?? 1;
   let state = loaded.state;
   const { sheets } = loaded.overview;
 
-  // Which sheets we need: every live unit tab, their likely copies, the tracker and the summary.
-  const sheetOfUnit = new Map(
-    state.units.filter((u) => !u.removed).map((u) => [u.unitId, findUnitSheet(u, sheets)]),
-  );
-  const unitSheets = [...sheetOfUnit.values()];
-  const summaryInfo = summarySheetOf(state, sheets);
-  const trackerInfo = trackerSheetOf(state, sheets);
-  const wanted = [
-    ...unitSheets.filter((s): s is SheetInfo => s !== null),
-    ...likelyCopies(state, sheets),
-    ...(summaryInfo ? [summaryInfo] : []),
-    ...(trackerInfo ? [trackerInfo] : []),
-  ].map((s) => s.id);
-  const wantedIds = [...new Set(wanted)];
+  // Which sheets we need: our sheets where the state recorded them (ids and names; ids are only hints,
+  // find-sheets.ts) and the likely copies of unit tabs.
   const grids = [...loaded.overview.grids];
+  const wantedIds = [
+    ...new Set([...candidateSheetIds(state, sheets), ...likelyCopies(state, sheets).map((s) => s.id)]),
+  ];
   const have = new Set(grids.map((g) => g.sheetId));
   const missing = wantedIds.filter((id) => !have.has(id));
   if (missing.length) {
     grids.push(...(await port.readGrids(missing)));
     roundTrips++;
   }
+  let index = new SheetIndex(sheets, grids);
+  let sheetOfUnit = index.unitSheets(state);
+  // A unit not where the state says (its tab renamed while the ids were renumbered, or deleted): look for
+  // its key in the sheets not read yet (one more read, only then).
+  if ([...sheetOfUnit.values()].some((x) => x === null) && index.unread().length > 0) {
+    grids.push(...(await port.readGrids(index.unread().map((x) => x.id))));
+    roundTrips++;
+    index = new SheetIndex(sheets, grids);
+    sheetOfUnit = index.unitSheets(state);
+  }
   const gridById = new Map(grids.map((g) => [g.sheetId, g]));
+  const trackerInfo = index.ownSheet("tracker", state.trackerSheet);
+  const summaryInfo = index.ownSheet(
+    "summary",
+    state.summarySheet ?? { sheetId: null, sheetName: DEFAULT_SUMMARY_SHEET_NAME },
+    { acceptEmpty: true },
+  );
 
   // Core: collect, check, track, total, report.
   const collected = collectWorkbook(state, sheets, grids, now);
@@ -199,7 +189,14 @@ export async function collectAndSummarise(
     now,
     secretaryText,
   });
-  const summaryName = summaryInfo?.name ?? state.summarySheet?.sheetName ?? DEFAULT_SUMMARY_SHEET_NAME;
+  // A new summary sheet never takes the name of a sheet that is not ours.
+  const summaryName =
+    summaryInfo?.name ??
+    chooseSheetName(
+      state.summarySheet?.sheetName ?? DEFAULT_SUMMARY_SHEET_NAME,
+      sheets.map((x) => x.name),
+      sheets.map((x) => x.name),
+    ).name;
   const summaryGrid = summaryInfo ? gridById.get(summaryInfo.id) : undefined;
   const secretaryBlock = extractSecretaryBlock(summaryGrid);
   const layout = buildSummaryLayout(report, {
@@ -216,6 +213,7 @@ export async function collectAndSummarise(
     }),
     history: [...state.history, ...newEvents],
     summarisedAt: hcmTimestamp(now),
+    savedAt: hcmTimestamp(now),
     summarySheet: { sheetId: summaryInfo?.id ?? null, sheetName: summaryName },
   };
 
@@ -236,17 +234,29 @@ export async function collectAndSummarise(
       sheetId: trackerInfo.id,
       create: false,
       layout: buildTrackerLayout(state, rows),
-      cells: trackerTrackingCells(trackerGrid, state, rows),
+      // The tracker's copy of the state is written with the state part (core/state/state-backup.ts).
+      cells: { ...trackerTrackingCells(trackerGrid, state, rows), ...stateBackupCells(state, trackerGrid) },
     });
   }
   const result = {
     report,
     submissions: collected.units,
     tracking,
-    findings: collected.findings,
+    // The rebuild notice (the state part was missing) leads; it is about the workbook, not the report.
+    findings: loaded.rebuilt ? [loaded.rebuilt, ...collected.findings] : collected.findings,
     totals,
   };
-  if (options.dryRun) return { ...result, state, roundTrips, sheetIds: wantedIds };
+  const ourIds = [
+    ...new Set(
+      [
+        ...[...sheetOfUnit.values()].map((x) => x?.id),
+        ...likelyCopies(state, sheets).map((x) => x.id),
+        trackerInfo?.id,
+        summaryInfo?.id,
+      ].filter((id): id is string => !!id),
+    ),
+  ];
+  if (options.dryRun) return { ...result, state, roundTrips, sheetIds: ourIds };
 
   const changes: WorkbookChanges = { patches, stateXml: "" };
   // The summary's id is known only after the write when it is created: the state is written in the
@@ -260,6 +270,6 @@ export async function collectAndSummarise(
     ...result,
     state,
     roundTrips,
-    sheetIds: [...new Set([...wantedIds, ...(summaryId ? [summaryId] : [])])],
+    sheetIds: [...new Set([...ourIds, ...(summaryId ? [summaryId] : [])])],
   };
 }

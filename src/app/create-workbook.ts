@@ -10,7 +10,13 @@
  */
 import type { Plan } from "../core/plan/types";
 import { newPlanId } from "../core/state/plan-id";
+import { hcmTimestamp } from "../core/tracking/hcm-time";
 import { stateOf } from "./load-workbook-state";
+import { rebuildStateFromSheets } from "../core/state/state-backup";
+import { TRACKER_SHEET_NAME } from "../core/state/create-state";
+import { caseKey } from "../core/text/vietnamese";
+import { SheetIndex, candidateSheetIds } from "../core/collect/find-sheets";
+import { sameSheetName } from "../core/workbook/sheet-names";
 import type { WorkbookState } from "../core/state/types";
 import type { SheetGrid } from "../core/workbook/grid";
 import type { Indicator } from "../core/workbook/indicators";
@@ -46,27 +52,45 @@ export async function createWorkbook(
 ): Promise<CreateWorkbookResult> {
   let roundTrips = 0;
   const overview = await port.readOverview();
-  roundTrips++;
-  const previous = stateOf(overview);
-
+  roundTrips += overview.roundTrips ?? 1;
+  let previous = stateOf(overview);
   let grids: SheetGrid[] = [];
-  if (previous) {
-    const present = new Set(overview.sheets.map((s) => s.id));
-    const linked = [previous.trackerSheet.sheetId, ...previous.units.map((u) => u.sheetId)].filter(
-      (id): id is string => id !== null && present.has(id),
-    );
-    const unresolved =
-      previous.trackerSheet.sheetId === null ||
-      !present.has(previous.trackerSheet.sheetId) ||
-      previous.units.some((u) => !u.removed && (u.sheetId === null || !present.has(u.sheetId)));
-    // A tab not linked by id (never recorded, or gone) may still be ours under another name: read the
-    // sheets we do not know too, so the core can recognise a tab by its unit-key cell.
-    const known = new Set([...linked, previous.summarySheet?.sheetId ?? ""]);
-    const ids = unresolved
-      ? [...linked, ...overview.sheets.map((s) => s.id).filter((id) => !known.has(id))]
-      : linked;
-    grids = await port.readGrids(ids);
+  const rebuiltNotices: Notice[] = [];
+  if (!previous && overview.sheets.some((s) => caseKey(s.name).startsWith(caseKey(TRACKER_SHEET_NAME)))) {
+    // No state part, but a sheet named like our tracker: another program may have dropped the part. Every
+    // sheet is read (the round trip a re-run spends on its tabs) and the state rebuilt from the tracker's copy.
+    grids = await port.readGrids(overview.sheets.map((s) => s.id));
     roundTrips++;
+    const rebuilt = rebuildStateFromSheets(overview.sheets, grids);
+    if (rebuilt) {
+      previous = rebuilt.state;
+      rebuiltNotices.push({
+        vi: rebuilt.finding.messageVi,
+        en: rebuilt.finding.messageEn,
+        sheet: rebuilt.finding.sheet ?? undefined,
+      });
+    }
+  } else if (previous) {
+    // Our sheets where the state recorded them (ids and names; ids are only hints: find-sheets.ts). A
+    // tracker or a unit with neither its id nor its name in the workbook may still be here under another
+    // name: then every sheet is read, so the core can recognise a tab by its unit-key cell.
+    const { sheets } = overview;
+    const units = previous.units.map((u) => ({ ...u, removed: false }));
+    const candidates = candidateSheetIds(previous, sheets, units);
+    const present = (id: string | null, name: string) =>
+      (id !== null && sheets.some((s) => s.id === id)) || sheets.some((s) => sameSheetName(s.name, name));
+    const unresolved =
+      !present(previous.trackerSheet.sheetId, previous.trackerSheet.sheetName) ||
+      previous.units.some((u) => !u.removed && !present(u.sheetId, u.sheetName));
+    grids = await port.readGrids(unresolved ? sheets.map((s) => s.id) : candidates);
+    roundTrips++;
+    // Where the recorded places proved wrong (ids renumbered and tabs renamed), search the other sheets.
+    const index = new SheetIndex(sheets, grids);
+    const lost = [...index.unitSheets(previous).values()].some((s) => s === null);
+    if (lost && index.unread().length > 0) {
+      grids = [...grids, ...(await port.readGrids(index.unread().map((s) => s.id)))];
+      roundTrips++;
+    }
   }
 
   const planId =
@@ -80,6 +104,7 @@ export async function createWorkbook(
     sheets: overview.sheets,
     grids,
     planId,
+    savedAt: hcmTimestamp(input.now ?? new Date()),
   });
   let applied = await port.applyChanges(planned.changes);
   roundTrips += applied.roundTrips;
@@ -123,5 +148,5 @@ export async function createWorkbook(
     const stored = await port.applyChanges({ patches: [], stateXml: completed.stateXml });
     roundTrips += stored.roundTrips;
   }
-  return { state: completed.state, notices: planned.notices, roundTrips };
+  return { state: completed.state, notices: [...rebuiltNotices, ...planned.notices], roundTrips };
 }

@@ -17,12 +17,13 @@
 import type { WorkbookPort, WorkbookReader } from "./workbook-port";
 import { loadWorkbookState } from "./load-workbook-state";
 import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
-import { findUnitSheet, unitKeyOfGrid } from "../core/collect/collect-workbook";
+import { unitKeyOfGrid } from "../core/collect/collect-workbook";
+import { findUnitTabs } from "./find-unit-tabs";
 import { AppError, NotASpreadsheetError, StateVersionError } from "../core/errors";
-import { parseState } from "../core/state/serialize-state";
+import { parseState, serializeState } from "../core/state/serialize-state";
 import type { UnitLink, WorkbookState } from "../core/state/types";
 import { buildUnitTabLayout } from "../core/workbook/build-unit-tab";
-import type { SheetGrid, SheetInfo } from "../core/workbook/grid";
+import type { SheetGrid } from "../core/workbook/grid";
 import type { CellSpec, CellValue, SheetPatch } from "../core/workbook/model";
 import { mapInputCells, type FormulaTaken, type MappedCells } from "../core/workbook/map-input-cells";
 import { INFO_CODES, MARKERS } from "../core/workbook/unit-tab-schema";
@@ -103,17 +104,24 @@ function item(
   return { file, sheet, unit, outcome, cells, messageVi: vi, messageEn: en };
 }
 
+function noUnitTab(sheet: string, key: { key: string; cell: string }): [string, string] {
+  return [
+    `Trang "${sheet}" (ô ${key.cell}: ${key.key}) không ứng với trang đơn vị nào trong sổ; hãy cập nhật sổ theo dõi trước.`,
+    `Sheet "${sheet}" (cell ${key.cell}: ${key.key}) matches no unit tab in the workbook; update the tracker first.`,
+  ];
+}
+
 interface PlannedTab {
   unit: UnitLink;
-  sheetId: string;
   source: SheetGrid;
   file: string;
+  /** The unit key the returned tab carries, and its cell. */
+  key: { key: string; cell: string };
 }
 
 /** The unit tabs of one returned file worth importing, and what was said about the others. */
 async function examineFile(
   state: WorkbookState,
-  sheets: SheetInfo[],
   name: string,
   reader: WorkbookReader,
 ): Promise<{ items: ImportItem[]; planned: PlannedTab[] }> {
@@ -164,18 +172,8 @@ async function examineFile(
       continue;
     }
     const unit = state.units.find((u) => u.unitId === unitId && !u.removed);
-    const sheet = unit ? findUnitSheet(unit, sheets) : null;
-    if (!unit || !sheet) {
-      items.push(
-        item(
-          name,
-          grid.name,
-          unit?.name ?? null,
-          "refused",
-          `Trang "${grid.name}" (ô ${key.cell}: ${key.key}) không ứng với trang đơn vị nào trong sổ; hãy cập nhật sổ theo dõi trước.`,
-          `Sheet "${grid.name}" (cell ${key.cell}: ${key.key}) matches no unit tab in the workbook; update the tracker first.`,
-        ),
-      );
+    if (!unit) {
+      items.push(item(name, grid.name, null, "refused", ...noUnitTab(grid.name, key)));
       continue;
     }
     const codes = firstRowByCode(grid);
@@ -207,7 +205,7 @@ async function examineFile(
       );
       continue;
     }
-    planned.push({ unit, sheetId: sheet.id, source: grid, file: name });
+    planned.push({ unit, source: grid, file: name, key });
   }
   if (found === 0) {
     items.push(
@@ -239,7 +237,7 @@ export async function importReturnedTabs(
   returned: ReturnedFile[],
   options: ImportOptions,
 ): Promise<ImportItem[]> {
-  const { state, overview } = await loadWorkbookState(target);
+  const { state, overview, rebuilt } = await loadWorkbookState(target);
   const items: ImportItem[] = [];
   const planned: PlannedTab[] = [];
 
@@ -247,7 +245,7 @@ export async function importReturnedTabs(
     const name = baseName(returnedFile.file);
     options.onProgress?.({ done: index, total: returned.length, file: name });
     try {
-      const examined = await examineFile(state, overview.sheets, name, await returnedFile.open());
+      const examined = await examineFile(state, name, await returnedFile.open());
       items.push(...examined.items);
       planned.push(...examined.planned);
     } catch (e) {
@@ -259,16 +257,22 @@ export async function importReturnedTabs(
   options.onProgress?.({ done: returned.length, total: returned.length, file: "" });
 
   if (planned.length === 0) return items;
-  const targets = new Map(
-    (await target.readGrids([...new Set(planned.map((p) => p.sheetId))])).map((g) => [g.sheetId, g]),
-  );
+  // The units' tabs in the workbook, checked by their key (sheet ids are only hints).
+  const units = [...new Map(planned.map((p) => [p.unit.unitId, p.unit])).values()];
+  const found = await findUnitTabs(target, state, overview, units);
   const byUnit = new Map<string, PlannedTab[]>();
   for (const p of planned) byUnit.set(p.unit.unitId, [...(byUnit.get(p.unit.unitId) ?? []), p]);
   const patches: SheetPatch[] = [];
   for (const tabs of byUnit.values()) {
-    const { unit, sheetId } = tabs[0];
-    const grid = targets.get(sheetId);
-    if (!grid) continue;
+    const { unit } = tabs[0];
+    const tab = found.tabs.get(unit.unitId);
+    if (!tab) {
+      for (const p of tabs)
+        items.push(item(p.file, p.source.name, unit.name, "refused", ...noUnitTab(p.source.name, p.key)));
+      continue;
+    }
+    const grid = tab.grid;
+    const sheetId = tab.info.id;
     const current = analyseUnitTab(grid, unit, state).submission;
     if (current.submitted && !options.force) {
       for (const p of tabs)
@@ -337,7 +341,9 @@ export async function importReturnedTabs(
       ),
     );
   }
-  if (patches.length) await target.applyChanges({ patches });
+  // A part another program dropped is written back with the figures (the state rebuilt from the tracker).
+  if (patches.length)
+    await target.applyChanges({ patches, ...(rebuilt ? { stateXml: serializeState(state) } : {}) });
   return items;
 }
 

@@ -1,17 +1,17 @@
 /**
  * "Mở lại": the secretary reopens a submitted tab with a comment the unit sees in its tab; the stamp is
- * cleared, inputs unlocked, and the event kept in the state's history. Only the add-in's own cells are
+ * cleared, inputs unlocked, and the event kept in the tab's own event cell (core/state/tab-events.ts). Only the add-in's own cells are
  * written: a manual "Đã nộp: Có" stays exactly as the unit typed it, and stops counting because the reopen
  * is in the history (a "Có" counts again once its report date is on or after the reopen's date; see
  * manualCountsAfterReopen in core/workbook/submission-lock.ts).
  */
 import type { WorkbookPort } from "./workbook-port";
-import type { WorkbookState } from "../core/state/types";
 import type { CellSpec } from "../core/workbook/model";
 import { FOOTER_CODES } from "../core/workbook/unit-tab-schema";
 import { serializeState } from "../core/state/serialize-state";
 import { unitTabProtectionPatch } from "../core/workbook/unit-tab-protection";
-import { findUnitSheet } from "../core/collect/collect-workbook";
+import { tabEventsCellSpec, unitEvents } from "../core/state/tab-events";
+import { findUnitTabs } from "./find-unit-tabs";
 import { hcmTimestamp, hcmDisplay } from "../core/tracking/hcm-time";
 import { nfc } from "../core/text/vietnamese";
 import { AppError } from "../core/errors";
@@ -31,6 +31,8 @@ export interface ReopenUnitTabResult {
   sheet: string;
   comment: string;
   roundTrips: number;
+  /** Said to the secretary: the state rebuilt from the tracker's copy (its part was missing). */
+  notices: { vi: string; en: string }[];
 }
 
 export class UnitTabNotFoundError extends AppError {
@@ -49,36 +51,32 @@ export async function reopenUnitTab(
   options: ReopenUnitTabOptions,
 ): Promise<ReopenUnitTabResult> {
   const loaded = await loadWorkbookState(port, options.knownSheetIds);
-  let roundTrips = 1;
-  const { state, overview } = loaded;
+  let roundTrips = loaded.overview.roundTrips ?? 1;
+  const { state, overview, rebuilt } = loaded;
   const unit = state.units.find((u) => u.unitId === options.unitId);
   if (!unit) throw new Error(`Unknown unit id: ${options.unitId}`);
-  const info = findUnitSheet(unit, overview.sheets);
-  if (!info) throw new UnitTabNotFoundError(unit.name, unit.sheetName);
-  let grid = overview.grids.find((g) => g.sheetId === info.id);
-  if (!grid) {
-    grid = (await port.readGrids([info.id]))[0];
-    roundTrips++;
-  }
+  const found = await findUnitTabs(port, state, overview, [unit]);
+  roundTrips += found.roundTrips;
+  const tab = found.tabs.get(unit.unitId);
+  if (!tab) throw new UnitTabNotFoundError(unit.name, unit.sheetName);
+  const { info, grid } = tab;
   const comment = nfc(options.comment).trim();
   // Cells found by their codes in the tab as it is now (rows may have moved since it was created).
   const cells: Record<string, CellSpec> = {
     [FOOTER_CODES.reopenComment]: { value: `Mở lại lúc ${hcmDisplay(options.now)}: ${comment}` },
     [FOOTER_CODES.stamp]: { value: null },
   };
-  const next: WorkbookState = {
-    ...state,
-    units: state.units.map((u) =>
-      u.unitId === unit.unitId ? { ...u, sheetId: info.id, sheetName: info.name } : u,
-    ),
-    history: [
-      ...state.history,
-      { unitId: unit.unitId, kind: "reopen", at: hcmTimestamp(options.now), by: options.by ?? null, comment },
-    ],
+  const event = {
+    unitId: unit.unitId,
+    kind: "reopen" as const,
+    at: hcmTimestamp(options.now),
+    by: options.by ?? null,
+    comment,
   };
-  // Only those cells and the protection (inputs unlocked where their rows are): no merges, no labels.
+  // Only those cells, the tab's event cell (the event lives in the tab, not in the shared state part:
+  // review B2) and the protection (inputs unlocked where their rows are): no merges, no labels.
   const patch = unitTabProtectionPatch(
-    next,
+    state,
     { ...unit, sheetName: info.name },
     { ...grid, name: info.name },
     {
@@ -86,10 +84,24 @@ export async function reopenUnitTab(
       cells,
     },
   );
+  const logged = tabEventsCellSpec(grid, [...unitEvents(state, unit.unitId, grid), event]);
+  Object.assign(patch.cells, logged);
+  // A tab whose stamp row was deleted has no event cell: the event is kept in the state part then.
+  // The part is written back when another program dropped it (the state rebuilt from the tracker's copy).
   const applied = await port.applyChanges({
     patches: [patch],
-    stateXml: serializeState(next),
+    ...(logged
+      ? rebuilt
+        ? { stateXml: serializeState(state) }
+        : {}
+      : { stateXml: serializeState({ ...state, history: [...state.history, event] }) }),
   });
   roundTrips += applied.roundTrips;
-  return { unitId: unit.unitId, sheet: info.name, comment, roundTrips };
+  return {
+    unitId: unit.unitId,
+    sheet: info.name,
+    comment,
+    roundTrips,
+    notices: rebuilt ? [{ vi: rebuilt.messageVi, en: rebuilt.messageEn }] : [],
+  };
 }

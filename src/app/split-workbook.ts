@@ -4,14 +4,15 @@
  * structure and the sheets protected, only the unit's input cells unlocked. The files come back through
  * `importReturnedTabs`, recognised by the unit key in the tab, like a copy of the whole workbook.
  *
- * Two round trips whatever the number of units (state + sheet list; the unit tabs' grids). Each file is
+ * Two round trips whatever the number of units (state + sheet list; the unit tabs' grids), one more only when
+ * a unit's tab is not where the state recorded it (or the state part had to be rebuilt from the tracker). Each file is
  * handed to `write` as soon as it is laid out, so only one is held at a time (the CLI writes it to disk, the
  * pane adds it to a zip). Per-unit passwords are given here and go only into the unit's file, hashed by
  * Excel's protection; they are not kept in the workbook or returned.
  */
-import { findUnitSheet } from "../core/collect/collect-workbook";
 import { buildUnitFile, unitFilesToMake, type UnitFileLayout } from "../core/workbook/build-unit-file";
 import { nfc } from "../core/text/vietnamese";
+import { findUnitTabs } from "./find-unit-tabs";
 import { loadWorkbookState } from "./load-workbook-state";
 import type { WorkbookPort } from "./workbook-port";
 
@@ -44,14 +45,17 @@ export async function splitWorkbook(
 ): Promise<SplitWorkbookResult> {
   const { state, overview } = await loadWorkbookState(port);
   const toMake = unitFilesToMake(state);
-  const sheetOf = new Map(toMake.map(({ unit }) => [unit.unitId, findUnitSheet(unit, overview.sheets)]));
-  const ids = [...sheetOf.values()].filter((s) => s !== null).map((s) => s.id);
-  const grids = new Map((await port.readGrids(ids)).map((g) => [g.sheetId, g]));
+  // The units' tabs, checked by the key each carries (sheet ids are only hints).
+  const found = await findUnitTabs(
+    port,
+    state,
+    overview,
+    toMake.map(({ unit }) => unit),
+  );
   const files: SplitFileItem[] = [];
   for (const [index, { unit, fileName }] of toMake.entries()) {
     options.onProgress?.({ done: index, total: toMake.length, unit: unit.name });
-    const sheet = sheetOf.get(unit.unitId);
-    const current = sheet ? (grids.get(sheet.id) ?? null) : null;
+    const current = found.tabs.get(unit.unitId)?.grid ?? null;
     const password = nfc(options.passwords?.get(unit.unitId) ?? "");
     await options.write(buildUnitFile(state, unit, { current, password, fileName }));
     files.push({
@@ -63,5 +67,5 @@ export async function splitWorkbook(
     });
   }
   options.onProgress?.({ done: toMake.length, total: toMake.length, unit: "" });
-  return { planNumber: state.plan.number, files, roundTrips: 2 };
+  return { planNumber: state.plan.number, files, roundTrips: (overview.roundTrips ?? 1) + found.roundTrips };
 }

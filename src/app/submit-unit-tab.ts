@@ -1,7 +1,8 @@
 /**
  * "Nộp báo cáo" in a unit's tab: check first (errors block, warnings need confirmation), then stamp the
- * time (Asia/Ho_Chi_Minh) and the submitter in the tab, record the event in the state and lock the tab's
- * inputs. Two round trips: read (state + this tab), write.
+ * time (Asia/Ho_Chi_Minh) and the submitter in the tab, record the event in the tab's own event cell (never
+ * in the shared state part: review B2) and lock the tab's inputs. Two round trips: read (state + this tab),
+ * write.
  */
 import type { WorkbookPort } from "./workbook-port";
 import type { WorkbookState, UnitLink } from "../core/state/types";
@@ -10,6 +11,7 @@ import { FOOTER_CODES } from "../core/workbook/unit-tab-schema";
 import { serializeState } from "../core/state/serialize-state";
 import { unitTabProtectionPatch } from "../core/workbook/unit-tab-protection";
 import { lastSubmitOrReopen } from "../core/workbook/submission-lock";
+import { tabEventsCellSpec, unitEvents } from "../core/state/tab-events";
 import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
 import { unitKeyOfGrid } from "../core/collect/collect-workbook";
 import { unitKeyValue } from "../core/workbook/unit-tab-schema";
@@ -43,30 +45,32 @@ export interface SubmitUnitTabResult {
   roundTrips: number;
 }
 
-/** The unit whose tab this is: by sheet id, else by the key the tab carries. */
+/**
+ * The unit whose tab this is: by the key the tab carries (MA_DON_VI); by its recorded sheet id only when the
+ * tab carries no key at all (sheet ids are only hints: review B1).
+ */
 export function unitOfSheet(
   state: WorkbookState,
   sheetId: string,
   grid: SheetGrid | undefined,
 ): UnitLink | null {
-  const byId = state.units.find((u) => u.sheetId === sheetId && !u.removed);
-  if (byId) return byId;
   const key = grid ? unitKeyOfGrid(grid) : null;
-  return key
-    ? (state.units.find((u) => !u.removed && unitKeyValue(u.unitId, state.planId) === key.key) ?? null)
-    : null;
+  if (key)
+    return state.units.find((u) => !u.removed && unitKeyValue(u.unitId, state.planId) === key.key) ?? null;
+  return state.units.find((u) => u.sheetId === sheetId && !u.removed) ?? null;
 }
 
-export function lastSubmissionEvent(state: WorkbookState, unitId: string) {
-  return lastSubmitOrReopen(state, unitId);
+/** The unit's last submit or reopen, from the state part and (when given) its tab's own events. */
+export function lastSubmissionEvent(state: WorkbookState, unitId: string, grid?: SheetGrid) {
+  return lastSubmitOrReopen(state, unitId, grid);
 }
 
 export async function submitUnitTab(
   port: WorkbookPort,
   options: SubmitUnitTabOptions,
 ): Promise<SubmitUnitTabResult> {
-  const { state, overview } = await loadWorkbookState(port, [options.sheetId]);
-  let roundTrips = 1;
+  const { state, overview, rebuilt } = await loadWorkbookState(port, [options.sheetId]);
+  let roundTrips = overview.roundTrips ?? 1;
   const grid = overview.grids.find((g) => g.sheetId === options.sheetId);
   const unit = unitOfSheet(state, options.sheetId, grid);
   const base = { unitId: unit?.unitId ?? null, stamp: null, roundTrips };
@@ -80,7 +84,7 @@ export async function submitUnitTab(
       messageEn: "The active sheet is not the report tab of a unit in the plan.",
     };
   }
-  if (lastSubmissionEvent(state, unit.unitId)?.kind === "submit") {
+  if (lastSubmissionEvent(state, unit.unitId, grid)?.kind === "submit") {
     return {
       ...base,
       outcome: "already-submitted",
@@ -90,7 +94,9 @@ export async function submitUnitTab(
       messageEn: `Unit "${unit.name}" has already submitted; to change it, ask the secretary to reopen it.`,
     };
   }
-  const { submission, findings } = analyseUnitTab(grid, unit, state, { submitting: true });
+  const analysis = analyseUnitTab(grid, unit, state, { submitting: true });
+  const { submission } = analysis;
+  const findings = rebuilt ? [rebuilt, ...analysis.findings] : analysis.findings;
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length) {
     return {
@@ -115,24 +121,30 @@ export async function submitUnitTab(
   }
   const by = options.user ? nfc(options.user).trim() : submission.reporter;
   const stamp = formatStamp(options.now, by);
-  const next: WorkbookState = {
-    ...state,
-    units: state.units.map((u) =>
-      u.unitId === unit.unitId ? { ...u, sheetId: grid.sheetId, sheetName: grid.name } : u,
-    ),
-    history: [
-      ...state.history,
-      { unitId: unit.unitId, kind: "submit", at: hcmTimestamp(options.now), by, comment: null },
-    ],
+  const event = {
+    unitId: unit.unitId,
+    kind: "submit" as const,
+    at: hcmTimestamp(options.now),
+    by,
+    comment: null,
   };
-  // Only the stamp (found by its code) and the protection: every input locked, nothing typed rewritten.
-  const patch = unitTabProtectionPatch(next, { ...unit, sheetName: grid.name }, grid, {
+  // The event goes into the unit's own tab, not the shared state part (review B2): units submitting at the
+  // same time write different cells. Only the stamp and the event cell (found by code), and the protection.
+  const patch = unitTabProtectionPatch(state, { ...unit, sheetName: grid.name }, grid, {
     locked: true,
     cells: { [FOOTER_CODES.stamp]: { value: stamp } },
   });
+  const logged = tabEventsCellSpec(grid, [...unitEvents(state, unit.unitId, grid), event]);
+  Object.assign(patch.cells, logged);
+  // The state part is written only when the tab has no event cell, or to put back a part another program
+  // dropped (rebuilt from the tracker's copy).
   const applied = await port.applyChanges({
     patches: [patch],
-    stateXml: serializeState(next),
+    ...(logged
+      ? rebuilt
+        ? { stateXml: serializeState(state) }
+        : {}
+      : { stateXml: serializeState({ ...state, history: [...state.history, event] }) }),
   });
   roundTrips += applied.roundTrips;
   return {

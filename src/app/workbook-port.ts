@@ -10,7 +10,8 @@ export interface WorkbookPort {
   /**
    * Read our state part (custom XML, or null when absent), the sheet list, and — in the same round trip —
    * the used-range grids of the sheets whose ids are given (ids the caller already knows: the warm path).
-   * Unknown ids are skipped silently (the sheet list tells the caller it is gone).
+   * Unknown ids are skipped silently (the sheet list tells the caller it is gone). One round trip, two the
+   * first time a session meets a state part (see WorkbookOverview.roundTrips).
    */
   readOverview(gridSheetIds?: string[]): Promise<WorkbookOverview>;
 
@@ -41,6 +42,11 @@ export interface WorkbookOverview {
   allStateXml?: string[];
   sheets: SheetInfo[];
   grids: SheetGrid[];
+  /**
+   * Round trips this read used when more than one: the Office.js adapter reads the XML of state parts it
+   * has not met yet this session in a second sync (by id, never through a null object).
+   */
+  roundTrips?: number;
 }
 
 export interface ApplyResult {

@@ -70,8 +70,8 @@ export class StateMissingError extends AppError {
   constructor() {
     super(
       "STATE_MISSING",
-      "Sổ này chưa được tạo bằng Tổng hợp báo cáo (không thấy dữ liệu kế hoạch). Hãy tạo sổ theo dõi trước.",
-      "This workbook was not created by Tổng hợp báo cáo (no plan data found). Create the tracker first.",
+      "Sổ này chưa được tạo bằng Tổng hợp báo cáo, hoặc đã được lưu bằng một chương trình khác làm mất dữ liệu kế hoạch (không thấy phần dữ liệu, cũng không thấy bản sao trong trang theo dõi). Hãy tạo sổ theo dõi trước, hoặc mở bản gốc của sổ.",
+      "This workbook was not created by Tổng hợp báo cáo, or another program saved it and lost the plan data (no data part, and no copy in the tracker sheet). Create the tracker first, or open the original workbook.",
     );
   }
 }
@@ -154,6 +154,7 @@ export class NotASpreadsheetError extends AppError {
       "NOT_A_SPREADSHEET",
       `Không phải bảng tính (${whatVi}); bỏ qua.`,
       `Not a spreadsheet (${whatEn}); skipped.`,
+      { file },
     );
   }
 }
@@ -170,9 +171,43 @@ export class IndicatorListError extends AppError {
   }
 }
 
+/** A PDF with no text layer: a scan. */
+export class ScannedPdfError extends AppError {
+  constructor(file: string) {
+    super(
+      "SCANNED_PDF",
+      "Tệp PDF là bản quét (chỉ có ảnh), không có chữ để đọc. Hãy dùng bản Word (.docx) hoặc bản PDF có chữ của kế hoạch; " +
+        "hoặc nhận dạng chữ (OCR) bằng dòng lệnh: tong-hop-bao-cao plan <tệp.pdf> --ocr",
+      "The PDF is a scan (images only): it has no text to read. Use the plan's Word (.docx) file or a PDF with text; " +
+        "or read it with OCR from the command line: tong-hop-bao-cao plan <file.pdf> --ocr",
+      { file },
+    );
+  }
+}
+
 /** A line of the per-unit passwords table (`split --passwords`) that names no unit, or one twice. */
 export class PasswordsTableError extends AppError {
   constructor(file: string, line: number, detailVi: string, detailEn: string) {
     super("PASSWORDS_TABLE", `Bảng mật khẩu: ${detailVi}`, `Passwords table: ${detailEn}`, { file, line });
+  }
+}
+
+/** A kind of document this host cannot read, with what to do instead. */
+export class UnsupportedDocumentError extends AppError {
+  constructor(file: string, whatVi: string, whatEn: string) {
+    super("UNSUPPORTED_DOCUMENT", whatVi, whatEn, { file });
+  }
+}
+
+/** OCR was asked for but Tesseract (with its Vietnamese data) or poppler's pdftoppm is not installed. */
+export class OcrUnavailableError extends AppError {
+  constructor(missing: string) {
+    super(
+      "OCR_UNAVAILABLE",
+      `Chưa cài chương trình nhận dạng chữ (${missing}). Cài bằng: bash scripts/ensure-tesseract.sh ` +
+        "(hoặc apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils).",
+      `The OCR programs are not installed (${missing}). Install them with: bash scripts/ensure-tesseract.sh ` +
+        "(or apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils).",
+    );
   }
 }

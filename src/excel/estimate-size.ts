@@ -159,7 +159,13 @@ function borderBytes(c: Extract<Command, { op: "borders" }>, features: HostFeatu
  */
 export function estimateRequestBytes(c: Command, features: HostFeatures, created?: CreatedNames): number {
   if (c.op === "addSheet") return 2 * CALL_BYTES + CREATED_SHEET_PATH_BYTES;
-  if (c.op === "replaceStatePart") return jsonBytes(c.xml) + 3 * CALL_BYTES + 300;
+  if (c.op === "replaceStatePart")
+    return (
+      jsonBytes(c.xml) +
+      3 * CALL_BYTES +
+      300 +
+      (c.replaces ?? []).reduce((n, id) => n + 2 * CALL_BYTES + 60 + id.length, 0)
+    );
   const sheet = sheetPathBytes(c.ref, created);
   const call = (rangeBytes: number, valueBytes: number): number =>
     CALL_BYTES + sheet + rangeBytes + valueBytes;

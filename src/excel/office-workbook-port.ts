@@ -24,7 +24,7 @@ import {
   utf8Length,
 } from "./estimate-size";
 import { toHostError } from "./host-error";
-import { queueCommand, type CreatedSheets } from "./queue-commands";
+import { queueCommand, type AddedParts, type CreatedSheets } from "./queue-commands";
 import { type HostFeatures, type PlannedCommand, packRequests, planCommands } from "./render-commands";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -120,9 +120,13 @@ export function planWriteRequests(
   features: HostFeatures,
   budget: number,
   limit = EXCEL_PAYLOAD_LIMIT_BYTES,
+  /** Ids of the state parts of ours the new one replaces (read by the session's last overview). */
+  replacesParts: string[] = [],
 ): PlannedCommand[][] {
   // planCommands splits large 2D writes into row bands by its own (coarser, larger) estimate.
-  const coarse = planCommands(changes, features, budget - SYNC_OVERHEAD_BYTES);
+  const coarse = planCommands(changes, features, budget - SYNC_OVERHEAD_BYTES).map((c) =>
+    c.command.op === "replaceStatePart" ? { ...c, command: { ...c.command, replaces: replacesParts } } : c,
+  );
   const bytes = estimateAll(
     coarse.map((c) => c.command),
     features,
@@ -176,6 +180,12 @@ export function createOfficeWorkbookPort(
   const sizes = new Map<string, SheetSize>();
   const names = new Map<string, string>();
   let stateXmlBytes = 0;
+  // Our state parts. A part's XML never changes under its id (the add-in adds a new part, it never calls
+  // setXml), so the XML of a part read (or added) once this session is known: the overview reads only the
+  // ids, and the XML of parts it has not met yet. `ourParts`: the ids seen by the last overview and those
+  // added since — what the next state write replaces.
+  const partXml = new Map<string, string>();
+  let ourParts: string[] = [];
 
   function rememberGrids(grids: SheetGrid[]): void {
     for (const g of grids) {
@@ -260,42 +270,59 @@ export function createOfficeWorkbookPort(
     const withGrid = ids.length ? pickGroup(ids, room) : [];
     const picked = new Set(withGrid);
     const dimsOnly = ids.filter((id) => !picked.has(id) && estimate(id) === null);
+    const spent = { syncs: 0 };
+    const counted = (o: WorkbookOverview): WorkbookOverview => ({ ...o, roundTrips: spent.syncs });
     try {
-      try {
-        return await overviewSync(withGrid, dimsOnly);
-      } catch (e) {
-        if (!isResponseTooLarge(e) || withGrid.length === 0) throw e;
-        // Safety net, the estimate was wrong: the overview alone, with the dimensions of every sheet asked.
-        return await overviewSync([], ids);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          try {
+            return counted(await overviewSync(withGrid, dimsOnly, spent));
+          } catch (e) {
+            if (!isResponseTooLarge(e) || withGrid.length === 0) throw e;
+            // Safety net, the estimate was wrong: the overview alone, with the dimensions of every sheet asked.
+            return counted(await overviewSync([], ids, spent));
+          }
+        } catch (e) {
+          // A part listed by the first sync was deleted (a co-author's write) before its XML was read: again.
+          if ((e as { code?: string } | null)?.code !== "ItemNotFound" || attempt >= 3) throw e;
+        }
       }
     } catch (e) {
       throw toHostError(e, "đọc sổ", "reading the workbook", []);
     }
   }
 
-  function overviewSync(withGrid: string[], dimsOnly: string[]): Promise<WorkbookOverview> {
+  function overviewSync(
+    withGrid: string[],
+    dimsOnly: string[],
+    spent: { syncs: number },
+  ): Promise<WorkbookOverview> {
     return run(async (context) => {
       const parts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
       parts.load("items/id");
-      const xml = parts.getOnlyItemOrNullObject().getXml();
       const sheets = context.workbook.worksheets;
       sheets.load("items/id,items/name,items/position,items/visibility");
       const pending = queueGrids(context, withGrid);
       const dims = queueDimensions(context, dimsOnly);
+      spent.syncs++;
       await context.sync();
-      // The lint rule does not follow "items/id" loads nor ClientResult values; both are filled by the sync above.
+      // The lint rule does not follow "items/id" loads nor ClientResult values; both are filled by the syncs.
       // eslint-disable-next-line office-addins/load-object-before-read
-      const count = parts.items.length;
-      // eslint-disable-next-line office-addins/load-object-before-read
-      let stateXml: string | null = count === 1 ? xml.value : null;
-      let allStateXml: string[] | undefined;
-      if (count > 1) {
-        // Two plans in one workbook: rare, worth one more round trip to name them all in the refusal.
-        const every = parts.items.map((p) => p.getXml());
+      const ids = (parts.items ?? []).map((p) => p.id);
+      const unread = ids.filter((id) => !partXml.has(id));
+      if (unread.length > 0) {
+        // Parts this session has not read yet (its first overview, or a co-author's write): their XML by id,
+        // on parts the first sync listed. getXml() is never called on a null object (what a host does then
+        // is not documented: review C1), so the first sync cannot read it.
+        const xml = unread.map((id) => parts.getItem(id).getXml());
+        spent.syncs++;
         await context.sync();
-        allStateXml = every.map((x) => x.value);
-        stateXml = allStateXml[0];
+        unread.forEach((id, i) => partXml.set(id, xml[i].value));
       }
+      ourParts = ids;
+      const every = ids.map((id) => partXml.get(id)!);
+      const stateXml = every[0] ?? null;
+      const allStateXml = every.length > 1 ? every : undefined;
       const infos: SheetInfo[] = sheets.items.map((s) => ({
         id: s.id,
         name: s.name,
@@ -310,7 +337,7 @@ export function createOfficeWorkbookPort(
       rememberDimensions(dims);
       return {
         stateXml,
-        stateXmlCount: count,
+        stateXmlCount: every.length,
         ...(allStateXml ? { allStateXml } : {}),
         sheets: infos,
         grids,
@@ -371,8 +398,9 @@ export function createOfficeWorkbookPort(
 
   async function applyChanges(changes: WorkbookChanges): Promise<ApplyResult> {
     const f = features();
-    const chunks = planWriteRequests(changes, f, budget, limit);
+    const chunks = planWriteRequests(changes, f, budget, limit, ourParts);
     const created: CreatedSheets = new Map();
+    const addedParts: AddedParts = [];
     let roundTrips = 0;
     let current: PlannedCommand[] = [];
     const conflicts: WriteConflict[] = [];
@@ -392,7 +420,7 @@ export function createOfficeWorkbookPort(
           current = chunk;
           context.workbook.application.suspendApiCalculationUntilNextSync();
           if (f.api19) context.workbook.application.suspendScreenUpdatingUntilNextSync();
-          for (const c of chunk) queueCommand(context, c.command, created, f);
+          for (const c of chunk) queueCommand(context, c.command, created, f, addedParts);
           roundTrips++;
           // One sync per request; several only when the changes pass the payload limit.
           // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -409,6 +437,10 @@ export function createOfficeWorkbookPort(
         "writing the sheets",
         current.map((c) => c.sheetName),
       );
+    }
+    if (addedParts.length > 0) {
+      for (const { part, xml } of addedParts) partXml.set(part.id, xml);
+      ourParts = addedParts.map((a) => a.part.id);
     }
     const sheetIds: Record<string, string> = {};
     for (const p of changes.patches) if (p.sheetId && !p.create) sheetIds[p.layout.key] = p.sheetId;

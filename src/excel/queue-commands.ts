@@ -1,5 +1,4 @@
 /** Plain write commands → Office.js calls queued on a request context (no sync here). */
-import { STATE_NAMESPACE } from "../core/state/types";
 import { adr, parseRange } from "../core/workbook/address";
 import {
   ADDRESS_LIST_CHARS,
@@ -12,6 +11,9 @@ import { queuePrintSetup } from "./print-setup";
 
 /** Sheets created in this run, by layout key (their ids are loaded with the write). */
 export type CreatedSheets = Map<string, Excel.Worksheet>;
+
+/** State parts added in this run, with their XML (their ids are loaded with the write). */
+export type AddedParts = { part: Excel.CustomXmlPart; xml: string }[];
 
 /** Protection options shared with the file adapter's choice: columns and rows may be resized. */
 const PROTECTION_OPTIONS: Excel.WorksheetProtectionOptions = {
@@ -110,6 +112,7 @@ export function queueCommand(
   c: Command,
   created: CreatedSheets,
   features: HostFeatures,
+  addedParts: AddedParts = [],
 ): void {
   if (c.op === "addSheet") {
     const sheet = context.workbook.worksheets.add(c.name);
@@ -118,9 +121,14 @@ export function queueCommand(
     return;
   }
   if (c.op === "replaceStatePart") {
-    // Exactly one part of ours is expected; a null object (none) makes delete() do nothing.
-    context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).getOnlyItemOrNullObject().delete();
-    context.workbook.customXmlParts.add(c.xml);
+    // The parts of ours this session read, and merged into the state written here, are deleted by id;
+    // a part a co-author added meanwhile is kept (it is merged on the next read). Never "the only item":
+    // under co-authoring that resolves against a stale copy. delete() on a null object (a part already
+    // deleted by someone else) does nothing, as in Microsoft's own getItemOrNullObject(…).delete() sample.
+    for (const id of c.replaces ?? []) context.workbook.customXmlParts.getItemOrNullObject(id).delete();
+    const part = context.workbook.customXmlParts.add(c.xml);
+    part.load("id");
+    addedParts.push({ part, xml: c.xml });
     return;
   }
   const sheet = sheetOf(context, c.ref, created);

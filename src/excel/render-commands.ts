@@ -62,7 +62,8 @@ export type Command =
   | { op: "printSetup"; ref: SheetRef; area?: string; pageHeader?: string; pageFooter?: string }
   | { op: "tabColor"; ref: SheetRef; color: string }
   | { op: "protect"; ref: SheetRef; password?: string }
-  | { op: "replaceStatePart"; xml: string }
+  /** Our state part: the parts of ours read before (by id) are deleted, the new one added. */
+  | { op: "replaceStatePart"; xml: string; replaces?: string[] }
   | { op: "activate"; ref: SheetRef };
 
 /** A command with the sheet it belongs to (for error messages) and its estimated request bytes. */
@@ -284,7 +285,7 @@ export function callCount(c: Command, features: HostFeatures): number {
     case "validation":
       return 3;
     case "replaceStatePart":
-      return 2;
+      return 2 + (c.replaces?.length ?? 0);
     case "addSheet":
       return 2;
     default:

@@ -11,6 +11,9 @@ import { loadWorkbookState } from "../app/load-workbook-state";
 import { createWorkbook } from "../app/create-workbook";
 import { parsePlan } from "../core/plan/parse-plan";
 import { docxHtmlToPlanText } from "../core/plan/docx-html-to-text";
+import { planDocument, type PlanDocument } from "../core/plan/plan-document";
+import { readPlanDocument, type DocumentReaders } from "../file/read-plan-document";
+import { readRawPdfPages, type PdfJs } from "../file/pdf-pages";
 import {
   defaultIndicators,
   suggestIndicatorTopics,
@@ -21,7 +24,7 @@ import type { Finding } from "../core/collect/finding";
 import type { TrackingStatus } from "../core/tracking/track-units";
 import { reminderText } from "../core/tracking/track-units";
 import { unitsToFollowUp } from "../core/tracking/units-to-follow-up";
-import { AppError, DownloadNotSupportedError, StateMissingError, UnreadableFileError } from "../core/errors";
+import { AppError, DownloadNotSupportedError, StateMissingError } from "../core/errors";
 import { nfc, normaliseText } from "../core/text/vietnamese";
 import type { ReportDocument } from "../core/summary/report-model";
 import type { WorkbookState } from "../core/state/types";
@@ -125,6 +128,29 @@ function fileNameOf(report: ReportDocument, state: WorkbookState | null): string
   return `bao-cao-tong-hop${number ? `-${number}` : ""}-${date}.docx`.replace(/-+/g, "-");
 }
 
+/** A paste into the plan text: the clipboard's HTML (Word, a web page) when it has some, else its plain text. */
+export function pastedPlanDocument({ html, text }: { html: string; text: string }): PlanDocument {
+  return html.trim() !== "" ? planDocument(docxHtmlToPlanText(html), "html") : planDocument(text, "text");
+}
+
+/**
+ * The pane's document readers, each loaded on first use: pdf.js's browser build (its worker is the file
+ * pdf.worker.min.mjs served beside the pane, which the CSP allows as worker-src 'self') and mammoth. Word 97–2003
+ * .doc has no reader here: word-extractor needs Node's fs and streams, so the pane says to save as .docx.
+ */
+const browserReaders: DocumentReaders = {
+  async pdf(bytes) {
+    const pdfjs = await import(/* webpackChunkName: "pdfjs" */ "pdfjs-dist/build/pdf.min.mjs");
+    pdfjs.GlobalWorkerOptions.workerSrc = new URL("pdf.worker.min.mjs", document.baseURI).href;
+    return readRawPdfPages(pdfjs as unknown as PdfJs, bytes);
+  },
+  async docxHtml(bytes) {
+    const mammoth = await import(/* webpackChunkName: "mammoth" */ "mammoth");
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    return (await mammoth.convertToHtml({ arrayBuffer: buffer })).value;
+  },
+};
+
 export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServices {
   const now = () => (hooks.now ? hooks.now() : new Date());
   let knownSheetIds: string[] = [];
@@ -184,31 +210,10 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
     }),
 
     async readPlanFile(file) {
-      const name = file.name.toLowerCase();
-      try {
-        if (name.endsWith(".docx")) {
-          // mammoth (browser build) only when a .docx is opened.
-          const mammoth = await import(/* webpackChunkName: "mammoth" */ "mammoth");
-          const result = await mammoth.convertToHtml({ arrayBuffer: await file.arrayBuffer() });
-          return normaliseText(docxHtmlToPlanText(result.value));
-        }
-        if (name.endsWith(".txt") || name.endsWith(".md") || file.type.startsWith("text/")) {
-          return normaliseText(await file.text());
-        }
-      } catch (e) {
-        throw new UnreadableFileError(
-          file.name,
-          "tệp .docx bị hỏng hoặc không đúng định dạng",
-          "the .docx file is damaged or not a .docx",
-          e,
-        );
-      }
-      throw new UnreadableFileError(
-        file.name,
-        "chỉ đọc được tệp .txt, .md hoặc .docx",
-        "only .txt, .md and .docx files can be read",
-      );
+      return readPlanDocument(new Uint8Array(await file.arrayBuffer()), file.name, browserReaders);
     },
+
+    pastedPlan: pastedPlanDocument,
 
     async createWorkbook(input, onProgress) {
       const updated = lastState !== null;

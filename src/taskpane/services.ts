@@ -5,6 +5,7 @@
  * use-cases' internal result types.
  */
 import type { Plan, IsoDate } from "../core/plan/types";
+import type { PlanDocument } from "../core/plan/plan-document";
 import type { Indicator } from "../core/workbook/indicators";
 import type { ReportDocument } from "../core/summary/report-model";
 
@@ -181,8 +182,14 @@ export interface AppServices {
   defaultIndicators(plan: Plan): Indicator[];
   /** The topics the suggestion comes from (pure). */
   indicatorSuggestion(plan: Plan): IndicatorSuggestionView;
-  /** Text of a .txt/.md/.docx file the user picked (the .docx reader loads lazily). */
-  readPlanFile(file: File): Promise<string>;
+  /**
+   * The plan document in a file the user picked: PDF, .docx, .txt/.md (the PDF and .docx readers load lazily);
+   * its warnings say what reading it found (legacy font code converted …). A .doc or a scanned PDF is refused
+   * with what to do instead.
+   */
+  readPlanFile(file: File): Promise<PlanDocument>;
+  /** A paste into the plan text: the clipboard's HTML when there is some (tables stay tables), else its text. */
+  pastedPlan(clipboard: { html: string; text: string }): PlanDocument;
   /** Write the tracker and unit tabs, or update them after edits when the workbook already has a plan. */
   createWorkbook(input: PlanInput, onProgress?: ProgressListener): Promise<CreateWorkbookView>;
   /** True when the open workbook holds a plan (one cheap read: the state part and the sheet list). */

@@ -15,8 +15,18 @@ const LIMIT = 5 * 1024 * 1024;
 const SEED = readFileSync(`${__dirname}/../fixtures/plans/seed-334-KH-CB.txt`, "utf8");
 const NOW = new Date("2022-10-13T08:00:00+07:00");
 
+const ports = new WeakMap<SimulatedExcelHost, ReturnType<typeof createOfficeWorkbookPort>>();
+
+/** The pane's port on this workbook: one per pane session, as office-host.ts makes it. */
 function portOn(host: SimulatedExcelHost) {
-  return createOfficeWorkbookPort(host.runner, { isSetSupported: (v) => host.isSetSupported("ExcelApi", v) });
+  let port = ports.get(host);
+  if (!port) {
+    port = createOfficeWorkbookPort(host.runner, {
+      isSetSupported: (v) => host.isSetSupported("ExcelApi", v),
+    });
+    ports.set(host, port);
+  }
+  return port;
 }
 
 function storedState(host: SimulatedExcelHost): WorkbookState {

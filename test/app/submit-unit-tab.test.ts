@@ -2,6 +2,7 @@ import { submitUnitTab } from "../../src/app/submit-unit-tab";
 import { reopenUnitTab } from "../../src/app/reopen-unit-tab";
 import { collectAndSummarise } from "../../src/app/collect-and-summarise";
 import { serializeState, parseState } from "../../src/core/state/serialize-state";
+import { parseTabEvents } from "../../src/core/state/tab-events";
 import { MemoryPort, NOW, seedScenario } from "../core/collect/grid-fixtures";
 
 function seedPort() {
@@ -39,6 +40,7 @@ describe("submitUnitTab and reopenUnitTab", () => {
     expect(r.outcome).toBe("needs-confirmation");
     expect(r.findings.map((f) => `${f.cell} ${f.kind}`)).toEqual(["D14 TEXT_IN_NUMBER"]);
 
+    const partBefore = port.stateXml;
     r = await submitUnitTab(port, { sheetId: id, now: NOW, confirmWarnings: true });
     expect(r).toMatchObject({
       ok: true,
@@ -49,14 +51,18 @@ describe("submitUnitTab and reopenUnitTab", () => {
     expect(sheet.cells.get("D26")?.value).toBe("Đã nộp lúc 10:00 ngày 17/10/2022 — Lê Thị Mai");
     expect(sheet.protection).toMatchObject({ protect: true });
     expect(sheet.inputRanges).toEqual([]);
-    const state = parseState(port.stateXml!);
-    expect(state.history.at(-1)).toEqual({
-      unitId: "u3",
-      kind: "submit",
-      at: "2022-10-17T10:00:00+07:00",
-      by: "Lê Thị Mai",
-      comment: null,
-    });
+    // The event is in the unit's own tab (stamp row, hidden column H); the shared state part is not
+    // rewritten by a unit's action (review B2).
+    expect(port.stateXml).toBe(partBefore);
+    expect(parseTabEvents(String(sheet.cells.get("H26")?.value), "u3")).toEqual([
+      {
+        unitId: "u3",
+        kind: "submit",
+        at: "2022-10-17T10:00:00+07:00",
+        by: "Lê Thị Mai",
+        comment: null,
+      },
+    ]);
     expect(sheet.cells.get("D14")?.value).toBe("5 buổi"); // the unit's typing is untouched
 
     const again = await submitUnitTab(port, { sheetId: id, now: NOW, confirmWarnings: true });
@@ -82,6 +88,7 @@ describe("submitUnitTab and reopenUnitTab", () => {
 
   test("reopen writes the comment, clears the stamp, unlocks, keeps history; the unit can submit again", async () => {
     const { port } = seedPort();
+    const partBefore = port.stateXml;
     const r = await reopenUnitTab(port, {
       unitId: "u2",
       comment: "Sửa số buổi: nhập số, không nhập chữ.",
@@ -95,11 +102,15 @@ describe("submitUnitTab and reopenUnitTab", () => {
     );
     expect(sheet.cells.has("D26")).toBe(false);
     expect(sheet.inputRanges!.length).toBeGreaterThan(0);
-    const state = parseState(port.stateXml!);
-    expect(state.history.map((e) => `${e.unitId}:${e.kind}`)).toEqual([
+    // The unit's events (the part's older submit and the reopen) are in its tab; the part is as it was.
+    expect(port.stateXml).toBe(partBefore);
+    expect(parseState(port.stateXml!).history.map((e) => `${e.unitId}:${e.kind}`)).toEqual([
       "u1:submit",
       "u2:submit",
-      "u2:reopen",
+    ]);
+    expect(parseTabEvents(String(sheet.cells.get("H26")?.value), "u2").map((e) => e.kind)).toEqual([
+      "submit",
+      "reopen",
     ]);
     const collected = await collectAndSummarise(port, { now: NOW });
     expect(collected.tracking.units[1].status).toBe("chua-nop");
@@ -111,11 +122,10 @@ describe("submitUnitTab and reopenUnitTab", () => {
       confirmWarnings: true,
     });
     expect(again.outcome).toBe("submitted");
-    expect(parseState(port.stateXml!).history.map((e) => `${e.unitId}:${e.kind}`)).toEqual([
-      "u1:submit",
-      "u2:submit",
-      "u2:reopen",
-      "u2:submit",
+    expect(parseTabEvents(String(sheet.cells.get("H26")?.value), "u2").map((e) => e.kind)).toEqual([
+      "submit",
+      "reopen",
+      "submit",
     ]);
   });
 
@@ -147,7 +157,10 @@ describe("submitUnitTab and reopenUnitTab", () => {
       expect(JSON.stringify(sheet.cells.get("D25"))).toBe(typed); // exactly as the unit typed it
       expect(sheet.cells.get("D24")?.value).toBe("15/10/2022");
       expect(sheet.cells.get("D27")?.value).toBe("Mở lại lúc 17/10/2022 10:00: Bổ sung kết quả.");
-      expect(parseState(port.stateXml!).history.at(-1)).toMatchObject({ unitId: "u3", kind: "reopen" });
+      expect(parseTabEvents(String(sheet.cells.get("H26")?.value), "u3").at(-1)).toMatchObject({
+        unitId: "u3",
+        kind: "reopen",
+      });
 
       summary = await collectAndSummarise(port, { now: NOW });
       expect(summary.tracking.units[2]).toMatchObject({ status: waiting, manual: false, submittedAt: null });

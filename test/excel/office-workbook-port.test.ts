@@ -305,6 +305,75 @@ describe("Office.js adapter: rendering a hand-made layout", () => {
     });
   });
 
+  // Review C1: getXml() is never called on a null object (the simulator refuses it, see
+  // test/testing/simulated-excel.test.ts). The parts' ids come first; the XML of a part the session has not
+  // read yet costs one more sync, once: a part's XML never changes under its id.
+  it("reads our parts by id: one more sync only for parts this session has not met", async () => {
+    const host = new SimulatedExcelHost();
+    host.addCustomXmlPart(`<state xmlns="${STATE_NAMESPACE}">a</state>`);
+    const port = portOn(host);
+    const syncs = () => host.syncCount;
+    let before = syncs();
+    expect(await port.readOverview()).toMatchObject({
+      stateXml: expect.stringContaining(">a<"),
+      roundTrips: 2,
+    });
+    expect(syncs() - before).toBe(2);
+    before = syncs();
+    expect(await port.readOverview()).toMatchObject({
+      stateXml: expect.stringContaining(">a<"),
+      roundTrips: 1,
+    });
+    expect(syncs() - before).toBe(1);
+    await port.applyChanges({ patches: [], stateXml: `<state xmlns="${STATE_NAMESPACE}">b</state>` });
+    before = syncs();
+    expect(await port.readOverview()).toMatchObject({
+      stateXml: expect.stringContaining(">b<"),
+      stateXmlCount: 1,
+    });
+    expect(syncs() - before).toBe(1);
+    host.addCustomXmlPart(`<state xmlns="${STATE_NAMESPACE}">c</state>`);
+    before = syncs();
+    expect(await port.readOverview()).toMatchObject({
+      stateXmlCount: 2,
+      allStateXml: [expect.stringContaining(">b<"), expect.stringContaining(">c<")],
+    });
+    expect(syncs() - before).toBe(2);
+  });
+
+  it("a state write deletes the parts of ours it read, by id; a part added after that read is kept", async () => {
+    const host = new SimulatedExcelHost();
+    host.addCustomXmlPart(`<state xmlns="${STATE_NAMESPACE}">a</state>`);
+    host.addCustomXmlPart(`<state xmlns="${STATE_NAMESPACE}">b</state>`);
+    const port = portOn(host);
+    await port.readOverview();
+    host.addCustomXmlPart(`<state xmlns="${STATE_NAMESPACE}">meanwhile</state>`);
+    await port.applyChanges({ patches: [], stateXml: `<state xmlns="${STATE_NAMESPACE}">merged</state>` });
+    expect(host.snapshot().parts.map((p) => p.xml)).toEqual([
+      `<state xmlns="${STATE_NAMESPACE}">meanwhile</state>`,
+      `<state xmlns="${STATE_NAMESPACE}">merged</state>`,
+    ]);
+  });
+
+  it("a part deleted between the overview's two syncs: the overview starts again", async () => {
+    const host = new SimulatedExcelHost();
+    const doomed = host.addCustomXmlPart(`<state xmlns="${STATE_NAMESPACE}">old</state>`);
+    const port = portOn(host);
+    const at = host.syncCount + 2;
+    host.beforeSync((h, n) => {
+      if (n !== at) return;
+      h.model.deletePart(h.model.parts.find((p) => p.id === doomed)!);
+      h.addCustomXmlPart(`<state xmlns="${STATE_NAMESPACE}">new</state>`);
+    });
+    const before = host.syncCount;
+    expect(await port.readOverview()).toMatchObject({
+      stateXml: expect.stringContaining(">new<"),
+      stateXmlCount: 1,
+      roundTrips: 4,
+    });
+    expect(host.syncCount - before).toBe(4);
+  });
+
   it("replaces our state part and leaves other add-ins' parts alone", async () => {
     const host = new SimulatedExcelHost();
     host.addCustomXmlPart('<x xmlns="urn:someone-else"/>');

@@ -20,11 +20,21 @@ const NOW = new Date("2022-10-13T08:00:00+07:00");
 const plan = parsePlan(SEED);
 const indicators = defaultIndicators(plan);
 
+const ports = new WeakMap<SimulatedExcelHost, Map<number, ReturnType<typeof createOfficeWorkbookPort>>>();
+
+/** The pane's port on this workbook: one per pane session (and payload limit), as office-host.ts makes it. */
 function portOn(host: SimulatedExcelHost, limit?: number) {
-  return createOfficeWorkbookPort(host.runner, {
-    isSetSupported: (v) => host.isSetSupported("ExcelApi", v),
-    ...(limit ? { payloadLimitBytes: limit } : {}),
-  });
+  const byLimit = ports.get(host) ?? new Map<number, ReturnType<typeof createOfficeWorkbookPort>>();
+  ports.set(host, byLimit);
+  if (!byLimit.has(limit ?? 0))
+    byLimit.set(
+      limit ?? 0,
+      createOfficeWorkbookPort(host.runner, {
+        isSetSupported: (v) => host.isSetSupported("ExcelApi", v),
+        ...(limit ? { payloadLimitBytes: limit } : {}),
+      }),
+    );
+  return byLimit.get(limit ?? 0)!;
 }
 
 function bigSheet(key: string, name: string, rows: number, cols: number, cellChars: number): SheetLayout {
@@ -145,8 +155,13 @@ describe("Excel: a sync that throws mid-way", () => {
       expect(error.messageEn).toMatch(/^Excel failed while writing the sheets: GeneralException/);
       expect(error.location.sheet).toContain("Kế hoạch");
 
+      // One more when the failed write had already added the state part: the session never got its id (the
+      // sync failed), so the re-run reads that part's XML by id (review C1) before the usual 3.
+      const partAdded = host.snapshot().parts.length > 0;
+      const syncs = host.syncCount;
       const again = await createWorkbook(portOn(host), { plan, indicators, now: NOW });
-      expect(again.roundTrips).toBeLessThanOrEqual(3);
+      expect(again.roundTrips).toBeLessThanOrEqual(partAdded ? 4 : 3);
+      expect(host.syncCount - syncs).toBe(again.roundTrips);
       const names = host.snapshot().sheets.map((s) => s.name);
       expect(names.filter((n) => n.startsWith("Kế hoạch"))).toEqual(["Kế hoạch"]);
       expect(new Set(again.state.units.map((u) => u.sheetId)).size).toBe(3);

@@ -261,9 +261,9 @@ describe("per-unit protection passwords and locking", () => {
       planId: "p00000000000000dd",
     });
     const state = r.state;
-    const part = host.model.parts.find((p) => p.namespaceUri === STATE_NAMESPACE)!;
-    host.model.setPartXml(
-      part,
+    // The state part replaced (as Excel's setXml does: a new part, the old one deleted).
+    host.model.deletePart(host.model.parts.find((p) => p.namespaceUri === STATE_NAMESPACE)!);
+    host.addCustomXmlPart(
       serializeState({
         ...state,
         units: state.units.map((u, i) => ({ ...u, password: `mk-${i + 1}-Tổ` })),

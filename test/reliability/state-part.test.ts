@@ -50,7 +50,8 @@ async function created(): Promise<Bench & { state: WorkbookState }> {
 function replaceOurPart(host: SimulatedExcelHost, xml: string | null): void {
   for (const p of host.model.parts.filter((x) => x.namespaceUri === STATE_NAMESPACE))
     host.model.deletePart(p);
-  if (xml !== null) host.addCustomXmlPart(xml);
+  // As a damaged file may hold it: not checked as XML (the add-in's own writes are, by the simulated host).
+  if (xml !== null) host.addDamagedCustomXmlPart(xml);
 }
 
 /** Exact bilingual message of an AppError thrown by `f`. */
@@ -90,8 +91,8 @@ async function everyUseCaseRefuses(
 describe("state part missing", () => {
   const expected = {
     type: StateMissingError,
-    vi: "Sổ này chưa được tạo bằng Tổng hợp báo cáo (không thấy dữ liệu kế hoạch). Hãy tạo sổ theo dõi trước.",
-    en: "This workbook was not created by Tổng hợp báo cáo (no plan data found). Create the tracker first.",
+    vi: "Sổ này chưa được tạo bằng Tổng hợp báo cáo, hoặc đã được lưu bằng một chương trình khác làm mất dữ liệu kế hoạch (không thấy phần dữ liệu, cũng không thấy bản sao trong trang theo dõi). Hãy tạo sổ theo dõi trước, hoặc mở bản gốc của sổ.",
+    en: "This workbook was not created by Tổng hợp báo cáo, or another program saved it and lost the plan data (no data part, and no copy in the tracker sheet). Create the tracker first, or open the original workbook.",
   };
 
   test("a workbook never created: summary, submit and reopen refuse; a create then works and keeps the unrelated sheet", async () => {
@@ -108,21 +109,112 @@ describe("state part missing", () => {
     expect(summary.submissions).toHaveLength(3);
   });
 
-  test("the part removed from a created workbook (Document Inspector): refusal, tabs and typing untouched; create again makes new tabs beside them", async () => {
+  // Issue 14: a program that drops custom XML parts (Document Inspector, Google Sheets' download, ExcelJS-
+  // or SheetJS-based tools) saved the workbook. The tracker keeps a copy of the state in its hidden column H.
+  test("the part removed from a created workbook: rebuilt from the tracker's copy, said, written back; nothing lost", async () => {
+    const b = await created();
+    const [u1, u2] = b.state.units;
+    const fill = (id: string, v: number) => {
+      const s = b.host.model.findSheet(id)!;
+      for (const ind of b.state.indicators) {
+        const row = Number(
+          [...s.cells].find(([k, c]) => k.endsWith(",0") && c.value === ind.code)![0].split(",")[0],
+        );
+        b.host.setCellByUser(id, `D${row + 1}`, v);
+      }
+    };
+    fill(u1.sheetId!, 4);
+    fill(u2.sheetId!, 7);
+    await submitUnitTab(b.port, { sheetId: u2.sheetId!, now: NOW, user: "Minh", confirmWarnings: true });
+    const original = await collectAndSummarise(b.port, { now: NOW, dryRun: true });
+
+    replaceOurPart(b.host, null);
+    const fresh = createOfficeWorkbookPort(b.host.runner, { isSetSupported: () => true });
+    const rebuilt = await collectAndSummarise(fresh, { now: NOW });
+    expect(rebuilt.findings[0]).toMatchObject({
+      severity: "info",
+      kind: "STATE_REBUILT",
+      sheet: "Kế hoạch",
+      cell: "H1",
+    });
+    expect(rebuilt.findings[0].messageVi).toContain(
+      'đã dựng lại từ bản sao trong trang "Kế hoạch" (cột H ẩn)',
+    );
+    expect(rebuilt.findings[0].messageEn).toContain(
+      'rebuilt from the copy in sheet "Kế hoạch" (hidden column H)',
+    );
+    const strip = (r: typeof original) => ({
+      totals: r.totals,
+      findings: r.findings.filter((f) => f.kind !== "STATE_REBUILT"),
+      units: r.submissions.map((x) => [
+        x.unitId,
+        x.sheet,
+        x.submitted,
+        x.submittedAt,
+        x.submittedBy,
+        x.values,
+      ]),
+    });
+    expect(strip(rebuilt)).toEqual(strip(original));
+    // Written back: one part again, the same plan, and the next run says nothing more.
+    const parts = b.host.snapshot().parts.filter((p) => p.namespaceUri === STATE_NAMESPACE);
+    expect(parts).toHaveLength(1);
+    expect(parseState(parts[0].xml)).toMatchObject({ planId: b.state.planId, plan: b.state.plan });
+    const next = await collectAndSummarise(fresh, { now: NOW });
+    expect(next.findings.some((f) => f.kind === "STATE_REBUILT")).toBe(false);
+  });
+
+  test("submit and reopen with the part removed: rebuilt, the part written back with their write", async () => {
+    for (const act of ["submit", "reopen"] as const) {
+      const b = await created();
+      const u = b.state.units[0];
+      const s = b.host.model.findSheet(u.sheetId!)!;
+      for (const ind of b.state.indicators) {
+        const row = Number(
+          [...s.cells].find(([k, c]) => k.endsWith(",0") && c.value === ind.code)![0].split(",")[0],
+        );
+        b.host.setCellByUser(u.sheetId!, `D${row + 1}`, 3);
+      }
+      replaceOurPart(b.host, null);
+      if (act === "submit") {
+        const r = await submitUnitTab(b.port, { sheetId: u.sheetId!, now: NOW, confirmWarnings: true });
+        expect(r.outcome).toBe("submitted");
+        expect(r.findings[0]).toMatchObject({ kind: "STATE_REBUILT" });
+      } else {
+        const r = await reopenUnitTab(b.port, { unitId: u.unitId, comment: "x", now: NOW });
+        expect(r.notices[0].en).toContain("rebuilt from the copy");
+      }
+      expect(b.host.snapshot().parts.filter((p) => p.namespaceUri === STATE_NAMESPACE)).toHaveLength(1);
+    }
+  });
+
+  test("the part removed and the tracker deleted too: every use-case refuses, nothing written; create makes new tabs beside the old", async () => {
     const b = await created();
     const tab = b.state.units[1];
     const cell = "D2";
     const typed = b.host.cell(tab.sheetId!, cell);
     replaceOurPart(b.host, null);
+    b.host.deleteSheet(b.state.trackerSheet.sheetId!);
     await everyUseCaseRefuses(b, expected, tab.sheetId!);
-    // Without the state the old tabs cannot be told from foreign sheets (their key holds the old plan id):
-    // a new create leaves them exactly as they were and makes new tabs under free names.
+    // Without any copy of the state the old tabs cannot be told from foreign sheets (their key holds the old
+    // plan id): a new create leaves them exactly as they were and makes new tabs under free names.
     const before = b.host.snapshot().sheets.filter((s) => s.name !== "Dữ liệu riêng");
     const again = await createWorkbook(b.port, { plan: SEED, indicators: defaultIndicators(SEED), now: NOW });
     const after = b.host.snapshot().sheets;
     for (const s of before) expect(after.find((x) => x.id === s.id)).toEqual(s);
     expect(b.host.cell(tab.sheetId!, cell)).toEqual(typed);
     expect(again.state.units.every((u) => before.every((s) => s.id !== u.sheetId))).toBe(true);
+  });
+
+  test("'Cập nhật sổ' with the part removed: rebuilt from the tracker, the same tabs updated, no new tab", async () => {
+    const b = await created();
+    replaceOurPart(b.host, null);
+    const names = b.host.snapshot().sheets.map((s) => s.name);
+    const again = await createWorkbook(b.port, { plan: SEED, indicators: defaultIndicators(SEED), now: NOW });
+    expect(again.notices[0].en).toContain("rebuilt from the copy");
+    expect(b.host.snapshot().sheets.map((s) => s.name)).toEqual(names);
+    expect(again.state.units.map((u) => u.sheetId)).toEqual(b.state.units.map((u) => u.sheetId));
+    expect(b.host.snapshot().parts.filter((p) => p.namespaceUri === STATE_NAMESPACE)).toHaveLength(1);
   });
 });
 
@@ -250,6 +342,35 @@ describe("state part from a newer layout version", () => {
     expect(e).toBeInstanceOf(StateVersionError);
     expect([e.messageVi, e.messageEn]).toEqual([expected.vi, expected.en]);
     expect(JSON.stringify(b.host.snapshot())).toBe(before);
+  });
+});
+
+describe("two parts of the same plan (co-authors' writes at the same time)", () => {
+  test("merged, never refused: the newest part's fields, both histories; written back as one part", async () => {
+    const b = await created();
+    const older = {
+      ...b.state,
+      savedAt: "2022-10-16T09:00:00+07:00",
+      history: [
+        { unitId: "u1", kind: "manual" as const, at: "2022-10-16T09:00:00+07:00", by: null, comment: null },
+      ],
+    };
+    const newer = {
+      ...b.state,
+      savedAt: "2022-10-16T09:05:00+07:00",
+      summarySheet: { sheetId: null, sheetName: "Tổng hợp" },
+      history: [
+        { unitId: "u2", kind: "submit" as const, at: "2022-10-16T09:04:00+07:00", by: "Minh", comment: null },
+      ],
+    };
+    replaceOurPart(b.host, serializeState(older));
+    b.host.addCustomXmlPart(serializeState(newer));
+    const r = await collectAndSummarise(b.port, { now: NOW });
+    expect(r.state.history.map((e) => `${e.unitId}:${e.kind}`)).toEqual(["u1:manual", "u2:submit"]);
+    expect(r.submissions[1]).toMatchObject({ submitted: true, submittedBy: "Minh" });
+    const parts = b.host.snapshot().parts.filter((p) => p.namespaceUri === STATE_NAMESPACE);
+    expect(parts).toHaveLength(1);
+    expect(parseState(parts[0].xml).history).toHaveLength(2);
   });
 });
 

@@ -312,6 +312,38 @@ describe("unit tabs: values", () => {
     expect(one(cell, value)).toEqual([{ sheet: "BCH CĐ", cell, severity, kind, vi, en }]);
   });
 
+  // A unit that still types in a TCVN3 (.VnTime) or VNI font: the text is converted, with a note at the cell.
+  test.each([
+    ["TCVN3", "Hoµn thµnh", "§· tæ chøc 3 buæi cho 120 ®oµn viªn", "TCVN3 (ABC, phông .VnTime)"],
+    ["VNI", "Hoaøn thaønh", "Ñaõ toå chöùc 3 buoåi cho 120 ñoaøn vieân", "VNI-Windows (phông VNI-Times)"],
+  ])("text typed in %s is read as Unicode, with an info note at its cell", (_code, status, result, name) => {
+    const r = run((c) => {
+      c.grids[0] = setCell(c.grids[0], "E10", status);
+      c.grids[0] = setCell(c.grids[0], "G10", result);
+    });
+    const task = r.units[0].tasks.find((t) => t.cells?.status === "E10");
+    expect(task?.status).toBe("Hoàn thành");
+    expect(task?.result).toBe("Đã tổ chức 3 buổi cho 120 đoàn viên");
+    expect(r.others.map(brief)).toEqual([
+      {
+        sheet: "BCH CĐ",
+        cell: "E10",
+        severity: "info",
+        kind: "LEGACY_ENCODING",
+        vi: `Chữ ở ô E10 gõ bằng bảng mã ${name}, đã chuyển sang Unicode: "Hoàn thành".`,
+        en: `The text in E10 was typed in the legacy ${name} code and was converted to Unicode: "Hoàn thành".`,
+      },
+      {
+        sheet: "BCH CĐ",
+        cell: "G10",
+        severity: "info",
+        kind: "LEGACY_ENCODING",
+        vi: `Chữ ở ô G10 gõ bằng bảng mã ${name}, đã chuyển sang Unicode: "Đã tổ chức 3 buổi cho 120 đoàn viên".`,
+        en: `The text in G10 was typed in the legacy ${name} code and was converted to Unicode: "Đã tổ chức 3 buổi cho 120 đoàn viên".`,
+      },
+    ]);
+  });
+
   test("a Vietnamese 1.234,5 in a money cell is read exactly, without a finding", () => {
     const r = run((c) => {
       c.grids[0] = setCell(c.grids[0], "D18", "1.234,5");

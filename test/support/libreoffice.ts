@@ -33,10 +33,10 @@ export function freshProfile(): string {
   return dir;
 }
 
-function soffice(profile: string, args: string[]): void {
+function soffice(profile: string, args: string[], timeout = 120_000): void {
   execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", ...args], {
     stdio: ["ignore", "pipe", "pipe"],
-    timeout: 120_000,
+    timeout,
   });
 }
 
@@ -115,12 +115,17 @@ export function convert(file: string, target: string, outDir = tempDir("lo-out-"
   return produced;
 }
 
+/** Convert many files in one LibreOffice run (starting it once per file costs seconds each). */
+export function convertMany(files: string[], target: string, outDir: string, timeout = 600_000): void {
+  soffice(freshProfile(), ["--convert-to", target, "--outdir", outDir, ...files], timeout);
+}
+
 /**
  * Convert several files in one LibreOffice run (start-up is most of the cost); returns the produced paths in
  * the same order. `target` as for `convert`; a CSV filter with a sheet number writes that sheet only.
  */
 export function convertAll(files: string[], target: string, outDir = tempDir("lo-out-")): string[] {
-  soffice(freshProfile(), ["--convert-to", target, "--outdir", outDir, ...files]);
+  convertMany(files, target, outDir);
   const ext = target.split(":")[0];
   const present = readdirSync(outDir);
   return files.map((file) => {

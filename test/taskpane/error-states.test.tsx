@@ -76,7 +76,7 @@ describe("error states", () => {
       },
     });
     await renderApp(<App services={services} draftStore={memoryStore()} />);
-    const input = screen.getByLabelText("Mở tệp (.txt, .md, .docx)", { selector: "input" });
+    const input = screen.getByLabelText("Mở tệp (.pdf, .docx, .txt)", { selector: "input" });
     await act(async () => {
       fireEvent.change(input, { target: { files: [new File(["x"], "kh.docx")] } });
     });
@@ -90,7 +90,7 @@ describe("error states", () => {
       },
     });
     await renderApp(<App services={services} draftStore={memoryStore()} />);
-    const input = screen.getByLabelText("Mở tệp (.txt, .md, .docx)", { selector: "input" });
+    const input = screen.getByLabelText("Mở tệp (.pdf, .docx, .txt)", { selector: "input" });
     await act(async () => {
       fireEvent.change(input, { target: { files: [new File(["x"], "kh.pdf")] } });
     });

@@ -95,7 +95,12 @@ export function fakeServices(overrides: Partial<AppServices> = {}, displayLangua
     parsePlan: () => samplePlan(),
     defaultIndicators: () => sampleIndicators,
     indicatorSuggestion: () => ({ topics: [], labels: {} }),
-    readPlanFile: async (f: File) => f.text(),
+    readPlanFile: async (f: File) => ({ text: await f.text(), warnings: [], source: "text" as const }),
+    pastedPlan: ({ html, text }: { html: string; text: string }) => ({
+      text: html || text,
+      warnings: [],
+      source: "text" as const,
+    }),
     createWorkbook: async (input) => {
       calls.created.push(input);
       return { updated: false, unitCount: input.plan.units.length, sheetNames: [], notices: [] };

@@ -147,8 +147,19 @@ describe("createAppServices over the simulated host", () => {
   it("says the active sheet is not a unit tab, and refuses an unknown file type with an AppError", async () => {
     const { services } = setup("2022-10-14T09:00:00+07:00");
     expect(await services.activeUnitTab()).toBeNull();
-    const file = { name: "kh.pdf", type: "application/pdf", text: async () => "" } as unknown as File;
-    await expect(services.readPlanFile(file)).rejects.toMatchObject({ code: "UNREADABLE_FILE" });
+    const file = (name: string, bytes: number[]) =>
+      ({ name, arrayBuffer: async () => new Uint8Array(bytes).buffer }) as unknown as File;
+    await expect(services.readPlanFile(file("kh.pdf", [1, 2, 3]))).rejects.toMatchObject({
+      code: "UNREADABLE_FILE",
+      messageVi: expect.stringContaining("tệp .pdf bị hỏng hoặc không phải tệp PDF"),
+    });
+    // Word 97–2003 has no reader in the pane: it says to save as .docx or use the command line.
+    const cfb = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0];
+    await expect(services.readPlanFile(file("kh.doc", cfb))).rejects.toMatchObject({
+      code: "UNSUPPORTED_DOCUMENT",
+      messageVi: expect.stringContaining("lưu thành .docx"),
+      messageEn: expect.stringContaining("save it as .docx"),
+    });
   });
 
   it("a sheet the pane activates (tracker row, finding) is not reported as the user switching tabs", async () => {

@@ -335,18 +335,83 @@ describe("simulated Excel host: collections, used range, custom XML parts", () =
         const scoped = context.workbook.customXmlParts.getByNamespace(ns);
         const count = scoped.getCount();
         const only = scoped.getOnlyItemOrNullObject();
-        const xml = only.getXml();
+        only.load("id");
+        scoped.load("items/id");
         await context.sync();
-        return { count: count.value, isNull: only.isNullObject, xml: xml.value };
+        const xml = scoped.items.map((p) => p.getXml());
+        await context.sync();
+        return { count: count.value, isNull: only.isNullObject, xml: xml.map((x) => x.value) };
       });
-    expect(await read()).toEqual({ count: 1, isNull: false, xml: expect.stringContaining("<a>1</a>") });
+    expect(await read()).toEqual({ count: 1, isNull: false, xml: [expect.stringContaining("<a>1</a>")] });
     await host.run(async (context) => {
       context.workbook.customXmlParts.getByNamespace(ns).getOnlyItemOrNullObject().delete();
       context.workbook.customXmlParts.add(`<state xmlns="${ns}"><a>2</a></state>`);
       context.workbook.customXmlParts.add(`<state xmlns="${ns}"><a>3</a></state>`);
     });
-    expect(await read()).toEqual({ count: 2, isNull: true, xml: null });
+    expect(await read()).toEqual({
+      count: 2,
+      isNull: true,
+      xml: [expect.stringContaining("<a>2</a>"), expect.stringContaining("<a>3</a>")],
+    });
     expect(host.snapshot().parts.map((p) => p.namespaceUri)).toEqual(["urn:other", ns, ns]);
+  });
+
+  // Office.js documents void methods on a null object (Microsoft's own sample deletes through
+  // getItemOrNullObject) but not value-returning ones: the simulator refuses those, so nothing relies on them.
+  it("refuses getXml() on a null object; delete() on one does nothing", async () => {
+    const host = new SimulatedExcelHost();
+    const ns = "urn:tong-hop-bao-cao:state";
+    const code = await codeOf(
+      host.run(async (context) => {
+        const xml = context.workbook.customXmlParts.getByNamespace(ns).getOnlyItemOrNullObject().getXml();
+        await context.sync();
+        return xml.value;
+      }),
+    );
+    expect(code).toBe("InvalidOperation");
+    await host.run(async (context) => {
+      context.workbook.customXmlParts.getByNamespace(ns).getItemOrNullObject("{NONE}").delete();
+      await context.sync();
+    });
+    expect(host.snapshot().parts).toEqual([]);
+  });
+
+  it.each([
+    ["a truncated part", `<state xmlns="urn:x"><![CDATA[{"a":1}`],
+    ["mismatched end tag", `<state xmlns="urn:x"><a></b></state>`],
+    ["two roots", `<a xmlns="urn:x"/><b/>`],
+    ["an undeclared prefix", `<s:state xmlns="urn:x"/>`],
+    ["a bare ampersand", `<state xmlns="urn:x">R&D</state>`],
+    ["an unknown entity", `<state xmlns="urn:x">&nbsp;</state>`],
+    ["a control character", `<state xmlns="urn:x">\u0001</state>`],
+    ["'--' in a comment", `<state xmlns="urn:x"><!-- a -- b --></state>`],
+    ["a declaration not at the start", ` <?xml version="1.0"?><state xmlns="urn:x"/>`],
+    ["a repeated attribute", `<state xmlns="urn:x" a="1" a="2"/>`],
+    ["an unquoted attribute", `<state xmlns="urn:x" version=1/>`],
+    ["a document type declaration", `<!DOCTYPE state [<!ENTITY e "x">]><state xmlns="urn:x">&e;</state>`],
+    ["text after the root", `<state xmlns="urn:x"/>tail`],
+  ])("refuses a malformed part (%s) with InvalidArgument; nothing is added", async (_name, xml) => {
+    const host = new SimulatedExcelHost();
+    const code = await codeOf(
+      host.run(async (context) => {
+        context.workbook.customXmlParts.add(xml);
+      }),
+    );
+    expect(code).toBe("InvalidArgument");
+    expect(host.snapshot().parts).toEqual([]);
+  });
+
+  it("accepts well-formed parts: declaration at the start, prefixes, CDATA, references, comments", async () => {
+    const host = new SimulatedExcelHost();
+    const parts = [
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<state xmlns="urn:a" version="1"><![CDATA[{"x":"<]]]]><![CDATA[>"}]]></state>`,
+      `<ns0:state xmlns:ns0="urn:b" version="1">a &amp; b &#x1F600; &#233;<!-- note --><ns0:x ns0:y="1" y="2"/></ns0:state>`,
+      `\uFEFF<state xmlns="urn:c"/><!-- after -->\n`,
+    ];
+    await host.run(async (context) => {
+      for (const xml of parts) context.workbook.customXmlParts.add(xml);
+    });
+    expect(host.snapshot().parts.map((p) => p.namespaceUri)).toEqual(["urn:a", "urn:b", "urn:c"]);
   });
 });
 

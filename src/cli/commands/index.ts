@@ -13,10 +13,10 @@ function lazy(load: () => Promise<Command>): Command {
 /** One line per command, with what it does in Vietnamese and English: `<command> --help` prints it. */
 export const USAGE = {
   plan:
-    "plan <tệp .txt|.md|.docx> [--json]\n" +
-    "  Đọc kế hoạch, in nhiệm vụ, đơn vị, thời hạn và cảnh báo. / Reads a plan and prints its tasks, units, deadlines and warnings.",
+    "plan <tệp .pdf|.docx|.doc|.txt|.md> [--json] [--ocr]\n" +
+    "  Đọc kế hoạch, in nhiệm vụ, đơn vị, thời hạn và cảnh báo; --ocr: nhận dạng chữ PDF bản quét. / Reads a plan and prints its tasks, units, deadlines and warnings; --ocr: reads a scanned PDF.",
   init:
-    "init <kế-hoạch.txt|.docx> -o <sổ.xlsx> [--indicators <chỉ-tiêu.json>] [--force] [--now <ISO>]\n" +
+    "init <kế-hoạch .pdf|.docx|.doc|.txt|.md> -o <sổ.xlsx> [--indicators <chỉ-tiêu.json>] [--force] [--now <ISO>] [--ocr]\n" +
     "  Tạo sổ theo dõi và trang của từng đơn vị. / Writes the tracker and one tab per unit.",
   indicators:
     "indicators --list [--json] | indicators <kế-hoạch> [--json]\n" +

@@ -8,9 +8,8 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { readFile } from "node:fs/promises";
 import { createWorkbook } from "../../app/create-workbook";
-import { parsePlan } from "../../core/plan/parse-plan";
+import { parsePlanDocument } from "../../core/plan/plan-document";
 import type { Plan } from "../../core/plan/types";
-import { normaliseText } from "../../core/text/vietnamese";
 import { defaultIndicators } from "../../core/workbook/indicator-catalogue";
 import { newWorkbook, saveWorkbook } from "../../file/workbook-file";
 import { IndicatorListError, UnreadableFileError } from "../../core/errors";
@@ -24,9 +23,9 @@ import { readDocument } from "../read-document";
 
 export const INIT_USAGE = USAGE.init.split("\n")[0];
 
-/** The text of a plan file (.txt/.md/.docx), NFC. */
+/** The text of a plan file (.pdf/.docx/.doc/.txt/.md), NFC, legacy font codes converted. */
 export async function readPlanText(path: string): Promise<string> {
-  return normaliseText(await readDocument(path));
+  return (await readDocument(path)).text;
 }
 
 export function assignedUnitCount(plan: Plan): number {
@@ -39,6 +38,7 @@ interface InitOptions {
   force: boolean;
   now: Date;
   indicators: string | null;
+  ocr: boolean;
 }
 
 function parse(args: string[]): InitOptions {
@@ -51,6 +51,7 @@ function parse(args: string[]): InitOptions {
         force: { type: "boolean", default: false },
         now: { type: "string" },
         indicators: { type: "string" },
+        ocr: { type: "boolean", default: false },
       },
     },
     INIT_USAGE,
@@ -73,6 +74,7 @@ function parse(args: string[]): InitOptions {
     force: values.force ?? false,
     now,
     indicators: values.indicators ?? null,
+    ocr: values.ocr ?? false,
   };
 }
 
@@ -115,7 +117,9 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
       );
     }
     io.stderr(`Đọc kế hoạch / reading the plan: ${planPath}\n`);
-    const plan = parsePlan(await readPlanText(planPath));
+    const document = await readDocument(planPath, { ocr: opts.ocr });
+    for (const w of document.warnings) io.stderr(`${w.message}\n${w.messageEn}\n`);
+    const plan = parsePlanDocument(document);
     if (assignedUnitCount(plan) === 0) {
       io.stderr(
         `Kế hoạch không giao nhiệm vụ cho đơn vị nào: không có gì để tạo. [${planPath}]\n` +

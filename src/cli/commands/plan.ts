@@ -1,7 +1,7 @@
 /** `plan <file> [--json]`: read a plan and print its tasks, units, deadlines and warnings. */
 import { USAGE } from "./index";
 import { AppError } from "../../core/errors";
-import { parsePlan } from "../../core/plan/parse-plan";
+import { parsePlanDocument } from "../../core/plan/plan-document";
 import { planToJson } from "../../core/plan/plan-json";
 import { planWarnings } from "../../core/plan/warnings";
 import { formatPlanTable } from "../format-plan-table";
@@ -14,9 +14,11 @@ export const PLAN_USAGE = `Cách dùng / Usage: tong-hop-bao-cao ${USAGE.plan}\n
 
 export async function planCommand(args: string[], io: CliIo): Promise<number> {
   let json = false;
+  let ocr = false;
   const files: string[] = [];
   for (const arg of args) {
     if (arg === "--json") json = true;
+    else if (arg === "--ocr") ocr = true;
     else if (arg === "--help" || arg === "-h") {
       io.stdout(PLAN_USAGE);
       return EXIT.OK;
@@ -33,8 +35,9 @@ export async function planCommand(args: string[], io: CliIo): Promise<number> {
   }
   const file = files[0];
   try {
-    const text = await readDocument(io.cwd ? resolve(io.cwd, file) : file);
-    const plan = planToJson(parsePlan(text));
+    if (ocr) io.stderr("Nhận dạng chữ (OCR) nếu tệp là bản quét… / OCR when the file is a scan…\n");
+    const document = await readDocument(io.cwd ? resolve(io.cwd, file) : file, { ocr });
+    const plan = planToJson(parsePlanDocument(document));
     io.stdout(json ? `${JSON.stringify(plan, null, 2)}\n` : formatPlanTable(plan));
     if (plan.tasks.length === 0) {
       const w = planWarnings.noTasks();

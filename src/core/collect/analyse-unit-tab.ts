@@ -31,9 +31,11 @@ import { isRequiredFor, unitTopics } from "../workbook/indicator-catalogue";
 import type { Finding, FindingKind, FindingSeverity } from "./finding";
 import type { CollectedTask, CollectedValue, UnitSubmission } from "./unit-submission";
 import { GridView, formulaSheetRefs, nfcCell } from "./grid-view";
+import { convertLegacyValue, LEGACY_ENCODING_NAMES } from "../text/legacy-encoding";
 import { parseVietnameseNumber, formatVietnameseNumber } from "./parse-number";
 import { parseCellDate } from "./parse-date";
 import { parseStamp } from "./stamp";
+import { TAB_EVENTS_COLUMN, inTimeOrder, mergeEvents, parseTabEvents } from "../state/tab-events";
 
 export interface AnalyseOptions {
   /** Checking before a submission: required indicators must be filled, an empty tab is refused. */
@@ -52,14 +54,6 @@ const FORMULA_ERROR = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC
 
 function isCode(text: string): boolean {
   return /^(#[A-Z_]+|NV:\S+|[A-Z][A-Z0-9_]*|[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)+)$/.test(text);
-}
-
-/** Events in time order (the history's order among equal or unreadable times). */
-function inTimeOrder(events: SubmissionEvent[]): SubmissionEvent[] {
-  return events
-    .map((e, i) => ({ e, i, t: Date.parse(e.at) }))
-    .sort((a, b) => (a.t === b.t || Number.isNaN(a.t) || Number.isNaN(b.t) ? a.i - b.i : a.t - b.t))
-    .map((x) => x.e);
 }
 
 const INFO_CODE_LIST: readonly string[] = Object.values(INFO_CODES);
@@ -290,8 +284,25 @@ export function analyseUnitTabIn(
     return raw;
   };
 
-  const textOf = (raw: CellValue): string | null => {
+  /** Text typed in a TCVN3 or VNI font: read as Unicode, with a note at its cell. */
+  const unicodeOf = (raw: CellValue, cell: string): CellValue => {
+    if (typeof raw !== "string") return raw;
+    const converted = convertLegacyValue(nfcCell(raw));
+    if (!converted.encoding) return raw;
+    const name = LEGACY_ENCODING_NAMES[converted.encoding];
+    add(
+      cell,
+      "info",
+      "LEGACY_ENCODING",
+      `Chữ ở ô ${cell} gõ bằng bảng mã ${name}, đã chuyển sang Unicode: "${converted.text}".`,
+      `The text in ${cell} was typed in the legacy ${name} code and was converted to Unicode: "${converted.text}".`,
+    );
+    return converted.text;
+  };
+
+  const textOf = (raw: CellValue, cell?: string): string | null => {
     if (raw === null) return null;
+    if (cell !== undefined) raw = unicodeOf(raw, cell);
     // Numbers and booleans print as ASCII, which is NFC already.
     const t = (typeof raw === "string" ? nfcCell(raw) : String(raw)).trim();
     return t === "" ? null : t;
@@ -326,7 +337,8 @@ export function analyseUnitTabIn(
       continue;
     }
     const cell = (context.valueCells[row] ??= `${VALUE_LETTER}${row + 1}`);
-    const raw = view.value(row, INDICATOR_COLUMNS.value);
+    const typed = view.value(row, INDICATOR_COLUMNS.value);
+    const raw = ind.type === "text" ? unicodeOf(typed, cell) : typed;
     const formula = checkFormula(row, INDICATOR_COLUMNS.value, ind.type === "text", cell);
     let value: number | string | null;
     let linkable: boolean;
@@ -344,7 +356,7 @@ export function analyseUnitTabIn(
     }
     if (value !== null || (raw !== null && raw !== "")) anyValue = true;
     values[ind.code] = { code: ind.code, value, raw, formula, cell, linkable, excluded };
-    const note = textOf(readRaw(row, INDICATOR_COLUMNS.note, true));
+    const note = textOf(readRaw(row, INDICATOR_COLUMNS.note, true), adr(row, INDICATOR_COLUMNS.note));
     if (note) indicatorNotes.push(`${ind.name}: ${note}`);
   }
 
@@ -362,7 +374,7 @@ export function analyseUnitTabIn(
       completedOn: adr(row, TASK_COLUMNS.completedOn),
       result: adr(row, TASK_COLUMNS.result),
     };
-    const statusText = textOf(readRaw(row, TASK_COLUMNS.status, true));
+    const statusText = textOf(readRaw(row, TASK_COLUMNS.status, true), cells.status);
     let status: TaskStatus | null = null;
     let statusRaw: string | null = null;
     if (statusText) {
@@ -400,7 +412,7 @@ export function analyseUnitTabIn(
         `Completion date ${parsed.value} is after the deadline ${deadline} of task ${ref}.`,
       );
     }
-    const result = textOf(readRaw(row, TASK_COLUMNS.result, true));
+    const result = textOf(readRaw(row, TASK_COLUMNS.result, true), cells.result);
     tasks.push({ ref, status, statusRaw, completedOn: parsed.value, result, cells });
   }
   submission.tasks = tasks;
@@ -422,10 +434,16 @@ export function analyseUnitTabIn(
     if (first !== undefined) submission.fieldCells[code] = adr(first, FIELD_VALUE_COLUMN);
   }
 
-  const ownNotes = notesRow === null ? null : textOf(readRaw(notesRow, FIELD_VALUE_COLUMN, true));
+  const ownNotes =
+    notesRow === null
+      ? null
+      : textOf(readRaw(notesRow, FIELD_VALUE_COLUMN, true), adr(notesRow, FIELD_VALUE_COLUMN));
   const allNotes = [...(ownNotes ? [ownNotes] : []), ...indicatorNotes];
   submission.notes = allNotes.length ? allNotes.join("\n") : null;
-  submission.reporter = reporterRow === null ? null : textOf(readRaw(reporterRow, FIELD_VALUE_COLUMN, true));
+  submission.reporter =
+    reporterRow === null
+      ? null
+      : textOf(readRaw(reporterRow, FIELD_VALUE_COLUMN, true), adr(reporterRow, FIELD_VALUE_COLUMN));
   if (dateRow !== null) {
     const p = parseCellDate(readRaw(dateRow, FIELD_VALUE_COLUMN, false));
     if (p.issue) {
@@ -456,8 +474,10 @@ export function analyseUnitTabIn(
     ) ||
     submission.notes !== null;
 
-  // 6. Submission facts: the state's history first, then the stamp in the tab, then "Đã nộp: Có".
-  const events = context.eventsByUnit.get(unit.unitId) ?? [];
+  // 6. Submission facts: the events (the state part's and the tab's own), then the stamp, then "Đã nộp: Có".
+  const stateEvents = context.eventsByUnit.get(unit.unitId) ?? [];
+  const logText = stampRow === null ? "" : view.text(stampRow, TAB_EVENTS_COLUMN);
+  const events = logText ? mergeEvents(stateEvents, parseTabEvents(logText, unit.unitId)) : stateEvents;
   const last = [...events].reverse().find((e) => e.kind === "submit" || e.kind === "reopen");
   if (last?.kind === "submit") {
     Object.assign(submission, {
@@ -486,9 +506,8 @@ export function analyseUnitTabIn(
     );
   } else if (submission.manualSubmitted) {
     const lastReopen = last?.kind === "reopen" ? Date.parse(last.at) : -Infinity;
-    const manualEvent = [...events]
-      .reverse()
-      .find((e) => e.kind === "manual" && Date.parse(e.at) > lastReopen);
+    // The first time a summary saw the "Có" (two summaries at once may each have dated it).
+    const manualEvent = events.find((e) => e.kind === "manual" && Date.parse(e.at) > lastReopen);
     Object.assign(submission, {
       submitted: true,
       submittedAt: submission.reportDate ?? manualEvent?.at ?? null,

@@ -1,8 +1,9 @@
 /**
- * Collect every unit: find each unit's tab (by id first, by name second), read and check it, and flag
- * missing, renamed and copied tabs. Sheets that are not ours are ignored.
+ * Collect every unit: find each unit's tab (find-sheets.ts: a recorded id only when the tab carries the
+ * unit's key, else by name, else by key), read and check it, and flag missing, renamed and copied tabs.
+ * Sheets that are not ours are ignored.
  */
-import type { WorkbookState, UnitLink } from "../state/types";
+import type { WorkbookState } from "../state/types";
 import type { SheetGrid, SheetInfo } from "../workbook/grid";
 import { CODE_COLUMN, FIELD_VALUE_COLUMN, INFO_CODES, unitKeyValue } from "../workbook/unit-tab-schema";
 import { adr } from "../workbook/address";
@@ -11,19 +12,11 @@ import type { Finding } from "./finding";
 import type { UnitSubmission } from "./unit-submission";
 import { analyseContext, analyseUnitTabIn, emptySubmission } from "./analyse-unit-tab";
 import { GridView } from "./grid-view";
+import { SheetIndex } from "./find-sheets";
 
 export interface CollectedWorkbook {
   units: UnitSubmission[];
   findings: Finding[];
-}
-
-/** The sheet of a unit: by host id, else by name (case-insensitive). */
-export function findUnitSheet(unit: UnitLink, sheets: SheetInfo[]): SheetInfo | null {
-  if (unit.sheetId) {
-    const byId = sheets.find((s) => s.id === unit.sheetId);
-    if (byId) return byId;
-  }
-  return sheets.find((s) => caseKey(s.name) === caseKey(unit.sheetName)) ?? null;
 }
 
 /** The unit key (MA_DON_VI value) a grid carries, if any. */
@@ -46,27 +39,6 @@ export function likelyCopies(state: WorkbookState, sheets: SheetInfo[]): SheetIn
   });
 }
 
-/** `findUnitSheet` over many units: the sheets indexed once by id and by name key (first one wins). */
-function sheetFinder(sheets: SheetInfo[]): (unit: UnitLink) => SheetInfo | null {
-  const byId = new Map<string, SheetInfo>();
-  for (const s of sheets) if (!byId.has(s.id)) byId.set(s.id, s);
-  let byName: Map<string, SheetInfo> | null = null;
-  return (unit) => {
-    if (unit.sheetId) {
-      const hit = byId.get(unit.sheetId);
-      if (hit) return hit;
-    }
-    if (!byName) {
-      byName = new Map();
-      for (const s of sheets) {
-        const k = caseKey(s.name);
-        if (!byName.has(k)) byName.set(k, s);
-      }
-    }
-    return byName.get(caseKey(unit.sheetName)) ?? null;
-  };
-}
-
 export function collectWorkbook(
   state: WorkbookState,
   sheets: SheetInfo[],
@@ -79,11 +51,12 @@ export function collectWorkbook(
   const findings: Finding[] = [];
   const linkedIds = new Set<string>();
   const context = analyseContext(state);
-  const findSheet = sheetFinder(sheets);
+  // Sheet ids are hints: a tab is taken by id only when it carries the unit's key (find-sheets.ts).
+  const sheetOf = new SheetIndex(sheets, gridById).unitSheets(state, { namesLast: true });
 
   for (const unit of state.units) {
     if (unit.removed) continue;
-    const info = findSheet(unit);
+    const info = sheetOf.get(unit.unitId) ?? null;
     if (!info) {
       findings.push({
         unitId: unit.unitId,

@@ -28,6 +28,8 @@ export type FindingKind =
   | "MERGED_INPUT"
   | "MANUAL_NO_DATE"
   | "MANUAL_BEFORE_REOPEN"
+  | "LEGACY_ENCODING"
+  | "STATE_REBUILT"
   | "NOT_YES_NO"
   | "ROLLUP_CHANGED";
 

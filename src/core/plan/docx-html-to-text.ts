@@ -1,11 +1,13 @@
 /**
- * A .docx plan, converted to HTML by mammoth, back to the plain plan text the reader understands.
+ * HTML back to the plain plan text the reader understands: a .docx converted by mammoth, a Word "web page"
+ * file, or what the clipboard holds after copying from Word or a web page (`<p class=MsoNormal>`, mso styles,
+ * `&nbsp;`, `<div>`s, Word's list numbers written as text inside `<![if !supportLists]>`).
  * Raw-text extraction loses what matters in real plans: automatic numbering ("1.", "a)") and task tables
  * (every cell becomes its own paragraph). Here lists keep their numbers and a table whose header names
  * the task columns (nội dung / đơn vị / thời gian) becomes tab-separated rows; other tables (the two-cell
  * header of issuing body and "ĐẢNG CỘNG SẢN VIỆT NAM") give their cells' paragraphs, cell by cell.
  */
-import { foldVietnamese } from "../text/vietnamese";
+import { tableLines, type TableCells } from "./table-text";
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
@@ -21,7 +23,7 @@ function decodeEntities(text: string): string {
 }
 
 interface Table {
-  rows: string[][][]; // row → cell → paragraphs
+  rows: TableCells;
 }
 
 type Block = { kind: "line"; text: string } | { kind: "table"; table: Table };
@@ -41,6 +43,14 @@ function listPrefix(levels: ListLevel[]): string {
   return `${level.counter}. `;
 }
 
+/** Parts of an HTML page that are not its text: head, styles, scripts, comments, Word's XML islands. */
+function withoutHiddenParts(html: string): string {
+  return html
+    .replace(/<!\[if [^\]]*\]>|<!\[endif\]>/gi, "") // Word's downlevel-revealed list numbers: keep their text
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<(head|style|script|title|xml|template)\b[\s\S]*?<\/\1\s*>/gi, "");
+}
+
 export function docxHtmlToPlanText(html: string): string {
   const blocks: Block[] = [];
   const lists: ListLevel[] = [];
@@ -49,9 +59,8 @@ export function docxHtmlToPlanText(html: string): string {
   let pendingPrefix = "";
 
   const flushPara = () => {
-    const text = decodeEntities(para)
-      .replace(/[ \t]+/g, " ")
-      .trim();
+    // Whitespace in HTML text (Word's clipboard wraps its source lines) is one space; <br> ends the paragraph.
+    const text = decodeEntities(para).replace(/\s+/g, " ").trim();
     para = "";
     const current = tables[tables.length - 1];
     if (current?.cell) {
@@ -62,7 +71,7 @@ export function docxHtmlToPlanText(html: string): string {
     pendingPrefix = "";
   };
 
-  const tokens = html.split(/(<[^>]+>)/);
+  const tokens = withoutHiddenParts(html).split(/(<[^>]+>)/);
   for (const token of tokens) {
     if (!token) continue;
     if (token[0] !== "<") {
@@ -75,6 +84,14 @@ export function docxHtmlToPlanText(html: string): string {
     const tag = m[2].toLowerCase();
     switch (tag) {
       case "p":
+      case "div":
+      case "section":
+      case "article":
+      case "header":
+      case "footer":
+      case "blockquote":
+      case "dt":
+      case "dd":
       case "h1":
       case "h2":
       case "h3":
@@ -134,21 +151,7 @@ export function docxHtmlToPlanText(html: string): string {
   const lines: string[] = [];
   for (const block of blocks) {
     if (block.kind === "line") lines.push(block.text);
-    else lines.push(...tableLines(block.table), "");
+    else lines.push(...tableLines(block.table.rows), "");
   }
   return lines.join("\n").replace(/\n{3,}/g, "\n\n");
-}
-
-function isTaskTable(table: Table): boolean {
-  const header = table.rows[0]?.map((cell) => foldVietnamese(cell.join(" "))) ?? [];
-  if (header.length < 3 || table.rows.length < 2) return false;
-  const has = (re: RegExp) => header.some((h) => re.test(h));
-  return has(/noi dung|nhiem vu|cong viec/) && (has(/don vi/) || has(/thoi gian|thoi han|han /));
-}
-
-function tableLines(table: Table): string[] {
-  if (isTaskTable(table)) {
-    return table.rows.map((row) => row.map((cell) => cell.join(" ").replace(/\t/g, " ")).join("\t"));
-  }
-  return table.rows.flatMap((row) => row.flatMap((cell) => [...cell, ""]));
 }

@@ -65,10 +65,30 @@ export interface Header {
 const ROMAN_HEADING = /^(?:PHẦN\s+|Phần\s+)?([IVX]{1,5})\s*[-.):–]\s*\S/u;
 const MOTTO_PARTY = /^dang cong san viet nam$/;
 const MOTTO_STATE = /cong hoa xa hoi chu nghia viet nam/;
+const STATE_MOTTO = "cong hoa xa hoi chu nghia viet nam";
+const PARTY_MOTTO = "dang cong san viet nam";
 const MOTTO_YOUTH = /^doan (tncs|thanh nien cong san) ho chi minh$/;
 const MOTTO_OTHER = /^doc lap\s*-?\s*tu do\s*-?\s*hanh phuc$|^[-_=*.~\s]+$/;
-const NUMBER_RE = /^Số\s*:?\s*(\d+\s*[-/]\s*[\p{L}\d.\-/ ]*[\p{L}\d])/u;
+/**
+ * A document number as typed: "Số: 2150/KH-SLĐTBXH", "Số 36-HD/VPTW", "Số 118 - KH/TWĐTN-VP", "Số 07 – KH/ ĐTN",
+ * "Số 12 KH/HĐĐ" (the hyphen left out). Its abbreviations are letters and digits joined by "/" and "-" (spaces
+ * around them allowed); a word after a plain space ("Bắc Yên, ngày …") is not part of it.
+ */
+const NUMBER_BODY = String.raw`(\d+\s*(?:[-–—/]\s*|\s+(?=\p{Lu}))\p{L}[\p{L}\d.]*(?:\s*[-–—/]\s*[\p{L}\d.]+)*)`;
+const NUMBER_RE = new RegExp(String.raw`^Số\s*:?\s*${NUMBER_BODY}`, "u");
+/** The number alone, after a "Số:" on the line or in the cell before. */
+const NUMBER_ONLY_RE = new RegExp(String.raw`^${NUMBER_BODY}$`, "u");
 const BARE_NUMBER_RE = /^(\d+[-/]\p{Lu}[\p{L}\d.-]*\/[\p{Lu}\d.\-/]+)$/u;
+/** "Số:    /KH-ĐTN", "Số: ...../QĐ-UBND": a number left blank to fill in when signed. */
+const BLANK_NUMBER_RE = /^Số\s*:?\s*[.…_\s]*[-–/]\s*\p{Lu}[\p{L}\d.\-–/]*$/u;
+
+/** "118 - KH/TWĐTN-VP" → "118-KH/TWĐTN-VP"; "07 – KH/ ĐTN" → "07-KH/ĐTN"; "12 KH/HĐĐ" → "12-KH/HĐĐ". */
+function normaliseNumber(raw: string): string {
+  return raw
+    .replace(/[–—]/gu, "-")
+    .replace(/^(\d+)\s+(?=\p{L})/u, "$1-")
+    .replace(/\s+/gu, "");
+}
 const PLACE_DATE_RE = /^(\p{Lu}[\p{L}\s.'-]{0,48}?)\s*,\s*(?:(?:thứ\s+\S+|chủ nhật)\s*,?\s*)?ngày(.*)$/iu;
 
 export function isUpperText(s: string): boolean {
@@ -127,6 +147,8 @@ function isSyllable(word: string): boolean {
  */
 function continuesAbove(text: string): boolean {
   const first = text.split(/\s+/)[0] ?? "";
+  // "SỞ TÀI NGUYÊN VÀ MÔI" / "TRƯỜNG": a single word cannot name a body of its own.
+  if (!text.includes(" ") && isSyllable(first)) return true;
   return (
     isSyllable(first) &&
     !looksLikeUnit(text.toLocaleLowerCase("vi")) &&
@@ -140,7 +162,9 @@ function joinBodies(parts: Body[]): Body[] {
     const prev = out[out.length - 1];
     const incomplete =
       prev !== undefined &&
-      /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)$/u.test(prev.text);
+      /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|BAN CHẤP HÀNH(?: TRUNG ƯƠNG)?)$/u.test(
+        prev.text,
+      );
     if (
       prev &&
       (incomplete ||
@@ -163,6 +187,91 @@ function joinBodies(parts: Body[]): Body[] {
     }
   }
   return out;
+}
+
+/** Kinds of body whose name can start a second body on the same line ("ĐẢNG BỘ XÃ A CHI BỘ THÔN B"). */
+const BODY_STARTS = [
+  "CHI BỘ",
+  "ĐẢNG ỦY",
+  "ĐẢNG UỶ",
+  "HUYỆN ỦY",
+  "HUYỆN UỶ",
+  "TỈNH ỦY",
+  "TỈNH UỶ",
+  "THÀNH ỦY",
+  "QUẬN ỦY",
+  "THỊ ỦY",
+  "SỞ",
+  "PHÒNG",
+  "BAN",
+  "TRƯỜNG",
+  "TRUNG TÂM",
+  "CÔNG ĐOÀN",
+  "CĐCS",
+  "BCH",
+  "BTV",
+  "HUYỆN ĐOÀN",
+  "TỈNH ĐOÀN",
+  "THÀNH ĐOÀN",
+  "ĐOÀN TRƯỜNG",
+  "ĐOÀN XÃ",
+  "CHI ĐOÀN",
+  "HỘI ĐỒNG",
+  "HỘI",
+  "UBND",
+  "ỦY BAN",
+  "UỶ BAN",
+  "VĂN PHÒNG",
+  "CHI CỤC",
+  "BỆNH VIỆN",
+  "TRẠM",
+];
+/** Words after which a body word belongs to the name ("VĂN PHÒNG", "MÔI TRƯỜNG", "XÃ HỘI", "CƠ SỞ", "ỦY BAN"). */
+const NOT_A_NEW_BODY_AFTER = new Set([
+  "VÀ",
+  "-",
+  "–",
+  "&",
+  ",",
+  "CÁC",
+  "CỦA",
+  "THUỘC",
+  "ỦY",
+  "UỶ",
+  "VĂN",
+  "MÔI",
+  "THỊ",
+  "XÃ",
+  "CƠ",
+  "QUỐC",
+  "CHIẾN",
+  "QUẢNG",
+  "HIỆN",
+  "CÔNG",
+  "LIÊN",
+]);
+
+/**
+ * "ĐẢNG BỘ XÃ CƯỜNG LỢI CHI BỘ THÔN NÀ BẢN", "UBND HUYỆN NA RÌ PHÒNG VĂN HÓA VÀ THÔNG TIN": the body above and the
+ * issuer glued on one line, as a web page or a PDF copy gives a header. Split before the first word that starts a
+ * body, when what comes before it is a whole body's name (its kind and at least two more words).
+ */
+function splitGluedBodies(body: Body): Body[] {
+  const words = body.text.split(/\s+/u);
+  if (words.length < 5) return [body];
+  for (let k = 3; k < words.length - 1; k++) {
+    if (NOT_A_NEW_BODY_AFTER.has(words[k - 1])) continue;
+    const rest = words.slice(k).join(" ");
+    const start = BODY_STARTS.find((b) => rest === b || rest.startsWith(`${b} `));
+    if (!start || rest.split(" ").length - start.split(" ").length < 1) continue;
+    const before = words.slice(0, k).join(" ");
+    if (!looksLikeUnit(before.toLocaleLowerCase("vi")) || ORGAN_ONLY.test(foldVietnamese(before))) continue;
+    return [
+      { text: before, line: body.line },
+      { text: rest, line: body.line },
+    ];
+  }
+  return [body];
 }
 
 export function parseHeader(lines: SourceLine[]): Header {
@@ -189,37 +298,104 @@ export function parseHeader(lines: SourceLine[]): Header {
   let style: DocumentStyle | null = null;
   const bodies: Body[] = [];
   const scanEnd = Math.max(headerEnd, Math.min(limit, kindIndex + 4));
-  for (let i = 0; i < scanEnd; i++) {
-    for (const seg of sideSegments(lines[i].text)) {
-      const folded = foldVietnamese(seg);
-      if (MOTTO_PARTY.test(folded) || MOTTO_YOUTH.test(folded)) {
-        style ??= "party";
-        continue;
-      }
-      if (MOTTO_STATE.test(folded)) {
-        style ??= "state";
-        continue;
-      }
-      if (MOTTO_OTHER.test(folded)) continue;
-      const num = NUMBER_RE.exec(seg) ?? BARE_NUMBER_RE.exec(seg);
-      if (num && number === null) {
-        number = num[1].replace(/\s+/g, "");
-        continue;
-      }
-      const pd = PLACE_DATE_RE.exec(seg);
-      if (pd && place === null && !/\d/.test(pd[1])) {
-        place = pd[1].trim();
-        const mention = findDateMentions(`ngày${pd[2]}`).find((m) => m.kind === "full" && m.start === 0);
-        const iso = mention ? resolveMention(mention, null).iso : null;
-        if (iso) issuedOn = iso;
-        else blankDateLine = lines[i].no;
-        continue;
-      }
-      if (i < headerEnd && isUpperText(seg) && !kindOf(seg) && !/^Số\b/iu.test(seg))
-        bodies.push({ text: seg, line: lines[i].no });
+  // The header's pieces in reading order: each line's sides, left to right.
+  const segments = lines
+    .slice(0, scanEnd)
+    .flatMap((l, i) => sideSegments(l.text).map((text, side) => ({ text, side, index: i, no: l.no })));
+  const used = new Set<number>();
+  let numberPending = false;
+  segments.forEach((segment, k) => {
+    if (used.has(k)) return;
+    const seg = segment.text;
+    const folded = foldVietnamese(seg);
+    // "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐOÀN TNCS HỒ CHÍ MINH" on the left: the body's name, not the motto beside it.
+    const last = bodies[bodies.length - 1];
+    const namesBody =
+      segment.side === 0 &&
+      last !== undefined &&
+      /(?:TRUNG ƯƠNG|BAN CHẤP HÀNH)$/u.test(bodies.map((b) => b.text).join(" "));
+    if (MOTTO_YOUTH.test(folded) && namesBody) {
+      bodies.push({ text: seg, line: segment.no });
+      return;
     }
-  }
-  const joined = joinBodies(bodies);
+    if (MOTTO_PARTY.test(folded) || MOTTO_YOUTH.test(folded)) {
+      style ??= "party";
+      return;
+    }
+    if (MOTTO_STATE.test(folded)) {
+      style ??= "state";
+      return;
+    }
+    // A motto wrapped in its narrow cell: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM"; the rest comes a cell or two later.
+    for (const [motto, kindOfStyle] of [
+      [STATE_MOTTO, "state"],
+      [PARTY_MOTTO, "party"],
+    ] as const) {
+      if (folded.split(" ").length < 2 || !motto.startsWith(`${folded} `)) continue;
+      style ??= kindOfStyle;
+      const missing = motto.slice(folded.length + 1);
+      const rest = segments.findIndex((g, n) => n > k && n <= k + 4 && foldVietnamese(g.text) === missing);
+      if (rest >= 0) used.add(rest);
+      return;
+    }
+    if (MOTTO_OTHER.test(folded)) return;
+    // "Số:" with its number on the next line or in the next cell; "Số:    /KH-ĐTN" (a draft) has none.
+    if (/^Số\s*:?$/u.test(seg)) {
+      numberPending = true;
+      return;
+    }
+    if (BLANK_NUMBER_RE.test(seg) || (numberPending && /^[-–/]\s*\p{Lu}/u.test(seg))) {
+      numberPending = false;
+      return;
+    }
+    const num =
+      NUMBER_RE.exec(seg) ?? (numberPending ? NUMBER_ONLY_RE.exec(seg) : null) ?? BARE_NUMBER_RE.exec(seg);
+    if (num && number === null) {
+      number = normaliseNumber(num[1]);
+      numberPending = false;
+      return;
+    }
+    // "Chợ Đồn," / "ngày 14 tháng 3 năm 2023": the place and its date on two lines.
+    const next = segments[k + 1];
+    const placeDate =
+      /^\p{Lu}[\p{L}\s.'-]{0,48},$/u.test(seg) && next && !used.has(k + 1) && /^ngày\b/u.test(next.text)
+        ? `${seg} ${next.text}`
+        : seg;
+    const pd = PLACE_DATE_RE.exec(placeDate);
+    if (pd && placeDate !== seg) used.add(k + 1);
+    if (pd && place === null && !/\d/.test(pd[1])) {
+      place = pd[1].trim();
+      // "Bắc" / "Kạn, ngày 14 …": the place's first words left on the segment before (or the one before that,
+      // the other column's cell between them). A place's words are capitalised but for "phố", "xã", "trấn".
+      const fragment = /^\p{Lu}\p{Ll}*(?:\s(?:\p{Lu}\p{Ll}*|phố|xã|trấn)){0,3}$/u;
+      const before = [k - 1, k - 2]
+        .filter((n) => n >= 0 && !used.has(n))
+        .map((n) => segments[n])
+        .find((g) => fragment.test(g.text) && bodies.at(-1)?.text !== g.text);
+      if (before) place = `${before.text} ${place}`;
+      // "Hà Tĩnh, ngày" / "09 tháng 8 năm 2022": the date goes on in the next segment or two.
+      let date = `ngày${pd[2]}`;
+      let mention = findDateMentions(date).find((m) => m.kind === "full" && m.start === 0);
+      // (The next cell may be the other column's: "Số: 2015/KH-SLĐTBXH" between "Hà Tĩnh, ngày" and its date.)
+      for (let n = k + 1; !mention && n < Math.min(segments.length, k + 4); n++) {
+        if (!/^ngày\s*(?:\d{1,2}\s*)?(?:tháng\s*(?:\d{1,2}\s*)?)?(?:năm\s*)?$/u.test(date.trim())) break;
+        // A piece of a date: "09 tháng 8 năm 2022", "tháng 9 năm 2021", "8 năm 2022", "2022" (not "30/KH-UBND").
+        const piece = /^(?:(?:\d{1,2}\s+)?tháng\b|\d{1,2}\s+năm\b|năm\s+\d{4}|\d{4}\.?$)/u;
+        if (used.has(n) || !piece.test(segments[n].text)) continue;
+        date = `${date.trim()} ${segments[n].text}`;
+        used.add(n);
+        mention = findDateMentions(date).find((m) => m.kind === "full" && m.start === 0);
+      }
+      const iso = mention ? resolveMention(mention, null).iso : null;
+      if (iso) issuedOn = iso;
+      else blankDateLine = segment.no;
+      return;
+    }
+    if (segment.index < headerEnd && isUpperText(seg) && !kindOf(seg) && !/^Số\b/iu.test(seg))
+      bodies.push({ text: seg, line: segment.no });
+  });
+  let joined = joinBodies(bodies);
+  if (joined.length === 1) joined = splitGluedBodies(joined[0]);
   const issuer = joined.length > 0 ? joined[joined.length - 1].text : null;
   const parentBody = joined.length > 1 ? joined[joined.length - 2].text : null;
 
@@ -228,7 +404,8 @@ export function parseHeader(lines: SourceLine[]): Header {
     let i = kindIndex + 1;
     for (; i < lines.length && titleParts.length < 4; i++) {
       const t = prose(lines[i].text);
-      if (t === "") continue;
+      // "(Dự thảo)" under the title marks a draft; it is not part of the subject.
+      if (t === "" || /^\(\s*dự thảo(?:\s+lần\s+\S+)?\s*\)$/iu.test(t)) continue;
       // The line right after the kind is the subject even when it starts like grounds ("Thực hiện …").
       const first = titleParts.length === 0 && !/^Căn cứ\s/u.test(t) && !/số\s*:?\s*\d+[-/]/iu.test(t);
       if (!(first && !ROMAN_HEADING.test(t) && !/:$/.test(t)) && isTitleStop(t)) break;

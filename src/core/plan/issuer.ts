@@ -19,16 +19,20 @@ export function issuerFromText(lines: SourceLine[], from: number, to: number): s
   return null;
 }
 
-/** "CHI BỘ TRƯỜNG THPT A" → "Chi bộ Trường THPT A" when the text writes the name that way. */
+/**
+ * "CHI BỘ TRƯỜNG THPT A" → "Chi bộ Trường THPT A" when the text writes the name that way (also across a line
+ * break the text kept: "… Đảng ủy xã Bằng" / "Thành xây dựng …").
+ */
 export function bodyCasing(name: string, lines: SourceLine[], from: number): string {
   const needle = name.toLocaleLowerCase("vi");
-  for (let i = from; i < lines.length; i++) {
-    const text = prose(lines[i].text);
-    const at = text.toLocaleLowerCase("vi").indexOf(needle);
-    if (at < 0) continue;
+  const text = lines
+    .slice(from)
+    .map((l) => prose(l.text))
+    .join(" ");
+  const lower = text.toLocaleLowerCase("vi");
+  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
     const found = text.slice(at, at + name.length);
-    if (found !== name && found.toLocaleLowerCase("vi") === needle && found !== found.toLocaleUpperCase("vi"))
-      return found;
+    if (found !== name && found !== found.toLocaleUpperCase("vi")) return found;
   }
   return name;
 }

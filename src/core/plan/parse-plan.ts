@@ -13,7 +13,7 @@ import { bodyCasing, issuerFromText } from "./issuer";
 import { findCitedDocuments, samePlanNumber } from "./cited-documents";
 import { findOverallDeadline } from "./plan-deadline";
 import { collectUnits } from "./plan-units";
-import { findReportTo } from "./report-to";
+import { findReportTo, REPORT_TO_SEPARATOR } from "./report-to";
 import { findSections } from "./sections";
 import { toSourceLines } from "./source-lines";
 import { findSummary } from "./summary";
@@ -23,6 +23,13 @@ import { leadingUnits, type UnitRef } from "./units";
 import { planWarnings, WarningList } from "./warnings";
 import { foldVietnamese } from "../text/vietnamese";
 import { issuerInRunningText } from "../text/proper-case";
+
+function withoutOwnUnits(reportTo: string | null, units: string[]): string | null {
+  if (reportTo === null) return null;
+  const own = new Set(units.map(foldVietnamese));
+  const kept = reportTo.split(REPORT_TO_SEPARATOR).filter((r) => !own.has(foldVietnamese(r)));
+  return kept.length > 0 ? kept.join(REPORT_TO_SEPARATOR) : null;
+}
 
 function uniqueRefs(drafts: DraftTask[]): void {
   const seen = new Map<string, number>();
@@ -68,18 +75,23 @@ export function parsePlan(text: string): Plan {
     const section = sectionAt(table.start);
     sources.push({ at: table.start, tasks: tasksFromTable(table, section?.roman ?? null) });
   }
-  for (const section of sections.filter((s) => s.isAssignment)) {
-    const sectionLines = lines
-      .slice(section.heading + 1, section.end)
-      .filter((_, k) => !inTable(section.heading + 1 + k));
-    const items = buildItems(
-      sectionLines,
-      section.roman,
+  const itemsOf = (from: number, to: number, base: string | null) =>
+    buildItems(
+      lines.slice(from, to).filter((_, k) => !inTable(from + k)),
+      base,
       (t) => leadingUnits(t) !== null,
       (t) => leadingUnits(t)?.form === "bare" && t.split(/\s+/).length <= 8,
       (t) => /:$/u.test(t) && t.split(/\s+/).length <= 16 && leadingUnits(t)?.rest.trim() === "",
     );
-    sources.push({ at: section.heading, tasks: tasksFromItems(items) });
+  for (const section of sections.filter((s) => s.isAssignment))
+    sources.push({
+      at: section.heading,
+      tasks: tasksFromItems(itemsOf(section.heading + 1, section.end, section.roman)),
+    });
+  // A short plan with no section at all: its numbered or bulleted items that name a unit assign directly.
+  if (sections.length === 0 && sources.length === 0) {
+    const direct = tasksFromItems(itemsOf(header.bodyStart, bodyEnd, null)).filter((d) => d.units.length > 0);
+    sources.push({ at: header.bodyStart, tasks: direct });
   }
   sources.sort((a, b) => a.at - b.at);
   for (const s of sources) drafts.push(...s.tasks);
@@ -110,7 +122,12 @@ export function parsePlan(text: string): Plan {
       units: d.units.map((u) => u.name),
       deadline: own ? own.iso : inherit,
       deadlineInherited: inherit !== null,
-      reportTo: d.reportTo ?? findReportTo(d.text),
+      reportTo:
+        d.reportTo ??
+        findReportTo(
+          d.text,
+          d.units.map((u) => u.name),
+        ),
       line: d.line,
       isSummary: false,
     };
@@ -126,8 +143,11 @@ export function parsePlan(text: string): Plan {
   }
   for (const w of overall.warnings) warnings.add(w);
 
+  // A unit never reports to itself (a table's "Báo cáo về" cell or a sentence may name it).
+  for (const t of tasks) t.reportTo = withoutOwnUnits(t.reportTo, t.units);
   const found = findSummary(tasks, issuer, closing.reportAbove);
   if (found) {
+    found.summary.reportTo = withoutOwnUnits(found.summary.reportTo, found.task.units);
     found.task.isSummary = true;
     found.task.reportTo = found.summary.reportTo;
   }

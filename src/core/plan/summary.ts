@@ -72,9 +72,23 @@ export function findSummary(
   const reportedTo = tasks.flatMap((t) =>
     t.reportTo ? t.reportTo.split(REPORT_TO_SEPARATOR).map(foldVietnamese) : [],
   );
+  // In a cascade (members → groups → the deputy → the body above) the earlier "tổng hợp … gửi …" steps collect
+  // inside the plan; the summary is a step that reports out of it: to the "(b/c)" body, else to a body that is
+  // neither a unit of the plan nor the issuer's own organ or officer.
+  const planUnits = tasks.flatMap((t) => t.units.map(foldVietnamese));
+  const related = (a: string, b: string) => a === b || a.startsWith(b + " ") || b.startsWith(a + " ");
+  const bodiesOf = (t: PlanTask) =>
+    t.reportTo ? t.reportTo.split(REPORT_TO_SEPARATOR).map(foldVietnamese) : [];
+  const reportsAbove = (t: PlanTask) =>
+    reportAbove !== null && bodiesOf(t).some((r) => related(r, foldVietnamese(reportAbove)));
+  const reportsOut = (t: PlanTask) =>
+    bodiesOf(t).length > 0 &&
+    bodiesOf(t).every((r) => !planUnits.some((u) => related(u, r)) && !isOwnOrgan(r, issuer));
+  const compiling = tasks.filter((t) => t.units.length > 0 && compilesReports(t.text));
+  const outward = compiling.filter(reportsAbove).length > 0 ? reportsAbove : reportsOut;
+  const pool = compiling.some(outward) ? compiling.filter(outward) : compiling;
   let best: { task: PlanTask; score: number } | null = null;
-  for (const task of tasks) {
-    if (task.units.length === 0 || !compilesReports(task.text)) continue;
+  for (const task of pool) {
     let score = 0;
     for (const u of task.units) {
       const f = foldVietnamese(u);

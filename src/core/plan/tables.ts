@@ -65,14 +65,31 @@ export function findTaskTables(lines: SourceLine[], from: number, to: number): T
       continue;
     }
     const cellsOf = md ? (l: SourceLine) => markdownCells(l.raw) : (l: SourceLine) => tabCells(l.raw);
-    let j = i + 1;
-    while (j < to && cellsOf(lines[j]) !== null) j++;
     const columns = header.map(classifyColumn);
+    // A browser's copy breaks a row where a cell has a line break ("…\tPhòng A" / "Trung tâm B\tVăn phòng C\t…"):
+    // the pieces of a row short of the header's cells are put back together, the broken cell's lines joined by "; ".
+    const pieces: { index: number; cells: string[] }[] = [];
+    let j = i + 1;
+    for (; j < to; j++) {
+      const cells = cellsOf(lines[j]);
+      const last = pieces[pieces.length - 1];
+      const short = !md && last !== undefined && last.cells.length < header.length;
+      const newRow = /^(?:\d{1,3}\.?|[IVX]{1,5}\.?)$/u.test(lines[j].raw.split("\t")[0].trim());
+      if (short && lines[j].raw.trim() !== "" && !newRow) {
+        const more = lines[j].raw.split("\t").map((c) => c.trim());
+        last.cells[last.cells.length - 1] = [last.cells[last.cells.length - 1], more[0]]
+          .filter(Boolean)
+          .join("; ");
+        last.cells.push(...more.slice(1));
+        continue;
+      }
+      if (cells === null) break;
+      pieces.push({ index: j, cells: [...cells] });
+    }
     const hasTask = columns.includes("text");
     if (hasTask && (columns.includes("units") || columns.includes("deadline"))) {
       const rows: TableRow[] = [];
-      for (let k = i + 1; k < j; k++) {
-        const cells = cellsOf(lines[k])!;
+      for (const { index: k, cells } of pieces) {
         if (cells.every((c) => /^:?-{2,}:?$|^$/.test(c))) continue;
         const row: TableRow = { line: lines[k].no, index: k, cells: {} };
         columns.forEach((col, c) => {

@@ -158,10 +158,13 @@ const HEADS = [
   "ủy ban kiểm tra",
   "uỷ ban kiểm tra",
   "bộ",
+  "báo",
+  "tạp chí",
+  "trung ương",
 ];
 
 const PLAIN_HEADS = [...new Set(HEADS.map((h) => foldVietnamese(h)))].filter(
-  (h) => !["so", "to chuc"].includes(h),
+  (h) => !["so", "to chuc", "bao"].includes(h),
 );
 
 /** Words that, following a head word, make it something else ("Hội nghị", "Trường hợp", "Phòng, chống"). */
@@ -183,6 +186,7 @@ const NOT_AFTER: Record<string, RegExp> = {
   quỹ: /^(thời)/u,
   bộ: /^(máy|phận|tài liệu|hồ sơ|câu hỏi|tiêu chí|chỉ số|công cụ|sách|luật|quy tắc|mẫu|dữ liệu|khung|trưởng)/u,
   "cơ sở": /^(vật chất|dữ liệu|pháp lý|khoa học|để)/u,
+  báo: /^(cáo|động|chí|hiệu|giá|tin|thức|đáp|ơn|danh|công|trước|ngay)/u,
 };
 
 /** Verbs and modal words that begin what a unit must do (always lower case in running text). */
@@ -336,16 +340,35 @@ const VERBS = [
   "xử lý",
   "giải quyết",
   "phấn đấu",
+  "tự kiểm tra",
+  "tự kiểm điểm",
+  "tự đánh giá",
+  "tự rà soát",
+  "in ấn",
 ];
 
 const VERB_RE = new RegExp(
   `(?<![\\p{L}\\d/])(?:${[...VERBS].sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\d])`,
   "gu",
 );
+/**
+ * A verb written with a capital, glued to a unit's heading whose line break was lost ("Công an xã Phối hợp với …",
+ * "Các thôn, bản Treo băng rôn"): only after a word in lower case, where a name would not go on with a capital.
+ */
+const CAPITAL_VERB_RE = new RegExp(
+  `(?<=\\s\\p{Ll}[\\p{L}]*\\s|\\s[-–]\\s\\p{Lu}[\\p{L}]*\\s)(?:${[...VERBS]
+    .sort((a, b) => b.length - a.length)
+    .map((v) => v.charAt(0).toLocaleUpperCase("vi") + v.slice(1))
+    .join("|")})(?![\\p{L}\\d])`,
+  "gu",
+);
+/** Verbs that are never part of a name, even after "Phòng", "Ban", "Tổ" … ("của Phòng chịu trách nhiệm …"). */
+const NEVER_NOUN =
+  /^(?:chịu trách nhiệm|có trách nhiệm|là đầu mối|làm đầu mối|được giao|cần|phải|sẽ|khẩn trương|tích cực|chủ động|căn cứ|trên cơ sở|tự kiểm tra|tự kiểm điểm|tự đánh giá|tự rà soát)$/u;
 
 /** Words after which a verb-looking word is part of a name ("Ban tổ chức", "Tổ tuyên truyền"). */
 const NOUN_MAKERS =
-  /(?:^|[\s(])(?:ban|phòng|bộ phận|tổ|tiểu ban|đội|nhóm|hội đồng|các|những|công tác|trung tâm)\s$/iu;
+  /(?:^|[\s(])(?:ban|phòng|bộ phận|tổ|tiểu ban|đội|nhóm|hội đồng|các|những|công tác|trung tâm|(?:các|những) cơ quan)\s$/iu;
 const NOUN_FOLLOWERS = /^\s+(?:đoàn thể|chính trị|cơ sở|xã hội|cán bộ)/u;
 
 const LEADING_PERSON = /^(?:các|những|toàn thể|tất cả|mỗi|từng)\s+/iu;
@@ -377,6 +400,15 @@ export function looksLikeUnit(phrase: string): boolean {
   const plain = foldVietnamese(s) === s;
   if (plain) s = s.replace(/^cac\s+|^nhung\s+/u, "");
   const heads = plain ? PLAIN_HEADS : HEADS;
+  // "các chi, đảng bộ cơ sở", "các tỉnh, thành đoàn": two kinds sharing the last word of their names.
+  const shared = /^([\p{L}]+),\s*([\p{L}]+)\s+([\p{L}]+)(?:[\s,;]|$)/u.exec(s);
+  if (
+    hadPlural &&
+    shared &&
+    heads.includes(`${shared[2]} ${shared[3]}`) &&
+    heads.includes(`${shared[1]} ${shared[3]}`)
+  )
+    return true;
   for (const head of heads) {
     if (!s.startsWith(head)) continue;
     const after = s.slice(head.length);
@@ -424,16 +456,27 @@ function insideParentheses(text: string, index: number): boolean {
 export function firstVerbIndex(text: string, from = 0): number {
   VERB_RE.lastIndex = from;
   let m: RegExpExecArray | null;
+  let found = -1;
   while ((m = VERB_RE.exec(text)) !== null) {
     const before = text.slice(Math.max(0, m.index - 14), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
-    if (NOUN_MAKERS.test(before)) continue;
+    if (NOUN_MAKERS.test(before) && !NEVER_NOUN.test(m[0])) continue;
     if (m[0] === "tổ chức" && NOUN_FOLLOWERS.test(after)) continue;
     if (insideParentheses(text, m.index)) continue;
     if (NOUN_AFTER[m[0].toLocaleLowerCase("vi")]?.test(before)) continue;
+    found = m.index;
+    break;
+  }
+  CAPITAL_VERB_RE.lastIndex = from;
+  while ((m = CAPITAL_VERB_RE.exec(text)) !== null && (found < 0 || m.index < found)) {
+    const before = text.slice(Math.max(0, m.index - 14), m.index);
+    if (insideParentheses(text, m.index) || NOUN_AFTER[m[0].toLocaleLowerCase("vi")]?.test(before)) continue;
+    // "Ủy ban Kiểm tra", "Bộ phận Tổng hợp": a capital word right after a body's kind names it.
+    const name = lower(text.slice(0, m.index).trim()).replace(LEADING_PERSON, "");
+    if (HEADS.includes(name)) continue;
     return m.index;
   }
-  return -1;
+  return found;
 }
 
 /**
@@ -545,13 +588,30 @@ export interface LeadingUnits {
  */
 export function leadingUnits(text: string): LeadingUnits | null {
   const body = text.replace(REQUEST_PREFIX, "").trim();
-  const gom = /^([^:;]{2,160}?)\s*[(,]?\s*(?:gồm|bao gồm)\s*:?\s*([^.;:()]+)\)?\s*[.;:]?\s*(.*)$/u.exec(body);
+  // "Các chi hội gồm: Chi hội Phụ nữ; Chi hội Nông dân và Chi đoàn thôn vận động …": the members run to the verb.
+  const gom = /^([^:;()]{2,160}?)\s*(\(|,)?\s*(?:gồm|bao gồm)\s*:?\s*(.*)$/u.exec(body);
   if (gom) {
     const units = parseUnitPhrase(gom[1]);
-    const members = parseMemberList(gom[2]);
-    if (units && units.length === 1 && members.length > 0) {
-      units[0].members.push(...members);
-      return { units, rest: gom[3], form: "list" };
+    if (units && units.length === 1) {
+      let list = gom[3];
+      let rest = "";
+      if (gom[2] === "(") {
+        const close = list.indexOf(")");
+        rest = close >= 0 ? list.slice(close + 1) : "";
+        list = close >= 0 ? list.slice(0, close) : list;
+      } else {
+        const verb = firstVerbIndex(list);
+        const stop = /[.:]\s|[.:]$/u.exec(list);
+        const end = Math.min(verb >= 0 ? verb : list.length, stop ? stop.index : list.length);
+        rest = list.slice(end);
+        list = list.slice(0, end);
+      }
+      if (list.trim() === "") return { units, rest: "", form: "colon" };
+      const members = parseMemberList(list.replace(/[\s,;.:]+$/u, ""));
+      if (members.length > 0) {
+        units[0].members.push(...members);
+        return { units, rest: rest.replace(/^[\s.;:,]+/u, ""), form: "list" };
+      }
     }
   }
   const colon = /^([^:]{2,160}?)\s*:\s*(.*)$/u.exec(body);

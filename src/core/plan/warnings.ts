@@ -83,7 +83,43 @@ export const planWarnings = {
       "Không đọc được ngày ban hành kế hoạch; năm của các thời hạn không ghi năm không suy ra được.",
       "The plan date could not be read; years missing from deadlines cannot be inferred.",
     ),
+  legacyEncoding: (encoding: string, lines: number[], capitals: boolean): PlanWarning =>
+    w(
+      lines[0] ?? null,
+      `Văn bản gõ bằng bảng mã ${encoding} (${lineList(lines, "dòng")}) đã được chuyển sang Unicode` +
+        (capitals
+          ? "; bảng mã này không phân biệt chữ hoa có dấu ngoài dòng viết hoa: kiểm tra lại tên riêng."
+          : "."),
+      `The text was typed in the legacy ${encoding} code (${lineList(lines, "line")}) and was converted to Unicode` +
+        (capitals
+          ? "; that code cannot tell a capital letter with a tone mark outside lines in capitals: check proper names."
+          : "."),
+    ),
+  singleByteText: (codePage: string): PlanWarning =>
+    w(
+      null,
+      `Tệp văn bản không phải UTF-8; đã đọc theo bảng mã ${codePage}. Kiểm tra lại chữ có dấu.`,
+      `The text file is not UTF-8; it was read as ${codePage}. Check the accented letters.`,
+    ),
+  fromOcr: (): PlanWarning =>
+    w(
+      null,
+      "Nội dung được nhận dạng từ bản quét (OCR): kiểm tra kỹ số văn bản, ngày, tên đơn vị và thời hạn.",
+      "The text was read from a scan (OCR): check the number, dates, unit names and deadlines carefully.",
+    ),
 };
+
+/** "dòng 1–3, 7" from [1, 2, 3, 7]; long lists are cut after six runs. */
+function lineList(lines: number[], word: string): string {
+  const runs: string[] = [];
+  for (let i = 0; i < lines.length;) {
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1] === lines[j] + 1) j++;
+    runs.push(j > i ? `${lines[i]}–${lines[j]}` : `${lines[i]}`);
+    i = j + 1;
+  }
+  return `${word} ${runs.slice(0, 6).join(", ")}${runs.length > 6 ? ", …" : ""}`;
+}
 
 /** Collects warnings once each (same line, same message), in the order they were found. */
 export class WarningList {

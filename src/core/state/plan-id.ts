@@ -5,7 +5,7 @@
  */
 import { nfc } from "../text/vietnamese";
 
-function fnv1a(text: string, offset: number): number {
+export function fnv1a(text: string, offset = 0x811c9dc5): number {
   let h = offset >>> 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -1,9 +1,10 @@
 /**
  * The state part: one XML document of our namespace, a version attribute, and the state as JSON in CDATA.
  *
- *   <?xml version="1.0" encoding="UTF-8"?>
  *   <state xmlns="urn:tong-hop-bao-cao:state" version="1"><![CDATA[{…}]]></state>
  *
+ * No XML declaration: Microsoft's samples pass none to `customXmlParts.add`, and a declaration was seen to
+ * break a part's update in Word (office-js#1643); a part read from a file may still carry one.
  * ">" inside the JSON is written as \u003e, so "]]>" can never end the CDATA early; characters XML 1.0
  * forbids are escaped the same way. Reading accepts CDATA split in pieces or entity-escaped text (as
  * another XML tool may rewrite it) and refuses newer layout versions and anything that is not our state.
@@ -23,7 +24,6 @@ function jsonForXml(value: unknown): string {
 
 export function serializeState(state: WorkbookState): string {
   return (
-    `<?xml version="1.0" encoding="UTF-8"?>` +
     `<${STATE_ROOT} xmlns="${STATE_NAMESPACE}" version="${state.layoutVersion}">` +
     `<![CDATA[${jsonForXml(state)}]]>` +
     `</${STATE_ROOT}>`
@@ -128,6 +128,14 @@ export function parseState(xml: string): WorkbookState {
   } catch (e) {
     corrupt("nội dung JSON không đọc được.", "the JSON content is unreadable.", e);
   }
+  return stateFromJson(parsed);
+}
+
+/**
+ * The state from its parsed JSON (the part's content, or the tracker's copy: state-backup.ts): checked
+ * like the part, defaults filled in. Throws StateCorruptError / StateVersionError.
+ */
+export function stateFromJson(parsed: unknown): WorkbookState {
   if (!isObject(parsed)) corrupt("nội dung không phải là một đối tượng.", "the content is not an object.");
   const layoutVersion = parsed.layoutVersion;
   if (typeof layoutVersion !== "number" || !Number.isInteger(layoutVersion))

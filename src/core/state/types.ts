@@ -45,6 +45,11 @@ export interface WorkbookState {
   history: SubmissionEvent[];
   /** ISO timestamp of the last summary, if any. */
   summarisedAt: string | null;
+  /**
+   * When the secretary's action that wrote this state ran (ISO, +07:00): when a shared workbook holds
+   * several parts of the same plan (two summaries at once), the newest wins field by field (merge-states.ts).
+   */
+  savedAt?: string | null;
 }
 
 export const STATE_NAMESPACE = "urn:tong-hop-bao-cao:state";

@@ -23,6 +23,7 @@ import {
   TAB_COLOR_TRACKER,
 } from "./styles";
 import { CODE_COLUMN, TASK_CODE_PREFIX } from "./unit-tab-schema";
+import { BACKUP_COLUMN, stateBackupCells } from "../state/state-backup";
 
 /** What the tracking core tells the tracker about one unit (issue 8). */
 export interface TrackerUnitRow {
@@ -119,6 +120,8 @@ export function buildTrackerLayout(state: WorkbookState, tracking?: TrackerUnitR
     cells: {},
     merges: [],
     columnWidths: [...TRACKER_COLUMN_WIDTHS],
+    // The copy of the state for programs that drop custom XML parts (core/state/state-backup.ts).
+    hiddenColumns: [BACKUP_COLUMN],
     rowHeights: {},
     inputRanges: [],
     validations: [],
@@ -237,6 +240,7 @@ export function buildTrackerLayout(state: WorkbookState, tracking?: TrackerUnitR
     value: "Trang này do add-in Tổng hợp báo cáo tạo và cập nhật; không sửa trực tiếp.",
     style: { ...noteStyle, fontColor: "#808080" },
   });
+  Object.assign(layout.cells, stateBackupCells(state));
   return layout;
 }
 

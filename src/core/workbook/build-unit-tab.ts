@@ -6,6 +6,7 @@
  * The tab is described as logical rows (`unitTabRows`) so the same rows can be placed from scratch
  * (`buildUnitTabLayout`) or found again by their codes in a tab a unit has edited (plan-changes.ts).
  */
+import { TAB_EVENTS_COLUMN } from "../state/tab-events";
 import type { Plan, PlanTask } from "../plan/types";
 import type { UnitLink, WorkbookState } from "../state/types";
 import { nfc, sameNameLoose } from "../text/vietnamese";
@@ -499,6 +500,8 @@ export function unitTabShell(unit: UnitLink): SheetLayout {
     cells: {},
     merges: [],
     columnWidths: [...UNIT_TAB_COLUMN_WIDTHS],
+    // The unit's submission events (core/state/tab-events.ts): kept, not shown.
+    hiddenColumns: [TAB_EVENTS_COLUMN],
     rowHeights: {},
     inputRanges: [],
     validations: [],

@@ -4,7 +4,8 @@
  *
  * Rules:
  * - a new unit gets a new tab (create patch, sheetId null; the adapter returns ids via ApplyResult.sheetIds);
- * - an existing unit tab is found by sheet id, then by name, then by its MA_DON_VI cell;
+ * - an existing unit tab is found by sheet id when the tab carries the unit's MA_DON_VI key (ids are only
+ *   hints: find-sheets.ts), then by name, then by its MA_DON_VI cell;
  * - in an existing tab only cells the add-in owns are written (info rows, labels, task texts and
  *   deadlines), found by their codes in column A; new task/indicator rows go into empty rows right below
  *   their block, else after the used range under their own marker. Input cells of existing rows are never
@@ -42,16 +43,10 @@ import {
   type WorkbookLayout,
 } from "./model";
 import { reportingUnits } from "./reporting-units";
+import { SheetIndex } from "../collect/find-sheets";
 import { isLockedBySubmit } from "./submission-lock";
 import { chooseSheetName, sameSheetName } from "./sheet-names";
-import {
-  CODE_COLUMN,
-  FIELD_VALUE_COLUMN,
-  INFO_CODES,
-  MARKERS,
-  TASK_CODE_PREFIX,
-  unitKeyValue,
-} from "./unit-tab-schema";
+import { CODE_COLUMN, FIELD_VALUE_COLUMN, INFO_CODES, MARKERS, TASK_CODE_PREFIX } from "./unit-tab-schema";
 
 /** A message for the secretary: Vietnamese first, English alongside, with the sheet when there is one. */
 export interface Notice {
@@ -69,6 +64,8 @@ export interface PlanChangesInput {
   /** Grids of the existing linked unit tabs and the tracker (any other sheet's grid is only searched for MA_DON_VI). */
   grids: SheetGrid[];
   planId: string;
+  /** When this action runs (ISO): the state's `savedAt`. */
+  savedAt?: string;
 }
 
 export interface PlanChangesResult {
@@ -250,45 +247,23 @@ function trackingFromGrid(grid: SheetGrid | undefined, unitIds: Set<string>): Tr
 export function planWorkbookChanges(input: PlanChangesInput): PlanChangesResult {
   const { plan, indicators, previous, sheets, grids, planId } = input;
   const notices: Notice[] = [];
-  const sheetById = new Map(sheets.map((s) => [s.id, s]));
   const gridById = new Map(grids.map((g) => [g.sheetId, g]));
   const claimed = new Set<string>();
 
-  const findSheet = (sheetId: string | null, name: string | null, key: string | null): SheetInfo | null => {
-    if (sheetId && sheetById.has(sheetId) && !claimed.has(sheetId)) return sheetById.get(sheetId)!;
-    if (name) {
-      const free = sheets.filter((s) => !claimed.has(s.id));
-      const hit =
-        free.find((s) => nfc(s.name) === nfc(name)) ?? free.find((s) => sameSheetName(s.name, name));
-      // A tab found by name must not belong to another plan or unit.
-      if (hit) {
-        const grid = gridById.get(hit.id);
-        const k = grid ? unitKeyOf(grid) : null;
-        if (!key || !k || k === key) return hit;
-      }
-    }
-    if (key) {
-      const grid = grids.find(
-        (g) => !claimed.has(g.sheetId) && sheetById.has(g.sheetId) && unitKeyOf(g) === key,
-      );
-      if (grid) return sheetById.get(grid.sheetId)!;
-    }
-    return null;
-  };
+  // Sheet ids are hints (review B1): a recorded id is taken only when its sheet proves to be ours — the
+  // unit's key, the tracker's or summary's codes (find-sheets.ts); else the name, else the key.
+  const index = new SheetIndex(sheets, gridById);
+  const findUnit = (unit: UnitLink): SheetInfo | null => index.unitSheet(unit, planId, claimed);
+  const findOwn = (role: "tracker" | "summary", ref: { sheetId: string | null; sheetName: string }) =>
+    index.ownSheet(role, ref, { acceptEmpty: true, claimed });
   const claim = (s: SheetInfo | null) => {
     if (s) claimed.add(s.id);
     return s;
   };
 
   // 1. Our own sheets from before.
-  const tracker = claim(
-    previous ? findSheet(previous.trackerSheet.sheetId, previous.trackerSheet.sheetName, null) : null,
-  );
-  const summary = claim(
-    previous?.summarySheet
-      ? findSheet(previous.summarySheet.sheetId, previous.summarySheet.sheetName, null)
-      : null,
-  );
+  const tracker = claim(previous ? findOwn("tracker", previous.trackerSheet) : null);
+  const summary = claim(previous?.summarySheet ? findOwn("summary", previous.summarySheet) : null);
 
   // 2. Units: previous ones matched by name, new ones get the next ids.
   const wanted = reportingUnits(plan);
@@ -309,7 +284,7 @@ export function planWorkbookChanges(input: PlanChangesInput): PlanChangesResult 
           removed: false,
         }
       : { ...prev, removed: true };
-    const sheet = claim(findSheet(prev.sheetId, prev.sheetName, unitKeyValue(prev.unitId, planId)));
+    const sheet = claim(findUnit(prev));
     if (sheet) found.set(link.unitId, sheet);
     if (!w && !prev.removed)
       notices.push({
@@ -333,7 +308,7 @@ export function planWorkbookChanges(input: PlanChangesInput): PlanChangesResult 
       deadline: w.deadline,
       removed: false,
     };
-    const sheet = claim(findSheet(null, null, unitKeyValue(unitId, planId)));
+    const sheet = claim(findUnit(link));
     if (sheet) found.set(unitId, sheet);
     units.push(link);
   }
@@ -388,6 +363,7 @@ export function planWorkbookChanges(input: PlanChangesInput): PlanChangesResult 
     summarySheet,
     history: previous ? [...previous.history] : [],
     summarisedAt: previous?.summarisedAt ?? null,
+    ...(input.savedAt ? { savedAt: input.savedAt } : {}),
   };
 
   // 4. Patches.
@@ -452,7 +428,7 @@ export function planWorkbookChanges(input: PlanChangesInput): PlanChangesResult 
       { indicators: indicatorCodes },
     );
     // A submitted tab stays locked (protection is rendered exactly: no input range, every cell locked).
-    if (isLockedBySubmit(state, link.unitId)) patch.layout.inputRanges = [];
+    if (isLockedBySubmit(state, link.unitId, grid)) patch.layout.inputRanges = [];
     patches.push(patch);
     if (missingCodes.length > 0)
       notices.push({

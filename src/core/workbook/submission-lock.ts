@@ -1,23 +1,31 @@
 /**
- * Whether a unit's tab is locked by "Nộp báo cáo": its last submit/reopen event in the state's history is a
- * submit. Every write into the tab keeps its inputs locked then; "Mở lại" unlocks them.
+ * Whether a unit's tab is locked by "Nộp báo cáo": its last submit/reopen event is a submit. The events are
+ * the state part's and those in the unit's tab (core/state/tab-events.ts): pass the tab's grid whenever it
+ * was read. Every write into the tab keeps its inputs locked then; "Mở lại" unlocks them.
  */
 import type { IsoDate } from "../plan/types";
 import type { SubmissionEvent, WorkbookState } from "../state/types";
+import { unitEvents } from "../state/tab-events";
 import { localDateOf } from "../tracking/hcm-time";
+import type { SheetGrid } from "./grid";
 
-/** The unit's last submit or reopen event (a manual "Đã nộp" is not one), or null. */
-export function lastSubmitOrReopen(state: WorkbookState, unitId: string): SubmissionEvent | null {
-  for (let i = state.history.length - 1; i >= 0; i--) {
-    const e = state.history[i];
-    if (e.unitId === unitId && (e.kind === "submit" || e.kind === "reopen")) return e;
+/** The unit's last submit or reopen event in time (a manual "Đã nộp" is not one), or null. */
+export function lastSubmitOrReopen(
+  state: WorkbookState,
+  unitId: string,
+  grid?: SheetGrid,
+): SubmissionEvent | null {
+  const events = unitEvents(state, unitId, grid);
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e.kind === "submit" || e.kind === "reopen") return e;
   }
   return null;
 }
 
 /** True while the unit's tab is submitted through the add-in (and not reopened since): inputs stay locked. */
-export function isLockedBySubmit(state: WorkbookState, unitId: string): boolean {
-  return lastSubmitOrReopen(state, unitId)?.kind === "submit";
+export function isLockedBySubmit(state: WorkbookState, unitId: string, grid?: SheetGrid): boolean {
+  return lastSubmitOrReopen(state, unitId, grid)?.kind === "submit";
 }
 
 /**

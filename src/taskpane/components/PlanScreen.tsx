@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ClipboardEvent } from "react";
 import { Button, Field, Textarea, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowUpRegular, TextBulletListSquareRegular } from "@fluentui/react-icons";
 import type { Plan } from "../../core/plan/types";
+import type { PlanDocument } from "../../core/plan/plan-document";
 import type { Indicator } from "../../core/workbook/indicators";
 import type { AppServices } from "../services";
 import type { DraftStore } from "../draft-store";
@@ -99,14 +100,37 @@ export function PlanScreen({ services, store, onError, clearError, onNavigate }:
     clearError();
     setBusy(t.readingFile);
     try {
-      const content = await services.readPlanFile(file);
-      setText(content);
-      read(content);
+      const document = await services.readPlanFile(file);
+      setText(document.text);
+      read(document.text);
+      showReadingWarnings(document);
     } catch (e) {
       onError(e, { inputKept: text.trim() !== "" || plan !== null });
     } finally {
       setBusy(null);
     }
+  }
+
+  /** What reading a file or a paste found (legacy font code converted, OCR…), above the plan. */
+  function showReadingWarnings(document: PlanDocument) {
+    if (document.warnings.length > 0)
+      setInfo(document.warnings.map((w) => (lang === "vi" ? w.message : w.messageEn)).join(" "));
+  }
+
+  /** A paste from Word or a web page: its HTML keeps tables as tables; legacy font codes are converted. */
+  function paste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const clipboard = {
+      html: event.clipboardData.getData("text/html"),
+      text: event.clipboardData.getData("text/plain"),
+    };
+    const document = services.pastedPlan(clipboard);
+    if (clipboard.html.trim() === "" && document.warnings.length === 0) return; // plain text: the browser pastes it
+    event.preventDefault();
+    const area = event.currentTarget;
+    const start = area.selectionStart ?? text.length;
+    const end = area.selectionEnd ?? start;
+    setText(text.slice(0, start) + document.text + text.slice(end));
+    showReadingWarnings(document);
   }
 
   async function create() {
@@ -151,6 +175,7 @@ export function PlanScreen({ services, store, onError, clearError, onNavigate }:
         <Textarea
           value={text}
           onChange={(_, d) => setText(d.value)}
+          onPaste={paste}
           placeholder={t.planTextPlaceholder}
           resize="vertical"
           rows={6}
@@ -176,7 +201,7 @@ export function PlanScreen({ services, store, onError, clearError, onNavigate }:
           ref={fileInput}
           className={styles.hiddenInput}
           type="file"
-          accept=".txt,.md,.docx,text/plain,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          accept=".pdf,.docx,.doc,.txt,.md,application/pdf,text/plain,text/markdown,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           aria-label={t.openFile}
           tabIndex={-1}
           onChange={(e) => {

@@ -18,7 +18,7 @@ export const en: Messages = {
 
   planTextLabel: "Plan text",
   planTextPlaceholder: "Paste the whole plan here…",
-  openFile: "Open a file (.txt, .md, .docx)",
+  openFile: "Open a file (.pdf, .docx, .txt)",
   readPlan: "Read the plan",
   clearDraft: "Clear draft",
   draftRestored: "Your previous draft was restored.",

@@ -17,7 +17,7 @@ export const vi = {
   // Plan screen
   planTextLabel: "Văn bản kế hoạch",
   planTextPlaceholder: "Dán toàn bộ văn bản kế hoạch vào đây…",
-  openFile: "Mở tệp (.txt, .md, .docx)",
+  openFile: "Mở tệp (.pdf, .docx, .txt)",
   readPlan: "Đọc kế hoạch",
   clearDraft: "Xóa bản nháp",
   draftRestored: "Đã khôi phục bản nháp lần trước.",

@@ -17,6 +17,7 @@ import {
 } from "./store";
 import { SimWorkbook } from "./workbook";
 import { WorkbookModel } from "./workbook-model";
+import { type SessionView, SimSession, reassignSheetIds } from "./session";
 
 /** Excel on the web's limit for one request and one response. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -141,6 +142,15 @@ export class SimulatedExcelHost {
   async run<T>(a: unknown, b?: unknown): Promise<T> {
     const batch = (typeof a === "function" ? a : b) as (context: SimRequestContext) => Promise<T>;
     const target = (typeof a === "function" ? {} : a) as RunTarget;
+    return this.runOn(undefined, batch, target);
+  }
+
+  /** A run in the workbook (`view` undefined) or in a co-author's session's view of it (session.ts). */
+  private async runOn<T>(
+    view: SessionView | undefined,
+    batch: (context: SimRequestContext) => Promise<T>,
+    target: RunTarget = {},
+  ): Promise<T> {
     // Office.js starts the batch from a promise continuation, never inside the call to `Excel.run`.
     await Promise.resolve();
     const options: SimRunOptions =
@@ -155,7 +165,7 @@ export class SimulatedExcelHost {
           ? previous.context
           : Array.isArray(previous) && previous.length > 0
             ? previous[0].context
-            : this.newContext();
+            : this.newContext(view);
     const delayBefore = context._delayForCellEdit;
     context._openRuns++;
     // Office.js sets or clears the cell-edit flag of the context at the start of every run.
@@ -170,8 +180,8 @@ export class SimulatedExcelHost {
     }
   }
 
-  private newContext(): SimRequestContext {
-    const context = new SimRequestContext(this.services());
+  private newContext(view?: SessionView): SimRequestContext {
+    const context = new SimRequestContext(this.services(view));
     context.workbook = new SimWorkbook(context);
     return context;
   }
@@ -179,6 +189,40 @@ export class SimulatedExcelHost {
   /** Shaped like the `Excel` namespace's `run`, for code that is handed `Excel` (office-host, the playground). */
   get excel(): { run: typeof Excel.run } {
     return { run: ((a: never, b?: never) => this.run(a, b as never)) as never };
+  }
+
+  // ---- co-authoring and reopening (session.ts) ----
+
+  private sessions: SimSession[] = [];
+
+  /**
+   * Another co-author's Excel on this workbook: its own `runner`, working on its own view of the workbook as
+   * of its last sync; its changes are merged into the workbook at each of its syncs (see session.ts).
+   */
+  session(): SimSession {
+    const shared = this.model;
+    const s = new SimSession(
+      shared,
+      () => {
+        const view = new WorkbookModel(shared.evaluator);
+        view.ids = shared.ids;
+        return view;
+      },
+      (view, batch) => this.runOn(view, batch as never),
+    );
+    this.sessions.push(s);
+    return s;
+  }
+
+  /**
+   * Close the workbook and open it again (another session, another host): content and custom XML parts are
+   * kept, every sheet gets a new id — in tab order (`positional`) or never seen before (`fresh`). Sessions
+   * opened before end. Returns old id → new id.
+   */
+  reopen(options: { ids: "positional" | "fresh" }): Map<string, string> {
+    for (const s of this.sessions) s.end();
+    this.sessions = [];
+    return reassignSheetIds(this.model, options.ids);
   }
 
   /** `run` bound to this host, to inject where `Excel.run` is expected. */
@@ -286,19 +330,19 @@ export class SimulatedExcelHost {
     }
   }
 
-  private services(): HostServices {
+  private services(view?: SessionView): HostServices {
     return {
-      model: this.model,
+      model: view?.model ?? this.model,
       events: this.events,
       isSetSupported: (version) => compareVersion(version, this.apiVersion) <= 0,
       countResponse: (value) => {
         this.responseBytes += value === undefined ? 0 : utf8Length(JSON.stringify(value) ?? "");
       },
-      executeBatch: (context) => this.executeBatch(context),
+      executeBatch: (context) => this.executeBatch(context, view),
     };
   }
 
-  private async executeBatch(context: SimRequestContext): Promise<void> {
+  private async executeBatch(context: SimRequestContext, view?: SessionView): Promise<void> {
     await Promise.resolve();
     if (this.cellEdit) {
       if (!context._delayForCellEdit) {
@@ -308,6 +352,7 @@ export class SimulatedExcelHost {
       }
       while (this.cellEdit) await this.cellEdit.ended;
     }
+    if (view) await view.beforeSync();
     const actions = context._actions;
     const requestBytes = utf8Length(context._requestJson());
     context._actions = [];
@@ -335,22 +380,28 @@ export class SimulatedExcelHost {
     const failure = this.failures.find((f) => f.at === record.index);
     this.responseBytes = 0;
     const limit = failure ? Math.min(failure.afterActions, actions.length) : actions.length;
+    view?.beforeActions();
     try {
-      this.raisingChanges("Local", () => {
-        for (let i = 0; i < limit; i++) actions[i].run();
-      });
-    } catch (e) {
-      fail(e);
-    }
-    if (failure) fail(failure.error);
-    for (const o of context._pending) {
       try {
-        o._isNull = o._resolveTarget() === null;
-      } catch {
-        // An unresolvable required object: it stays unresolved, as its next use will fail.
+        this.raisingChanges("Local", () => {
+          for (let i = 0; i < limit; i++) actions[i].run();
+        });
+      } catch (e) {
+        fail(e);
       }
+      if (failure) fail(failure.error);
+      for (const o of context._pending) {
+        try {
+          o._isNull = o._resolveTarget() === null;
+        } catch {
+          // An unresolvable required object: it stays unresolved, as its next use will fail.
+        }
+      }
+      context._pending.clear();
+    } finally {
+      // A session's changes reach the workbook even when the sync failed mid-way (earlier actions stay).
+      view?.afterActions();
     }
-    context._pending.clear();
     record.responseBytes = this.responseBytes;
     if (this.responseBytes > this.payloadLimitBytes) {
       fail(
@@ -424,8 +475,14 @@ export class SimulatedExcelHost {
     this.sheet(sheetKey).protection = { protected: true, password: password ?? null, options };
   }
 
+  /** Add a custom XML part as an add-in would (malformed XML → InvalidArgument). */
   addCustomXmlPart(xml: string): string {
     return this.model.addPart(xml).id;
+  }
+
+  /** A custom XML part as a damaged file may hold it, XML not checked (see WorkbookModel.addUncheckedPart). */
+  addDamagedCustomXmlPart(xml: string): string {
+    return this.model.addUncheckedPart(xml).id;
   }
 
   sheetId(name: string): string {

@@ -18,6 +18,7 @@ import {
   rootNamespace,
   sameSheetName,
 } from "./store";
+import { XmlSyntaxError, parseXmlRoot } from "./xml-check";
 
 /** Which protection option allows a kind of change on a protected sheet. */
 export type ProtectedChange =
@@ -47,8 +48,11 @@ export class WorkbookModel {
   version = 0;
   /** Told of every content change (the host raises `onChanged` from it). */
   contentObserver: ((sheet: StoredSheet, box: Box) => void) | null = null;
-  private nextSheet = 1;
-  private nextPart = 1;
+  /**
+   * The next sheet and part numbers. A co-authoring session's view of the workbook (session.ts) shares this
+   * object with the workbook, so ids made in two sessions never collide.
+   */
+  ids = { sheet: 1, part: 1 };
   private evaluated: { version: number; result: EvaluationResult } | null = null;
 
   constructor(public evaluator: FormulaEvaluator | null = null) {}
@@ -74,7 +78,7 @@ export class WorkbookModel {
     }
     checkSheetName(n, location);
     if (this.findByName(n)) throw duplicateName(location);
-    const id = `{${String(this.nextSheet++).padStart(8, "0")}-5EE7-4A11-8D00-000000000000}`;
+    const id = `{${String(this.ids.sheet++).padStart(8, "0")}-5EE7-4A11-8D00-000000000000}`;
     const sheet: StoredSheet = {
       id,
       name: n,
@@ -307,10 +311,25 @@ export class WorkbookModel {
 
   // ---- custom XML parts ----
 
+  /** Like `CustomXmlPartCollection.add`: the XML must be well-formed (a strict parse, as a DOMParser would). */
   addPart(xml: unknown, location = "CustomXmlPartCollection.add"): StoredPart {
-    if (typeof xml !== "string" || !/^\s*(<\?xml[\s\S]*?\?>\s*)?</.test(xml)) throw invalidArgument(location);
     const part: StoredPart = {
-      id: `{PART-${String(this.nextPart++).padStart(4, "0")}}`,
+      id: this.newPartId(),
+      xml: "",
+      namespaceUri: "",
+    };
+    this.setPartXml(part, xml, location);
+    this.parts.push(part);
+    return part;
+  }
+
+  /**
+   * A part as a damaged file may hold it, not checked (host side only: what Excel does when it opens such a
+   * file is not documented; the add-in must refuse whatever it gets).
+   */
+  addUncheckedPart(xml: string): StoredPart {
+    const part: StoredPart = {
+      id: this.newPartId(),
       xml,
       namespaceUri: rootNamespace(xml),
     };
@@ -318,10 +337,19 @@ export class WorkbookModel {
     return part;
   }
 
+  newPartId(): string {
+    return `{PART-${String(this.ids.part++).padStart(4, "0")}}`;
+  }
+
   setPartXml(part: StoredPart, xml: unknown, location = "CustomXmlPart.setXml"): void {
     if (typeof xml !== "string") throw invalidArgument(location);
+    try {
+      part.namespaceUri = parseXmlRoot(xml).namespaceUri;
+    } catch (e) {
+      if (e instanceof XmlSyntaxError) throw invalidArgument(`${location} (${e.message})`);
+      throw e;
+    }
     part.xml = xml;
-    part.namespaceUri = rootNamespace(xml);
   }
 
   deletePart(part: StoredPart): void {

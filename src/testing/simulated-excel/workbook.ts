@@ -392,7 +392,9 @@ export class SimWorksheet extends ClientObject {
       `${this._path}.${name}(${valuesOnly})`,
       this,
       () => {
-        if (cached !== undefined) return cached;
+        // The box is fixed when first resolved; the sheet is found again (a session's view is refreshed).
+        if (cached !== undefined)
+          return cached && { sheet: this._resolveTarget() ?? cached.sheet, box: cached.box };
         const s = this._resolveTarget();
         if (!s) return (cached = null);
         const box = this.context._host.model.usedBox(s, valuesOnly);
@@ -724,7 +726,7 @@ export class SimCustomXmlPartCollection extends ClientObject {
           this.context,
           `workbook.customXmlParts.getItem(${JSON.stringify(p.id)})`,
           this,
-          () => p,
+          () => this._parts().find((x) => x.id === p.id) ?? null,
           false,
         );
         for (const n of names) {
@@ -741,14 +743,15 @@ export class SimCustomXmlPartCollection extends ClientObject {
 
   add(xml: string): SimCustomXmlPart {
     if (this._ns !== null) throw invalidArgument("CustomXmlPartScopedCollection.add");
-    let created: StoredPart | null = null;
+    let created: string | null = null;
     const part = new SimCustomXmlPart(
       this.context,
       `${this._path}.add()`,
       this,
       () => {
-        if (!created) throw itemNotFound("CustomXmlPartCollection.add");
-        return created;
+        const p = created && this.context._host.model.parts.find((x) => x.id === created);
+        if (!p) throw itemNotFound("CustomXmlPartCollection.add");
+        return p;
       },
       false,
     );
@@ -756,7 +759,7 @@ export class SimCustomXmlPartCollection extends ClientObject {
     this.context._actions.push({
       desc: { o, a: "Method", n: "Add", v: [xml] },
       run: () => {
-        created = this.context._host.model.addPart(xml);
+        created = this.context._host.model.addPart(xml).id;
       },
     });
     return part;
@@ -825,7 +828,8 @@ export class SimCustomXmlPartCollection extends ClientObject {
 
 /** Like `Excel.CustomXmlPart`. Methods on a null object do nothing; getXml() then gives null. */
 export class SimCustomXmlPart extends ClientObject {
-  private _bound: StoredPart | null | undefined;
+  /** The id of the part this proxy stands for, once resolved (parts are found by id, like sheets). */
+  private _boundId: string | null | undefined;
   constructor(
     context: SimRequestContext,
     path: string,
@@ -836,10 +840,13 @@ export class SimCustomXmlPart extends ClientObject {
     super(context, path, parent, nullable);
   }
   _resolveTarget(): StoredPart | null {
-    if (this._bound && this.context._host.model.parts.includes(this._bound)) return this._bound;
-    if (this._bound) throw itemNotFound("CustomXmlPart");
+    if (this._boundId) {
+      const bound = this.context._host.model.parts.find((x) => x.id === this._boundId);
+      if (!bound) throw itemNotFound("CustomXmlPart");
+      return bound;
+    }
     const p = this._find();
-    this._bound = p;
+    this._boundId = p ? p.id : null;
     return p;
   }
   _scalarNames(): string[] {
@@ -860,8 +867,19 @@ export class SimCustomXmlPart extends ClientObject {
   getXml(): ClientResult<string> {
     return this._invoke("GetXml", [], (p: StoredPart) => p.xml);
   }
+  /** Excel's setXml makes a new part and deletes the old one (office-js#3564): the part gets a new id. */
   setXml(xml: string): void {
-    this._queue("Method", [xml], (p: StoredPart) => this.context._host.model.setPartXml(p, xml), "SetXml");
+    this._queue(
+      "Method",
+      [xml],
+      (p: StoredPart) => {
+        const model = this.context._host.model;
+        model.setPartXml(p, xml);
+        p.id = model.newPartId();
+        this._boundId = p.id;
+      },
+      "SetXml",
+    );
   }
   delete(): void {
     this._queue(

@@ -99,7 +99,7 @@ async function realisticDocx(): Promise<string> {
 }
 
 test("a .docx plan keeps its task table as rows and its header cells as lines", async () => {
-  const text = await readDocument(await realisticDocx());
+  const { text } = await readDocument(await realisticDocx());
   expect(text).toContain("TT\tNội dung\tĐơn vị thực hiện\tThời gian hoàn thành");
   expect(text).toContain(
     "2\tTổ chức hiến máu tình nguyện, báo cáo số đơn vị máu\tHội Phụ nữ bản\tTrước ngày 28/3/2024",

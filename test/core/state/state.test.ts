@@ -9,6 +9,7 @@ import { parseState, serializeState } from "../../../src/core/state/serialize-st
 import { STATE_NAMESPACE, type WorkbookState } from "../../../src/core/state/types";
 import { StateCorruptError, StateVersionError } from "../../../src/core/errors";
 import { defaultIndicators } from "../../../src/core/workbook/indicator-catalogue";
+import { parseXmlRoot } from "../../../src/testing/simulated-excel/xml-check";
 import { LAYOUT_VERSION } from "../../../src/core/workbook/model";
 import { seedPlan } from "../workbook/fixtures";
 
@@ -88,8 +89,11 @@ describe("serializeState / parseState", () => {
       comment: null,
     });
     const xml = serializeState(state);
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
-    expect(xml).toContain(`<state xmlns="${STATE_NAMESPACE}" version="${LAYOUT_VERSION}"><![CDATA[`);
+    // No XML declaration (review C3): the part starts with its root element.
+    expect(xml.startsWith(`<state xmlns="${STATE_NAMESPACE}" version="${LAYOUT_VERSION}"><![CDATA[`)).toBe(
+      true,
+    );
+    expect(parseXmlRoot(xml)).toEqual({ localName: "state", namespaceUri: STATE_NAMESPACE });
     expect(parseState(xml)).toEqual(state);
   });
 
@@ -98,6 +102,7 @@ describe("serializeState / parseState", () => {
     state.plan = { ...state.plan, title: "Kế hoạch ]]> <b>&amp; \"x\" 'y' \u0001 \uFFFF" };
     const xml = serializeState(state);
     expect(xml.match(/]]>/g)).toHaveLength(1);
+    expect(() => parseXmlRoot(xml)).not.toThrow(); // well-formed for a strict parser too
     expect(parseState(xml).plan.title).toBe(state.plan.title);
   });
 

@@ -1,0 +1,106 @@
+/**
+ * VNI-Windows (the VNI-Times / VNI-Helve fonts) as data. A letter with a mark is its base letter followed by a
+ * mark character, both single bytes shown by Windows as Windows-1252 characters: "Keá hoaïch" is "Kế hoạch".
+ * ơ/ư are the single bytes ô/ö (followed by a tone mark when toned), đ is ñ, and the i's and ỵ are single
+ * bytes too. Upper-case letters take the upper-case marks ("AÙ" = Á). Table from the VNI code chart (as in
+ * xvnkb's vni.h: base, then sắc, huyền, hỏi, ngã, nặng).
+ */
+
+/** The five tones in the order of the tables below: sắc, huyền, hỏi, ngã, nặng. */
+const TONE_MARKS = { lower: ["ù", "ø", "û", "õ", "ï"], upper: ["Ù", "Ø", "Û", "Õ", "Ï"] };
+/** Circumflex (â ê ô), then circumflex with each tone. */
+const CIRCUMFLEX_MARKS = { lower: ["â", "á", "à", "å", "ã", "ä"], upper: ["Â", "Á", "À", "Å", "Ã", "Ä"] };
+/** Breve (ă), then breve with each tone. */
+const BREVE_MARKS = { lower: ["ê", "é", "è", "ú", "ü", "ë"], upper: ["Ê", "É", "È", "Ú", "Ü", "Ë"] };
+
+/** Unicode letters, each row: the letter with no tone, then sắc, huyền, hỏi, ngã, nặng. */
+const ROWS: Record<string, readonly string[]> = {
+  a: ["a", "á", "à", "ả", "ã", "ạ"],
+  â: ["â", "ấ", "ầ", "ẩ", "ẫ", "ậ"],
+  ă: ["ă", "ắ", "ằ", "ẳ", "ẵ", "ặ"],
+  e: ["e", "é", "è", "ẻ", "ẽ", "ẹ"],
+  ê: ["ê", "ế", "ề", "ể", "ễ", "ệ"],
+  o: ["o", "ó", "ò", "ỏ", "õ", "ọ"],
+  ô: ["ô", "ố", "ồ", "ổ", "ỗ", "ộ"],
+  ơ: ["ơ", "ớ", "ờ", "ở", "ỡ", "ợ"],
+  u: ["u", "ú", "ù", "ủ", "ũ", "ụ"],
+  ư: ["ư", "ứ", "ừ", "ử", "ữ", "ự"],
+  i: ["i", "í", "ì", "ỉ", "ĩ", "ị"],
+  y: ["y", "ý", "ỳ", "ỷ", "ỹ", "ỵ"],
+};
+
+/** The VNI spelling of each letter of a lower-case row. */
+function lowerRow(row: string): string[] {
+  const toned = (base: string, marks: readonly string[]) => [base, ...marks.map((m) => base + m)];
+  switch (row) {
+    case "a":
+    case "e":
+    case "o":
+    case "u":
+      return toned(row, TONE_MARKS.lower);
+    case "â":
+      return CIRCUMFLEX_MARKS.lower.map((m) => "a" + m);
+    case "ê":
+      return CIRCUMFLEX_MARKS.lower.map((m) => "e" + m);
+    case "ô":
+      return CIRCUMFLEX_MARKS.lower.map((m) => "o" + m);
+    case "ă":
+      return BREVE_MARKS.lower.map((m) => "a" + m);
+    case "ơ":
+      return toned("ô", TONE_MARKS.lower);
+    case "ư":
+      return toned("ö", TONE_MARKS.lower);
+    case "i":
+      return ["i", "í", "ì", "æ", "ó", "ò"];
+    case "y":
+      return ["y", "yù", "yø", "yû", "yõ", "î"];
+    default:
+      throw new Error(`no VNI row ${row}`);
+  }
+}
+
+/** The VNI spelling of each letter of an upper-case row. */
+function upperRow(row: string): string[] {
+  const toned = (base: string, marks: readonly string[]) => [base, ...marks.map((m) => base + m)];
+  switch (row) {
+    case "a":
+    case "e":
+    case "o":
+    case "u":
+      return toned(row.toUpperCase(), TONE_MARKS.upper);
+    case "â":
+      return CIRCUMFLEX_MARKS.upper.map((m) => "A" + m);
+    case "ê":
+      return CIRCUMFLEX_MARKS.upper.map((m) => "E" + m);
+    case "ô":
+      return CIRCUMFLEX_MARKS.upper.map((m) => "O" + m);
+    case "ă":
+      return BREVE_MARKS.upper.map((m) => "A" + m);
+    case "ơ":
+      return toned("Ô", TONE_MARKS.upper);
+    case "ư":
+      return toned("Ö", TONE_MARKS.upper);
+    case "i":
+      return ["I", "Í", "Ì", "Æ", "Ó", "Ò"];
+    case "y":
+      return ["Y", "YÙ", "YØ", "YÛ", "YÕ", "Î"];
+    default:
+      throw new Error(`no VNI row ${row}`);
+  }
+}
+
+/** Every Vietnamese letter that VNI spells differently from ASCII, with its VNI spelling (upper and lower). */
+export const VNI_LETTERS: readonly (readonly [letter: string, vni: string])[] = (
+  [
+    ...Object.entries(ROWS).flatMap(([row, letters]) => {
+      const lower = lowerRow(row);
+      const upper = upperRow(row);
+      return letters.flatMap((letter, k): [string, string][] => [
+        [letter, lower[k]],
+        [letter.toUpperCase(), upper[k]],
+      ]);
+    }),
+    ["đ", "ñ"],
+    ["Đ", "Ñ"],
+  ] as [string, string][]
+).filter(([letter, vni]) => letter !== vni);
