@@ -14,7 +14,8 @@ import { collectAndSummarise } from "../../src/app/collect-and-summarise";
 import { importCommand } from "../../src/cli/commands/import";
 import { splitCommand } from "../../src/cli/commands/split";
 import { summaryCommand, type SummaryJson } from "../../src/cli/commands/summary";
-import { saveWorkbook } from "../../src/file/workbook-file";
+import { openWorkbookFile, saveWorkbook } from "../../src/file/workbook-file";
+import mammoth from "mammoth";
 import {
   BAN_CO_INDICATORS,
   buildWorkbook,
@@ -85,6 +86,14 @@ async function run(
 async function summaryJsonOf(path: string, now: string): Promise<SummaryJson> {
   const r = await run(summaryCommand, [path, "--json", "--now", now]);
   return JSON.parse(r.out) as SummaryJson;
+}
+
+/** Every cell's text of one sheet, one line per row. */
+async function sheetText(file: string, sheet: string): Promise<string> {
+  const port = await openWorkbookFile(file);
+  const o = await port.readOverview();
+  const [grid] = await port.readGrids([o.sheets.find((s) => s.name === sheet)!.id]);
+  return grid.values.map((r) => r.filter((v) => v !== null && v !== "").join(" | ")).join("\n");
 }
 
 /** A body below: its workbook filled by its units, summarised at `at`, saved to `path`. */
@@ -177,8 +186,22 @@ describe("multi-level roll-up: Party cells → commune committee → district", 
       COMMUNE_AT,
       "-o",
       path("xa-tong-hop.xlsx"),
+      "--docx",
+      path("xa.docx"),
     ]);
     expect(sent.code).toBe(0);
+    // The upper report says what a higher level needs of the bodies below, in the sheet and the .docx.
+    const { value: docx } = await mammoth.extractRawText({ path: path("xa.docx") });
+    const sheet = await sheetText(path("xa-tong-hop.xlsx"), "Tổng hợp");
+    for (const text of [docx, sheet]) {
+      expect(text).toContain(
+        "Cơ quan cấp dưới đã gửi báo cáo tổng hợp: 2/3; các đơn vị trực thuộc của họ đã nộp 5/5.",
+      );
+      expect(text).toContain("Chưa gửi báo cáo: Chi bộ Trường Tiểu học Chiềng Mung.");
+      expect(text).toContain("05-KH/CB");
+      expect(text).toContain("26/11/2024 09:00");
+      expect(text).toContain("3/3 (100%)");
+    }
     const up = await run(importCommand, [path("huyen.xlsx"), path("xa-tong-hop.xlsx")]);
     expect(up.code).toBe(0);
     expect(up.out).toContain("Đã nhập bản tổng hợp của ĐẢNG ỦY XÃ CHIỀNG MUNG");

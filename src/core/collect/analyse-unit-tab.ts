@@ -335,6 +335,7 @@ export function analyseUnitTabIn(
   // A body below's tab (multi-level roll-up): its figures are totals of its units, with their parts.
   const rolledUp = firstRow.has(ROLLUP_CODES.head) ? readRollupBlock(grid) : null;
   const partsByCode = rolledUp ? rollupParts(rolledUp.block) : null;
+  if (rolledUp) submission.rollup = { source: rolledUp.block.source, stats: rolledUp.block.stats };
   for (const ind of state.indicators) {
     const row = singleRow(ind.code) ?? rowOf(ind.code, `chỉ tiêu "${ind.name}"`, `indicator "${ind.name}"`);
     if (row === null) {

@@ -1,6 +1,7 @@
 /** What one unit reported, as read back from its tab (plus the submission facts from the state). */
 import type { IsoDate } from "../plan/types";
 import type { CellValue } from "../workbook/model";
+import type { RollupSource, RollupStats } from "../rollup/rollup-block";
 import type { TaskStatus } from "../workbook/unit-tab-schema";
 
 /**
@@ -79,4 +80,6 @@ export interface UnitSubmission {
   submissionKind: SubmissionKind | null;
   /** Footer/info code → A1 address of its value cell (where the stamp and comments are written). */
   fieldCells: Record<string, string>;
+  /** A body below's tab: the summary it sent up (multi-level roll-up, src/core/rollup/rollup-block.ts). */
+  rollup?: { source: RollupSource; stats: RollupStats };
 }
