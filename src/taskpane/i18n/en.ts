@@ -121,6 +121,12 @@ export const en: Messages = {
     "Did units fill in a copy or their own file and e-mail it back? Choose one or more files (.xlsx, .xlsm, .xls, .ods, .csv): the figures in each unit tab's input area are brought into this workbook.",
   importChoose: "Choose the returned files…",
   importForce: "Overwrite tabs already submitted as well",
+  importRollupIntro:
+    "A body below's summary workbook (an .xlsx with the Tổng hợp sheet) is imported here too: its figures go into that body's tab.",
+  importAsChoose: "Choose the tab for a summary workbook from below (when not recognised)",
+  importAs: "The summary workbook below belongs to",
+  importAsAuto: "(recognised by the issuer of the plan below)",
+  importMatchNames: "Also take indicators below named like ours under another code",
   importResult: "Import result",
   importOutcome: { imported: "Imported", refused: "Refused", skipped: "Skipped" },
   importReading: (n, total) => `Reading file ${n} of ${total}`,

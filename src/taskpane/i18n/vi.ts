@@ -121,6 +121,12 @@ export const vi = {
     "Đơn vị điền trên bản sao hay tệp riêng rồi gửi lại qua thư? Chọn một hoặc nhiều tệp (.xlsx, .xlsm, .xls, .ods, .csv): số liệu trong vùng nhập của trang đơn vị được đưa vào sổ này.",
   importChoose: "Chọn tệp đơn vị gửi lại…",
   importForce: "Ghi đè cả trang đơn vị đã nộp",
+  importRollupIntro:
+    "Sổ tổng hợp của cơ quan cấp dưới (tệp .xlsx có trang Tổng hợp) cũng nhập ở đây: số liệu vào trang của cơ quan đó.",
+  importAsChoose: "Chọn trang cho sổ tổng hợp cấp dưới (khi không tự nhận ra)",
+  importAs: "Sổ tổng hợp cấp dưới thuộc đơn vị",
+  importAsAuto: "(nhận theo cơ quan ban hành kế hoạch cấp dưới)",
+  importMatchNames: "Lấy cả chỉ tiêu cấp dưới trùng tên nhưng khác mã",
   importResult: "Kết quả nhập",
   importOutcome: { imported: "Đã nhập", refused: "Từ chối", skipped: "Bỏ qua" },
   importReading: (n: number, total: number) => `Đang đọc tệp ${n}/${total}`,
