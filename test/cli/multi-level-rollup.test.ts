@@ -15,6 +15,9 @@ import { importCommand } from "../../src/cli/commands/import";
 import { splitCommand } from "../../src/cli/commands/split";
 import { summaryCommand, type SummaryJson } from "../../src/cli/commands/summary";
 import { openWorkbookFile, saveWorkbook } from "../../src/file/workbook-file";
+import { adr } from "../../src/core/workbook/address";
+import { firstRowByCode } from "../../src/core/workbook/plan-changes";
+import { INDICATOR_COLUMNS } from "../../src/core/workbook/unit-tab-schema";
 import mammoth from "mammoth";
 import {
   BAN_CO_INDICATORS,
@@ -332,5 +335,22 @@ describe("multi-level roll-up: refusals leave the workbook as it was; a newer su
       SO_BUOI: 5,
       DIEM_TB: 8.5,
     });
+  });
+
+  test("a rolled-up figure edited by hand counts as one unit's figure, with a warning naming the cell", async () => {
+    const port = await openWorkbookFile(path("xa.xlsx"));
+    const o = await port.readOverview();
+    const tab = o.sheets.find((x) => x.name === "Chi bộ thôn Bản Cọ")!;
+    const [grid] = await port.readGrids([tab.id]);
+    const row = firstRowByCode(grid).get("SO_BUOI")!;
+    const cell = adr(row, INDICATOR_COLUMNS.value);
+    port.typeValues(tab.id, { [cell]: 99 });
+    const result = await collectAndSummarise(port, { now: new Date(COMMUNE_AT), dryRun: true });
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ kind: "ROLLUP_CHANGED", severity: "warning", sheet: tab.name, cell }),
+    );
+    expect(result.totals.SO_BUOI).toMatchObject({ value: 99, count: 1 });
+    // The other figures still stand for the units below.
+    expect(result.totals.DIEM_TB).toMatchObject({ value: 8.5, count: 2 });
   });
 });
