@@ -21,6 +21,7 @@ import {
   readRollupBlock,
   rollupBlockCells,
   rollupBlockHeight,
+  rollupBlockWidth,
   type RollupBlock,
   type RollupTotal,
 } from "../core/rollup/rollup-block";
@@ -37,6 +38,10 @@ import type { CellSpec, SheetPatch } from "../core/workbook/model";
 import { firstRowByCode } from "../core/workbook/plan-changes";
 import { FOOTER_CODES, INDICATOR_COLUMNS } from "../core/workbook/unit-tab-schema";
 import { unitTabProtectionPatch } from "../core/workbook/unit-tab-protection";
+
+/** How to name the tab, in the CLI and in the pane (the use-case serves both). */
+const AS_VI = '--as "<tên đơn vị>" (ngăn tác vụ: "Chọn trang cho sổ tổng hợp cấp dưới")';
+const AS_EN = '--as "<unit>" (task pane: "Choose the tab for a summary workbook from below")';
 
 export interface SummaryImportOptions {
   /** The unit (tab) of ours the summary belongs to, when its issuer does not say (`--as "<unit>"`). */
@@ -81,12 +86,12 @@ function bodyOf(state: WorkbookState, lower: WorkbookState, as: string | undefin
   if (m.kind === "found") return m.unit;
   if (m.kind === "ambiguous")
     return {
-      vi: `Cơ quan ban hành "${issuer}" giống nhiều đơn vị (${m.units.map((u) => `"${u.name}"`).join(", ")}); hãy chọn trang: --as "<tên đơn vị>".`,
-      en: `The issuer "${issuer}" matches several units (${m.units.map((u) => `"${u.name}"`).join(", ")}); choose the tab: --as "<unit>".`,
+      vi: `Cơ quan ban hành "${issuer}" giống nhiều đơn vị (${m.units.map((u) => `"${u.name}"`).join(", ")}); hãy chọn trang: ${AS_VI}.`,
+      en: `The issuer "${issuer}" matches several units (${m.units.map((u) => `"${u.name}"`).join(", ")}); choose the tab: ${AS_EN}.`,
     };
   return {
-    vi: `Cơ quan ban hành "${issuer}" không phải đơn vị nào của kế hoạch ${state.plan.number} (${unitList(state)}); hãy chọn trang: --as "<tên đơn vị>".`,
-    en: `The issuer "${issuer}" is none of the units of plan ${state.plan.number} (${unitList(state)}); choose the tab: --as "<unit>".`,
+    vi: `Cơ quan ban hành "${issuer}" không phải đơn vị nào của kế hoạch ${state.plan.number} (${unitList(state)}); hãy chọn trang: ${AS_VI}.`,
+    en: `The issuer "${issuer}" is none of the units of plan ${state.plan.number} (${unitList(state)}); choose the tab: ${AS_EN}.`,
   };
 }
 
@@ -108,10 +113,10 @@ function mappingNotes(m: IndicatorMapping): { vi: string; en: string } {
       en.push(` Indicator "${p.lower.name}" (${p.lower.code}) taken as ${p.upper.code} by its name.`);
     } else {
       vi.push(
-        ` Chỉ tiêu "${p.lower.name}" (${p.lower.code}) trùng tên với ${p.upper.code} của sổ này nhưng khác mã: chưa lấy; nếu đúng là một, dùng --match-names.`,
+        ` Chỉ tiêu "${p.lower.name}" (${p.lower.code}) trùng tên với ${p.upper.code} của sổ này nhưng khác mã: chưa lấy; nếu đúng là một, dùng --match-names (ngăn tác vụ: "Lấy cả chỉ tiêu cấp dưới trùng tên nhưng khác mã").`,
       );
       en.push(
-        ` Indicator "${p.lower.name}" (${p.lower.code}) has the name of this workbook's ${p.upper.code} under another code: not taken; if they are the same, use --match-names.`,
+        ` Indicator "${p.lower.name}" (${p.lower.code}) has the name of this workbook's ${p.upper.code} under another code: not taken; if they are the same, use --match-names (task pane: "Also take indicators below named like ours under another code").`,
       );
     }
   }
@@ -152,8 +157,8 @@ export async function examineSummary(
     };
   if (options.as === undefined && !implementsPlan(lower.plan, state.plan.number))
     return {
-      vi: `Tệp thuộc kế hoạch khác: sổ của ${what}, không thực hiện Kế hoạch số ${state.plan.number} của sổ này (không trích dẫn số kế hoạch này); không nhập. Nếu đúng là của một đơn vị cấp dưới, chọn trang: --as "<tên đơn vị>".`,
-      en: `The file belongs to another plan: the workbook of ${whatEn}, which does not implement this workbook's plan ${state.plan.number} (it does not cite it); not imported. If it is a body below's, choose its tab: --as "<unit>".`,
+      vi: `Tệp thuộc kế hoạch khác: sổ của ${what}, không thực hiện Kế hoạch số ${state.plan.number} của sổ này (không trích dẫn số kế hoạch này); không nhập. Nếu đúng là của một đơn vị cấp dưới, chọn trang: ${AS_VI}.`,
+      en: `The file belongs to another plan: the workbook of ${whatEn}, which does not implement this workbook's plan ${state.plan.number} (it does not cite it); not imported. If it is a body below's, choose its tab: ${AS_EN}.`,
     };
   if (!lower.summarisedAt)
     return {
@@ -200,12 +205,19 @@ export async function examineSummary(
       openFindings: result.findings.filter((f) => f.severity === "error" || f.severity === "warning").length,
     },
     totals,
-    units: result.tracking.units.map((u) => ({
-      name: u.unit,
-      status: u.label.vi,
-      submittedAt: u.submittedAt,
-      daysLate: u.daysLate,
-    })),
+    units: result.tracking.units.map((u) => {
+      const values = result.submissions.find((s) => s.unitId === u.unitId)?.values ?? {};
+      return {
+        name: u.unit,
+        status: u.label.vi,
+        submittedAt: u.submittedAt,
+        daysLate: u.daysLate,
+        values: totals.map((t) => {
+          const v = values[mapping.byCode.get(t.code)!];
+          return v && !v.excluded ? v.value : null;
+        }),
+      };
+    }),
   };
   return { unit: body, file, block, notes: mappingNotes(mapping) };
 }
@@ -219,8 +231,6 @@ export interface RollupWrite {
   stateEvent?: SubmissionEvent;
   cells: number;
 }
-
-const BLOCK_WIDTH = 8;
 
 /** The patch that writes a recognised summary into its body's tab, or why it is not written. */
 export function rollupWrite(
@@ -289,9 +299,14 @@ export function rollupWrite(
   }
   const start = existing ? existing.firstRow : grid.origin.row + grid.values.length + 1;
   Object.assign(cells, rollupBlockCells(block, start));
-  if (existing)
-    for (let r = start + rollupBlockHeight(block); r <= existing.lastRow; r++)
-      for (let c = 0; c < BLOCK_WIDTH; c++) cells[adr(r, c)] = { value: null };
+  if (existing) {
+    // What the old block held beyond the new one (more rows, or more columns) is cleared.
+    const width = Math.max(rollupBlockWidth(block), rollupBlockWidth(existing.block));
+    const newWidth = rollupBlockWidth(block);
+    for (let r = start; r <= existing.lastRow; r++)
+      for (let c = r < start + rollupBlockHeight(block) ? newWidth : 0; c < width; c++)
+        cells[adr(r, c)] = { value: null };
+  }
 
   const at = new Date(src.summarisedAt);
   const by = src.issuer || null;

@@ -14,8 +14,10 @@ import { collectAndSummarise } from "../../src/app/collect-and-summarise";
 import { importCommand } from "../../src/cli/commands/import";
 import { splitCommand } from "../../src/cli/commands/split";
 import { summaryCommand, type SummaryJson } from "../../src/cli/commands/summary";
-import { openWorkbookFile, saveWorkbook } from "../../src/file/workbook-file";
+import { newWorkbook, openWorkbookFile, saveWorkbook } from "../../src/file/workbook-file";
+import { createWorkbook } from "../../src/app/create-workbook";
 import { adr } from "../../src/core/workbook/address";
+import { readRollupBlock } from "../../src/core/rollup/rollup-block";
 import { firstRowByCode } from "../../src/core/workbook/plan-changes";
 import { INDICATOR_COLUMNS } from "../../src/core/workbook/unit-tab-schema";
 import mammoth from "mammoth";
@@ -24,6 +26,7 @@ import {
   buildWorkbook,
   fillUnits,
   NA_SAN_INDICATORS,
+  rollupPlan,
   UPPER_INDICATORS,
   type Built,
   type UnitFigures,
@@ -161,6 +164,28 @@ describe("multi-level roll-up: Party cells → commune committee → district", 
       'Chỉ tiêu "Số tin, bài" (TIN_BAI) trùng tên với SO_TIN_BAI của sổ này nhưng khác mã: chưa lấy',
     );
     expect(imported.out).toContain("Chỉ tiêu không có trong sổ này, không lấy: SO_PANO.");
+
+    // The body's detail is kept in its tab: per unit, its status and figures; the totals with their parts.
+    const xa = await openWorkbookFile(path("xa.xlsx"));
+    const banCoTab = (await xa.readOverview()).sheets.find((x) => x.name === "Chi bộ thôn Bản Cọ")!;
+    const { block } = readRollupBlock((await xa.readGrids([banCoTab.id]))[0])!;
+    expect(block.source).toMatchObject({
+      planNumber: "05-KH/CB",
+      summarisedAt: BAN_CO_AT,
+      file: "ban-co.xlsx",
+    });
+    expect(block.stats).toEqual({ units: 3, submitted: 3, onTime: 2, late: 1, missing: 0, openFindings: 0 });
+    expect(block.totals.find((t) => t.code === "DIEM_TB")).toMatchObject({
+      value: 8,
+      numerator: 24,
+      denominator: 3,
+      units: 3,
+    });
+    const column = (code: string) => block.totals.findIndex((t) => t.code === code);
+    const late = block.units.find((u) => u.name === "Chi đoàn thôn Bản Cọ")!;
+    expect(late).toMatchObject({ status: "Trễ hạn", daysLate: 1 });
+    expect(late.values[column("SO_NGUOI")]).toBe(40);
+    expect(late.values[column("CO_MO_HINH")]).toBe("Có");
 
     const commune = await summaryJsonOf(path("xa.xlsx"), COMMUNE_AT);
     for (const code of ["SO_BUOI", "SO_NGUOI"])
@@ -352,5 +377,37 @@ describe("multi-level roll-up: refusals leave the workbook as it was; a newer su
     expect(result.totals.SO_BUOI).toMatchObject({ value: 99, count: 1 });
     // The other figures still stand for the units below.
     expect(result.totals.DIEM_TB).toMatchObject({ value: 8.5, count: 2 });
+  });
+
+  test("a summary citing our plan from an issuer that is none of our units: refused, then --as puts it in a tab", async () => {
+    // The commune's plan as another secretary wrote it: Bản Cọ's cell is listed under its old name.
+    const plan = rollupPlan("commune");
+    const rename = (n: string) => (n === "Chi bộ thôn Bản Cọ" ? "Chi bộ bản Cọ cũ" : n);
+    const renamed = {
+      ...plan,
+      units: plan.units.map((u) => ({ ...u, name: rename(u.name) })),
+      tasks: plan.tasks.map((t) => ({ ...t, units: t.units.map(rename) })),
+    };
+    const port = newWorkbook();
+    await createWorkbook(port, { plan: renamed, indicators: UPPER_INDICATORS, now: new Date(COMMUNE_AT) });
+    await saveWorkbook(port, path("xa-cu.xlsx"));
+    const before = bytes("xa-cu.xlsx");
+    const r = await run(importCommand, [path("xa-cu.xlsx"), path("ban-co-26.xlsx")]);
+    expect(r.code).toBe(4);
+    expect(r.out).toContain(
+      'Cơ quan ban hành "CHI BỘ THÔN BẢN CỌ" không phải đơn vị nào của kế hoạch 12-KH/ĐU ("Chi bộ bản Cọ cũ", "Chi bộ thôn Nà Sản"',
+    );
+    expect(r.out).toContain(
+      'hãy chọn trang: --as "<tên đơn vị>" (ngăn tác vụ: "Chọn trang cho sổ tổng hợp cấp dưới")',
+    );
+    expect(bytes("xa-cu.xlsx").equals(before)).toBe(true);
+    const as = await run(importCommand, [
+      path("xa-cu.xlsx"),
+      path("ban-co-26.xlsx"),
+      "--as",
+      "Chi bộ bản Cọ cũ",
+    ]);
+    expect(as.code).toBe(0);
+    expect((await summaryJsonOf(path("xa-cu.xlsx"), COMMUNE_AT)).totals).toMatchObject({ SO_BUOI: 5 });
   });
 });

@@ -55,6 +55,8 @@ export interface RollupUnit {
   status: string;
   submittedAt: string | null;
   daysLate: number;
+  /** The unit's figure for each of the block's totals (same order as `totals`), null when none. */
+  values: (number | string | null)[];
 }
 
 export interface RollupBlock {
@@ -65,6 +67,14 @@ export interface RollupBlock {
 }
 
 const HEADING_STYLE = { bold: true } as const;
+
+/** Column (0-based) of a unit's first figure in its "#CAP_DUOI_DV" row; the heading row names the codes. */
+export const UNIT_VALUES_COLUMN = 5;
+
+/** Columns the block takes: its widest row. */
+export function rollupBlockWidth(block: RollupBlock): number {
+  return Math.max(8, UNIT_VALUES_COLUMN + block.totals.length);
+}
 
 /** The block's cells, from `startRow` (0-based) down; every cell of its width is written. */
 export function rollupBlockCells(block: RollupBlock, startRow: number): Record<string, CellSpec> {
@@ -116,8 +126,9 @@ export function rollupBlockCells(block: RollupBlock, startRow: number): Record<s
       "Tình trạng / status",
       "Nộp lúc / submitted",
       "Trễ (ngày) / days late",
+      ...block.totals.map((t) => t.code),
     ],
-    ...block.units.map((u) => [ROLLUP_CODES.unit, u.name, u.status, u.submittedAt, u.daysLate]),
+    ...block.units.map((u) => [ROLLUP_CODES.unit, u.name, u.status, u.submittedAt, u.daysLate, ...u.values]),
   ];
   const width = Math.max(...rows.map((r) => r.length));
   const cells: Record<string, CellSpec> = {};
@@ -199,6 +210,10 @@ export function readRollupBlock(grid: SheetGrid): FoundRollupBlock | null {
         status: text(at(2)),
         submittedAt: s === null ? null : text(s),
         daysLate: num(at(4)),
+        values: totals.map((_t, k) => {
+          const v = at(UNIT_VALUES_COLUMN + k);
+          return v === null || v === "" ? null : typeof v === "number" ? v : String(v);
+        }),
       });
     } else if (code !== ROLLUP_CODES.totalsHeading && code !== ROLLUP_CODES.unitsHeading) continue;
     lastRow = r;
