@@ -149,11 +149,11 @@ export async function examineSummary(
 ): Promise<PlannedRollup | Refusal> {
   const what = `Kế hoạch số ${lower.plan.number}${lower.plan.issuer ? ` của ${lower.plan.issuer}` : ""}`;
   const whatEn = `plan ${lower.plan.number}${lower.plan.issuer ? ` of ${lower.plan.issuer}` : ""}`;
-  if (samePlanNumber(lower.plan.number, state.plan.number) || !lower.plan.number)
+  if (lower.plan.number && samePlanNumber(lower.plan.number, state.plan.number))
     // The same plan's number in another workbook (made again, or by someone else): never a body below's.
     return {
-      vi: `Tệp thuộc kế hoạch khác (mã ${lower.planId}, sổ này là ${state.planId}): một sổ khác của Kế hoạch số ${lower.plan.number ?? "?"}, không phải bản tổng hợp của cấp dưới; không nhập.`,
-      en: `The file belongs to another plan (id ${lower.planId}; this workbook is ${state.planId}): another workbook of plan ${lower.plan.number ?? "?"}, not a body below's summary; not imported.`,
+      vi: `Tệp thuộc kế hoạch khác (mã ${lower.planId}, sổ này là ${state.planId}): một sổ khác của Kế hoạch số ${lower.plan.number}, không phải bản tổng hợp của cấp dưới; không nhập.`,
+      en: `The file belongs to another plan (id ${lower.planId}; this workbook is ${state.planId}): another workbook of plan ${lower.plan.number}, not a body below's summary; not imported.`,
     };
   if (options.as === undefined && !implementsPlan(lower.plan, state.plan.number))
     return {
