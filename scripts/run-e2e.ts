@@ -11,7 +11,9 @@
  * Flow on the seed plan: paste → fix a unit's name → create sheets → type a figure in a unit's tab (the
  * pane's check follows without Làm mới) → fill two units' tabs in the grid → submit one → summary → the
  * pane's figures and findings match the workbook → .docx → reopen → a file per unit (.zip) → import a unit's
- * e-mailed copy (made here by the file adapter; .ods in Vietnamese, .xlsx in English); once more in English;
+ * e-mailed copy (made here by the file adapter; .ods in Vietnamese, .xlsx in English) → import a body below's
+ * summary workbook (multi-level roll-up: recognised by its issuer in Vietnamese, its tab chosen in the pane in
+ * English); once more in English;
  * the dark theme; the query parameters on the root URL (served through the dev server's own redirect). Along
  * the way: the review's main button stays in sight at 350 px, the next steps after creating, the summary
  * naming the overdue units, the summary disabled on an empty workbook, and the grid showing computed formulas
@@ -28,6 +30,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { en } from "../src/taskpane/i18n/en";
 import { vi } from "../src/taskpane/i18n/vi";
 import { createWorkbook } from "../src/app/create-workbook";
+import { collectAndSummarise } from "../src/app/collect-and-summarise";
 import { sampleFills } from "../src/cli/sample-figures";
 import { parseState } from "../src/core/state/serialize-state";
 import { STATE_NAMESPACE } from "../src/core/state/types";
@@ -890,6 +893,91 @@ async function flow(browser: Browser, base: string, lang: "vi" | "en"): Promise<
           sheet.cells[address]?.value === value,
           `${fill.sheetName}!${address} holds ${JSON.stringify(sheet.cells[address]?.value)}, the copy ${JSON.stringify(value)}`,
         );
+    },
+  );
+
+  await step(
+    `${lang}: import a body below's summary workbook (multi-level roll-up): its totals land in its tab`,
+    async () => {
+      at("making the body's summary workbook: its own plan citing ours, its units' figures, summarised");
+      const xml: string = await page.evaluate(
+        (ns) => window.__playground!.host.snapshot().parts.find((p) => p.namespaceUri === ns)!.xml,
+        STATE_NAMESPACE,
+      );
+      const state = parseState(xml);
+      const snap = await snapshot(page);
+      // A unit whose tab holds no figure yet stands for the body below.
+      const empty = state.units.filter((u) => {
+        const sheet = snap.sheets.find((sh) => unitNameOf(sh) === u.name);
+        if (!sheet) return false;
+        const rows = rowsByCode(sheet);
+        return indicatorCodes(sheet).every((code) => {
+          const v = sheet.cells[`D${rows.get(code)}`]?.value;
+          return v === null || v === undefined || v === "";
+        });
+      });
+      expect(empty.length > 0, "every unit's tab holds figures: no tab for a body below");
+      const body = empty[empty.length - 1];
+      // Vietnamese: the body is recognised by its plan's issuer; English: the secretary chooses its tab.
+      const lower = {
+        ...state.plan,
+        number: "05-KH/CB",
+        issuer: lang === "vi" ? body.name.toLocaleUpperCase("vi") : "Chi bộ không có trong kế hoạch",
+        implements: [
+          {
+            kind: "Kế hoạch",
+            number: state.plan.number ?? "",
+            issuedOn: null,
+            issuer: state.plan.issuer,
+            line: 1,
+          },
+        ],
+      };
+      const below = newWorkbook();
+      await createWorkbook(below, {
+        plan: lower,
+        indicators: state.indicators,
+        now: new Date("2022-10-13T08:00:00+07:00"),
+      });
+      const belowState = parseState((await below.readOverview()).stateXml!);
+      const grids = await below.readGrids(belowState.units.map((u) => u.sheetId!));
+      for (const fill of sampleFills(belowState, grids)) below.typeValues(fill.sheetId, fill.cells);
+      const summarised = await collectAndSummarise(below, { now: new Date("2022-10-16T09:00:00+07:00") });
+      const file = {
+        name: `Tổng hợp ${body.name}.xlsx`,
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.from(await workbookToBuffer(below)),
+      };
+      await paneTab(page, t.tabTracker);
+      if (lang !== "vi") {
+        at("choosing the body's tab in the pane");
+        await pane.getByRole("checkbox", { name: t.importAsChoose }).check();
+        await pane.getByLabel(t.importAs).selectOption(body.name);
+      }
+      await pane.locator("input[type=file][multiple]").setInputFiles(file);
+      at("waiting for the import result");
+      const result = pane.getByRole("table", { name: t.importResult });
+      await result.locator(`text=${file.name}`).waitFor();
+      const imported = await result.locator('[data-outcome="imported"]').allInnerTexts();
+      expect(
+        imported.length === 1 && imported[0].includes(file.name),
+        `import result: ${(await result.innerText()).slice(0, 400)}`,
+      );
+      const sheet = (await snapshot(page)).sheets.find((sh) => unitNameOf(sh) === body.name)!;
+      const rows = rowsByCode(sheet);
+      expect(rows.has("#CAP_DUOI") && rows.has("#CAP_DUOI_NGUON"), `no #CAP_DUOI block in ${sheet.name}`);
+      let checked = 0;
+      for (const code of indicatorCodes(sheet)) {
+        const total = summarised.totals[code]?.value;
+        if (typeof total !== "number") continue;
+        const got = sheet.cells[`D${rows.get(code)}`]?.value;
+        expect(
+          got === total,
+          `${sheet.name}!D${rows.get(code)} holds ${JSON.stringify(got)}, the body's total ${total}`,
+        );
+        checked++;
+      }
+      expect(checked > 0, "the body's summary had no total to check");
     },
   );
 

@@ -168,6 +168,52 @@ async function benchReturns(
   data.returns = results;
 }
 
+/**
+ * Multi-level roll-up: `import` of the summary workbooks of the bodies below into the upper workbook (each
+ * recognised, recomputed by a dry run of the summary on its own file, written into its body's tab), in a
+ * fresh child; the bodies' workbooks are made first (not timed) and the upper totals checked afterwards.
+ */
+async function benchRollup(
+  options: BenchOptions,
+  rows: string[][],
+  targets: TargetCheck[],
+  data: Record<string, unknown>,
+) {
+  const [bodies, units] = options.quick ? [5, 5] : [200, 20];
+  const child = join(REPO_ROOT, "bench", "rollup-child.ts");
+  const label = `roll-up: import ${bodies} bodies' summary workbooks of ${units} units each, write + save`;
+  const dir = mkdtempSync(join(tmpdir(), "bench-rollup-"));
+  try {
+    const run = async (args: string[]) => {
+      const r = await runChildTimed(TSX, [child, ...args], { cwd: REPO_ROOT, timeoutMs: 600_000 });
+      const line = r.stdout.split("\n").find((l) => l.startsWith("{"));
+      if (r.code !== 0 || !line) throw new Error(firstLine(r.stdout || r.stderr));
+      return JSON.parse(line) as ReturnsStep;
+    };
+    await run(["prepare", String(bodies), String(units), dir]);
+    const step = await run(["import", dir, String(bodies), String(units)]);
+    rows.push([
+      label,
+      `${fmtMs(step.ms)}; CPU ${fmtMs(step.cpuMs)}`,
+      `peak RSS ${fmtBytes(step.peakRssBytes)}; ${step.files} files, totals checked`,
+      options.quick ? "" : "< 20 s",
+    ]);
+    if (!options.quick)
+      targets.push({
+        target: `roll up ${bodies} summary workbooks of ${units} units < 20 s`,
+        verdict: step.ms < 20_000 ? "PASS" : "MISS",
+        detail: `${fmtMs(step.ms)} wall clock (${fmtMs(step.cpuMs)} CPU), peak RSS ${fmtBytes(step.peakRssBytes)}`,
+      });
+    data.rollup = { bodies, units, ...step };
+  } catch (e) {
+    const msg = `error: ${(e as Error).message}`;
+    rows.push([label, msg, "", "< 20 s"]);
+    targets.push({ target: `roll up ${bodies} summary workbooks`, verdict: "n/a", detail: msg });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function benchDemo(
   options: BenchOptions,
   rows: string[][],
@@ -339,6 +385,7 @@ export async function benchFiles(options: BenchOptions): Promise<ScenarioResult>
   const data: Record<string, unknown> = {};
   await benchExcelJs(options, rows, targets, data);
   await benchReturns(options, rows, targets, data);
+  await benchRollup(options, rows, targets, data);
   await benchDemo(options, rows, targets, data);
   await benchPdf(options, rows, targets, data);
   await benchBundle(options, rows, targets, data);

@@ -197,13 +197,6 @@ export async function collectAndSummarise(
       sheets.map((x) => x.name),
       sheets.map((x) => x.name),
     ).name;
-  const summaryGrid = summaryInfo ? gridById.get(summaryInfo.id) : undefined;
-  const secretaryBlock = extractSecretaryBlock(summaryGrid);
-  const layout = buildSummaryLayout(report, {
-    sheetName: summaryName,
-    directions: secretaryBlock?.lines ?? null,
-  });
-
   // Unit tabs found under a new name or id: remember them.
   state = {
     ...state,
@@ -216,6 +209,34 @@ export async function collectAndSummarise(
     savedAt: hcmTimestamp(now),
     summarySheet: { sheetId: summaryInfo?.id ?? null, sheetName: summaryName },
   };
+
+  const result = {
+    report,
+    submissions: collected.units,
+    tracking,
+    // The rebuild notice (the state part was missing) leads; it is about the workbook, not the report.
+    findings: loaded.rebuilt ? [loaded.rebuilt, ...collected.findings] : collected.findings,
+    totals,
+  };
+  const ourIds = [
+    ...new Set(
+      [
+        ...[...sheetOfUnit.values()].map((x) => x?.id),
+        ...likelyCopies(state, sheets).map((x) => x.id),
+        trackerInfo?.id,
+        summaryInfo?.id,
+      ].filter((id): id is string => !!id),
+    ),
+  ];
+  // A dry run (previews, --json, a body's summary recomputed by the level above) lays out no sheet.
+  if (options.dryRun) return { ...result, state, roundTrips, sheetIds: ourIds };
+
+  const summaryGrid = summaryInfo ? gridById.get(summaryInfo.id) : undefined;
+  const secretaryBlock = extractSecretaryBlock(summaryGrid);
+  const layout = buildSummaryLayout(report, {
+    sheetName: summaryName,
+    directions: secretaryBlock?.lines ?? null,
+  });
 
   const patches: SheetPatch[] = [
     summaryInfo
@@ -238,25 +259,6 @@ export async function collectAndSummarise(
       cells: { ...trackerTrackingCells(trackerGrid, state, rows), ...stateBackupCells(state, trackerGrid) },
     });
   }
-  const result = {
-    report,
-    submissions: collected.units,
-    tracking,
-    // The rebuild notice (the state part was missing) leads; it is about the workbook, not the report.
-    findings: loaded.rebuilt ? [loaded.rebuilt, ...collected.findings] : collected.findings,
-    totals,
-  };
-  const ourIds = [
-    ...new Set(
-      [
-        ...[...sheetOfUnit.values()].map((x) => x?.id),
-        ...likelyCopies(state, sheets).map((x) => x.id),
-        trackerInfo?.id,
-        summaryInfo?.id,
-      ].filter((id): id is string => !!id),
-    ),
-  ];
-  if (options.dryRun) return { ...result, state, roundTrips, sheetIds: ourIds };
 
   const changes: WorkbookChanges = { patches, stateXml: "" };
   // The summary's id is known only after the write when it is created: the state is written in the

@@ -18,10 +18,11 @@ import type { WorkbookPort, WorkbookReader } from "./workbook-port";
 import { loadWorkbookState } from "./load-workbook-state";
 import { analyseUnitTab } from "../core/collect/analyse-unit-tab";
 import { unitKeyOfGrid } from "../core/collect/collect-workbook";
-import { findUnitTabs } from "./find-unit-tabs";
+import { findUnitTabs, type FoundUnitTab } from "./find-unit-tabs";
+import { examineSummary, rollupWrite, type PlannedRollup } from "./import-summary";
 import { AppError, NotASpreadsheetError, StateVersionError } from "../core/errors";
 import { parseState, serializeState } from "../core/state/serialize-state";
-import type { UnitLink, WorkbookState } from "../core/state/types";
+import type { SubmissionEvent, UnitLink, WorkbookState } from "../core/state/types";
 import { buildUnitTabLayout } from "../core/workbook/build-unit-tab";
 import type { SheetGrid } from "../core/workbook/grid";
 import type { CellSpec, CellValue, SheetPatch } from "../core/workbook/model";
@@ -64,6 +65,10 @@ export interface ImportProgress {
 
 export interface ImportOptions {
   force: boolean;
+  /** A body below's summary workbook belongs to this unit's tab (`--as "<unit>"`; the pane's choice). */
+  as?: string;
+  /** Take a lower summary's indicator named like one of ours under another code (`--match-names`). */
+  matchNames?: boolean;
   onProgress?(progress: ImportProgress): void;
 }
 
@@ -124,30 +129,40 @@ async function examineFile(
   state: WorkbookState,
   name: string,
   reader: WorkbookReader,
-): Promise<{ items: ImportItem[]; planned: PlannedTab[] }> {
+  options: ImportOptions,
+): Promise<{ items: ImportItem[]; planned: PlannedTab[]; rollup?: PlannedRollup }> {
   const items: ImportItem[] = [];
   const planned: PlannedTab[] = [];
   const o = await reader.readOverview();
   if (o.stateXml !== null) {
-    let planId: string;
+    let fileState: WorkbookState | null;
     try {
-      planId = parseState(o.stateXml).planId;
+      fileState = parseState(o.stateXml);
     } catch (e) {
       if (e instanceof StateVersionError)
         return { items: [item(name, null, null, "refused", e.messageVi, e.messageEn)], planned };
-      planId = "";
+      fileState = null;
     }
-    if (planId && planId !== state.planId) {
-      const refusal = item(
-        name,
-        null,
-        null,
-        "refused",
-        `Tệp thuộc kế hoạch khác (mã ${planId}, sổ này là ${state.planId}); không nhập.`,
-        `The file belongs to another plan (id ${planId}; this workbook is ${state.planId}); not imported.`,
-      );
-      return { items: [refusal], planned };
+    if (fileState && fileState.planId !== state.planId) {
+      // Another plan's workbook: a body below's summary to roll up (import-summary.ts), or refused.
+      const examined = await examineSummary(state, name, reader, fileState, options);
+      if ("unit" in examined) return { items, planned, rollup: examined };
+      return { items: [item(name, null, null, "refused", examined.vi, examined.en)], planned };
     }
+    if (fileState && options.as !== undefined)
+      return {
+        items: [
+          item(
+            name,
+            null,
+            null,
+            "refused",
+            `Tệp là bản sao sổ của chính kế hoạch này (${state.plan.number}), không phải bản tổng hợp của cấp dưới; bỏ --as để nhập như tệp đơn vị gửi lại.`,
+            `The file is a copy of this plan's own workbook (${state.plan.number}), not a body below's summary; leave out --as to import it as a unit's return.`,
+          ),
+        ],
+        planned,
+      };
   }
   const grids = await reader.readGrids(o.sheets.map((s) => s.id));
   let found = 0;
@@ -159,14 +174,15 @@ async function examineFile(
     const unitId = at > 0 ? key.key.slice(0, at) : key.key;
     const planId = at > 0 ? key.key.slice(at + 1) : "";
     if (planId !== state.planId) {
+      // A unit's tab of another plan (say, a body below's own unit's file): no summary, nothing to roll up.
       items.push(
         item(
           name,
           grid.name,
           null,
           "refused",
-          `Trang "${grid.name}" thuộc kế hoạch khác (ô ${key.cell}: ${key.key}); không nhập.`,
-          `Sheet "${grid.name}" belongs to another plan (cell ${key.cell}: ${key.key}); not imported.`,
+          `Trang "${grid.name}" là trang báo cáo của một đơn vị thuộc kế hoạch khác (ô ${key.cell}: ${key.key}), không phải bản tổng hợp; không nhập. Cấp dưới cần gửi sổ đã tổng hợp (có trang "Tổng hợp").`,
+          `Sheet "${grid.name}" is a unit's report tab of another plan (cell ${key.cell}: ${key.key}), not a summary; not imported. The level below must send its summarised workbook (with the "Tổng hợp" sheet).`,
         ),
       );
       continue;
@@ -240,14 +256,16 @@ export async function importReturnedTabs(
   const { state, overview, rebuilt } = await loadWorkbookState(target);
   const items: ImportItem[] = [];
   const planned: PlannedTab[] = [];
+  const rollups: PlannedRollup[] = [];
 
   for (const [index, returnedFile] of returned.entries()) {
     const name = baseName(returnedFile.file);
     options.onProgress?.({ done: index, total: returned.length, file: name });
     try {
-      const examined = await examineFile(state, name, await returnedFile.open());
+      const examined = await examineFile(state, name, await returnedFile.open(), options);
       items.push(...examined.items);
       planned.push(...examined.planned);
+      if (examined.rollup) rollups.push(examined.rollup);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const outcome = e instanceof NotASpreadsheetError ? "skipped" : "refused";
@@ -256,9 +274,9 @@ export async function importReturnedTabs(
   }
   options.onProgress?.({ done: returned.length, total: returned.length, file: "" });
 
-  if (planned.length === 0) return items;
+  if (planned.length === 0 && rollups.length === 0) return items;
   // The units' tabs in the workbook, checked by their key (sheet ids are only hints).
-  const units = [...new Map(planned.map((p) => [p.unit.unitId, p.unit])).values()];
+  const units = [...new Map([...planned, ...rollups].map((p) => [p.unit.unitId, p.unit])).values()];
   const found = await findUnitTabs(target, state, overview, units);
   const byUnit = new Map<string, PlannedTab[]>();
   for (const p of planned) byUnit.set(p.unit.unitId, [...(byUnit.get(p.unit.unitId) ?? []), p]);
@@ -341,10 +359,69 @@ export async function importReturnedTabs(
       ),
     );
   }
+  const stateEvents = rollupPatches(state, rollups, found.tabs, options, patches, items);
   // A part another program dropped is written back with the figures (the state rebuilt from the tracker).
   if (patches.length)
-    await target.applyChanges({ patches, ...(rebuilt ? { stateXml: serializeState(state) } : {}) });
+    await target.applyChanges({
+      patches,
+      ...(rebuilt || stateEvents.length
+        ? { stateXml: serializeState({ ...state, history: [...state.history, ...stateEvents] }) }
+        : {}),
+    });
   return items;
+}
+
+/**
+ * The bodies' summaries into their tabs: one per body (two files for the same body in one go: the newest
+ * wins, the other is said to be skipped). Returns the submission events to keep in the state part.
+ */
+function rollupPatches(
+  state: WorkbookState,
+  rollups: PlannedRollup[],
+  tabs: Map<string, FoundUnitTab | null>,
+  options: ImportOptions,
+  patches: SheetPatch[],
+  items: ImportItem[],
+): SubmissionEvent[] {
+  const events: SubmissionEvent[] = [];
+  const byUnit = new Map<string, PlannedRollup[]>();
+  for (const r of rollups) byUnit.set(r.unit.unitId, [...(byUnit.get(r.unit.unitId) ?? []), r]);
+  for (const list of byUnit.values()) {
+    const newest = list.reduce((a, b) =>
+      Date.parse(b.block.source.summarisedAt) > Date.parse(a.block.source.summarisedAt) ? b : a,
+    );
+    for (const r of list)
+      if (r !== newest)
+        items.push(
+          item(
+            r.file,
+            null,
+            r.unit.name,
+            "skipped",
+            `Có bản tổng hợp mới hơn của ${r.unit.name} trong tệp ${newest.file}; chỉ nhập bản đó.`,
+            `A newer summary of ${r.unit.name} is in ${newest.file}; only that one is imported.`,
+          ),
+        );
+    const tab = tabs.get(newest.unit.unitId);
+    if (!tab) {
+      items.push(
+        item(
+          newest.file,
+          null,
+          newest.unit.name,
+          "refused",
+          `Không thấy trang của ${newest.unit.name} trong sổ; hãy cập nhật sổ theo dõi trước.`,
+          `${newest.unit.name}'s tab is not in the workbook; update the tracker first.`,
+        ),
+      );
+      continue;
+    }
+    const w = rollupWrite(state, newest, tab.grid, options.force);
+    items.push(item(newest.file, tab.grid.name, newest.unit.name, w.outcome, w.vi, w.en, w.cells));
+    if (w.patch) patches.push(w.patch);
+    if (w.stateEvent) events.push(w.stateEvent);
+  }
+  return events;
 }
 
 /** What the import says besides the count: rows missing from the file, formulas taken as values. */

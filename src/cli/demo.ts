@@ -2,15 +2,19 @@
  * `npm run demo`: the whole product in one command, without Excel.
  * Seed plan → tracker workbook (group members added as the secretary would) → units fill their tabs with
  * realistic figures (one on time, one late with "12 buổi", one with "nhiều", one missing) → one-click
- * summary at a fixed "now" → out/so-theo-doi.xlsx, out/bao-cao-tong-hop.xlsx, out/bao-cao-tong-hop.docx.
+ * summary at a fixed "now" → out/so-theo-doi.xlsx, out/bao-cao-tong-hop.xlsx, out/bao-cao-tong-hop.docx; then
+ * the level above (the guidance the plan implements) imports that summary workbook and summarises in turn →
+ * out/cap-tren-tong-hop.xlsx (multi-level roll-up).
  * Everything goes through the same use-cases as the task pane.
  */
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createWorkbook } from "../app/create-workbook";
 import { collectAndSummarise, type CollectAndSummariseResult } from "../app/collect-and-summarise";
+import { importReturnedTabs, type ImportItem } from "../app/import-returned-tabs";
+import { openReturnedFile } from "../file/open-returned-file";
 import { parsePlan } from "../core/plan/parse-plan";
 import type { Plan } from "../core/plan/types";
 import { parseState } from "../core/state/serialize-state";
@@ -33,6 +37,15 @@ export function seedPlanPath(): string {
 /** The demo's fixed moments: the tracker is made the day the plan is issued; the summary on 17/10/2022. */
 export const DEMO_CREATED_AT = new Date("2022-10-12T15:00:00+07:00");
 export const DEMO_NOW = new Date("2022-10-17T10:00:00+07:00");
+
+/**
+ * The level above (multi-level roll-up): the guidance 334-KH/CB implements ("Triển khai Hướng dẫn số
+ * 16-HD/BTGĐUK … của Ban Tuyên giáo đảng ủy khối …"), which lists the Party cell among the bodies that report
+ * to it. Its workbook is made on 04/10/2022 and summarised on 26/10/2022.
+ */
+export const UPPER_PLAN = join(REPO_ROOT, "examples/16-HD-BTGDUK.txt");
+export const UPPER_CREATED_AT = new Date("2022-10-04T09:00:00+07:00");
+export const UPPER_NOW = new Date("2022-10-26T09:00:00+07:00");
 
 /** The members of "Các Tổ chức đoàn thể" that the secretary adds in the plan screen. */
 export const DEMO_GROUP_MEMBERS = ["Chi đoàn Thanh niên", "Hội Cựu chiến binh", "Hội Phụ nữ"];
@@ -63,9 +76,13 @@ export async function fillUnitTabs(port: FileWorkbookPort): Promise<UnitFill[]> 
 }
 
 export interface DemoResult {
-  files: { tracker: string; summary: string; docx: string };
+  files: { tracker: string; summary: string; docx: string; upper: string };
   fills: UnitFill[];
   summary: CollectAndSummariseResult;
+  /** The level above's summary, after it imported the Party cell's summary workbook. */
+  upper: CollectAndSummariseResult;
+  /** What the import said of the Party cell's file. */
+  imported: ImportItem[];
   millis: number;
 }
 
@@ -82,12 +99,39 @@ export async function runDemo(outDir: string, log: (line: string) => void = () =
     tracker: join(outDir, "so-theo-doi.xlsx"),
     summary: join(outDir, "bao-cao-tong-hop.xlsx"),
     docx: join(outDir, "bao-cao-tong-hop.docx"),
+    upper: join(outDir, "cap-tren-tong-hop.xlsx"),
   };
   await saveWorkbook(port, files.tracker);
   const summary = await collectAndSummarise(port, { now: DEMO_NOW });
   await saveWorkbook(port, files.summary);
   await writeFile(files.docx, await renderReportDocx(summary.report));
-  return { files, fills, summary, millis: Date.now() - started };
+
+  // The level above imports the Party cell's summary workbook as it was sent, and summarises in turn.
+  const upperPort = newWorkbook();
+  await createWorkbook(upperPort, {
+    plan: parsePlan(await readPlanText(UPPER_PLAN)),
+    indicators: summary.state.indicators,
+    now: UPPER_CREATED_AT,
+  });
+  const imported = await importReturnedTabs(
+    upperPort,
+    [
+      {
+        file: files.summary,
+        open: async () => {
+          const bytes = await readFile(files.summary);
+          return openReturnedFile(
+            new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+            files.summary,
+          );
+        },
+      },
+    ],
+    { force: false },
+  );
+  const upper = await collectAndSummarise(upperPort, { now: UPPER_NOW });
+  await saveWorkbook(upperPort, files.upper);
+  return { files, fills, summary, upper, imported, millis: Date.now() - started };
 }
 
 const SCENARIO_VI: Record<UnitFill["scenario"], string> = {
@@ -103,6 +147,14 @@ export function demoReport(result: DemoResult, cwd = process.cwd()): string {
   const errors = summary.findings.filter((f) => f.severity === "error").length;
   const warnings = summary.findings.filter((f) => f.severity === "warning").length;
   const rel = (p: string): string => relative(cwd, p) || p;
+  const u = result.upper.tracking.rates;
+  const upperName = result.upper.state.plan.issuer ?? "cấp trên";
+  const bodies = result.upper.submissions.filter((s) => s.rollup).length;
+  const firstTotal = result.upper.state.indicators
+    .filter((i) => typeof result.upper.totals[i.code]?.value === "number")
+    .slice(0, 3)
+    .map((i) => `${i.name} ${String(result.upper.totals[i.code].value)}`)
+    .join(", ");
   const lines = [
     `Tổng hợp báo cáo — chạy thử với Kế hoạch 334-KH/CB (Chi bộ Cơ sở Điều trị nghiện ma túy tỉnh)`,
     `Demo of "Tổng hợp báo cáo" on plan 334-KH/CB`,
@@ -113,11 +165,14 @@ export function demoReport(result: DemoResult, cwd = process.cwd()): string {
     ...fills.map((f) => `   - ${f.unit}: ${SCENARIO_VI[f.scenario]}`),
     `3. Tổng hợp lúc 10:00 ngày 17/10/2022: đã nộp ${r.submitted}/${r.expected} (đúng hạn ${r.onTime}, trễ hạn ${r.late}, chưa nộp ${r.missing}); ${errors} lỗi, ${warnings} cảnh báo được chỉ rõ ô.`,
     `   Summary at 10:00 on 17/10/2022: ${r.submitted}/${r.expected} submitted (${r.onTime} on time, ${r.late} late, ${r.missing} missing); ${count(errors, "error")} and ${count(warnings, "warning")}, each pointing at its cell.`,
+    `4. Tổng hợp nhiều cấp: ${upperName} nhập sổ tổng hợp của chi bộ và tổng hợp lúc 09:00 ngày 26/10/2022: ${bodies}/${u.expected} cơ quan cấp dưới đã gửi; tổng số ${firstTotal}.`,
+    `   Multi-level roll-up: ${upperName} imported the cell's summary workbook and summarised at 09:00 on 26/10/2022: ${bodies}/${u.expected} bodies below reported; totals ${firstTotal}.`,
     ``,
     `Tệp đã ghi / files written:`,
     `   ${rel(files.tracker)}   sổ theo dõi sau khi đơn vị điền / the tracker as the units filled it`,
     `   ${rel(files.summary)}   sổ có trang "Tổng hợp" / the workbook with the summary sheet`,
     `   ${rel(files.docx)}   báo cáo tổng hợp (Word) / the summary report (Word)`,
+    `   ${rel(files.upper)}   cấp trên đã nhập sổ tổng hợp của chi bộ / the level above with the cell's summary imported`,
     `(${(result.millis / 1000).toFixed(1)} giây / seconds)`,
   ];
   return `${lines.join("\n")}\n`;

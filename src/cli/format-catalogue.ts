@@ -23,6 +23,8 @@ const AGG_VI: Record<Indicator["aggregation"], string> = {
   sum: "cộng",
   max: "lớn nhất",
   count: "đếm",
+  average: "trung bình",
+  yesno: "có/không",
   list: "liệt kê",
 };
 
@@ -96,7 +98,7 @@ export function catalogueMarkdown(): string {
     'fields changed (`{ "code": "KT_VI_PHAM", "required": false }`) or indicators of your own',
     '(`{ "name": "Số mẫu xét nghiệm nhanh", "unit": "mẫu", "type": "integer", "aggregation": "sum",',
     '"required": true, "topic": "inspection" }`; the code is made from the name when absent). Fields: `code`,',
-    "`name`, `unit`, `type` (integer, number, money, text, date), `aggregation` (sum, max, count, list),",
+    "`name`, `unit`, `type` (integer, number, money, text, date), `aggregation` (sum, max, count, average, yesno, list),",
     "`required`, `topic`, `plausibleMax`. A wrong file is refused with the JSON path of each problem.",
     "",
   ];

@@ -307,7 +307,7 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
       await reopenUnitTab(port, { unitId, comment, now: now(), by: hooks.info.userName, knownSheetIds });
     },
 
-    async importReturnedFiles(files, overwriteSubmitted, onProgress) {
+    async importReturnedFiles(files, overwriteSubmitted, onProgress, rollup) {
       // Loaded on first use: the readers are large and only this action needs them in the pane (SheetJS
       // only when a file is not .xlsx).
       const [{ openReturnedFile }, { importReturnedTabs, outcomesByFile }] = await Promise.all([
@@ -320,7 +320,12 @@ export function createAppServices(port: WorkbookPort, hooks: HostHooks): AppServ
           file: nfc(file.name),
           open: async () => openReturnedFile(new Uint8Array(await file.arrayBuffer()), nfc(file.name)),
         })),
-        { force: overwriteSubmitted, onProgress },
+        {
+          force: overwriteSubmitted,
+          onProgress,
+          ...(rollup?.as ? { as: rollup.as } : {}),
+          matchNames: rollup?.matchNames ?? false,
+        },
       );
       return { items, files: outcomesByFile(items) };
     },

@@ -137,6 +137,15 @@ export interface PlanInput {
   indicators: Indicator[];
 }
 
+/**
+ * For a body below's summary workbook (multi-level roll-up): the unit (tab) it belongs to when its issuer does
+ * not say, and whether its indicators named like ours under another code are taken.
+ */
+export interface RollupImportChoice {
+  as?: string;
+  matchNames?: boolean;
+}
+
 /** One tab of a file a unit sent back, and what importing it did. */
 export interface ImportItemView {
   file: string;
@@ -215,6 +224,7 @@ export interface AppServices {
     files: File[],
     overwriteSubmitted: boolean,
     onProgress?: ImportProgressListener,
+    rollup?: RollupImportChoice,
   ): Promise<ImportResultView>;
   /**
    * One .xlsx per unit (only its tab and an instruction sheet, protected), zipped and handed to the user.

@@ -30,6 +30,18 @@ describe("npm run demo", () => {
     expect(text).toContain("bao-cao-tong-hop.docx");
     expect(text).toContain("đã nộp 4/5");
     expect(text).toContain("4/5 submitted");
+    // Two levels: the level above imported the cell's summary workbook; its totals are the cell's.
+    expect(result.imported.map((i) => i.outcome)).toEqual(["imported"]);
+    expect(result.upper.totals).toEqual(
+      Object.fromEntries(
+        Object.entries(result.summary.totals).map(([code, t]) => [
+          code,
+          expect.objectContaining({ value: t.value }),
+        ]),
+      ),
+    );
+    expect(text).toContain("4. Tổng hợp nhiều cấp: Ban Tuyên giáo nhập sổ tổng hợp của chi bộ");
+    expect(text).toContain("1/3 cơ quan cấp dưới đã gửi");
   });
 
   it("runs as `npm run demo` (exit 0, Vietnamese summary on stdout)", () => {
@@ -44,6 +56,7 @@ describe("npm run demo", () => {
     expect(readdirSync(out).sort()).toEqual([
       "bao-cao-tong-hop.docx",
       "bao-cao-tong-hop.xlsx",
+      "cap-tren-tong-hop.xlsx",
       "so-theo-doi.xlsx",
     ]);
   });

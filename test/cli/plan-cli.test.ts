@@ -26,6 +26,7 @@ const KEYS = [
   "tasks",
   "units",
   "warnings",
+  "implements",
 ];
 
 test("the seed plan: exactly the contract keys, its tasks, exit 0", () => {

@@ -122,6 +122,7 @@ export async function runPlanReading(variants: PlanVariant[] = PLAN_VARIANTS): P
           summary: null,
           tasks: [],
           units: [],
+          implements: [],
           warnings: [],
         };
       }

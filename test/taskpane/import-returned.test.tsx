@@ -134,6 +134,44 @@ describe("Nhập tệp đơn vị gửi lại (tracker)", () => {
   });
 });
 
+describe("Nhập sổ tổng hợp của cấp dưới (multi-level roll-up)", () => {
+  it("passes the tab chosen for a summary workbook and the by-name choice to the import", async () => {
+    const calls: { names: string[]; rollup: unknown }[] = [];
+    const { services } = fakeServices({
+      loadTracker: async () => tracker("missing"),
+      importReturnedFiles: async (files, _overwrite, _onProgress, rollup) => {
+        calls.push({ names: files.map((f) => f.name), rollup });
+        return { items: [], files: [] };
+      },
+    });
+    await renderApp(<App services={services} draftStore={memoryStore()} initialScreen="tracker" />);
+    await screen.findByText("Tổ đảng tổ 1");
+    const input = screen.getByLabelText("Chọn tệp đơn vị gửi lại…", { selector: "input" });
+    // By default the body is recognised from the file: no tab is named.
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File(["x"], "chi-bo.xlsx")] } });
+    });
+    expect(calls.pop()).toEqual({ names: ["chi-bo.xlsx"], rollup: { matchNames: false } });
+
+    fireEvent.click(
+      screen.getByRole("checkbox", { name: "Chọn trang cho sổ tổng hợp cấp dưới (khi không tự nhận ra)" }),
+    );
+    fireEvent.change(screen.getByLabelText("Sổ tổng hợp cấp dưới thuộc đơn vị"), {
+      target: { value: "Ban Chấp hành Công đoàn" },
+    });
+    fireEvent.click(
+      screen.getByRole("checkbox", { name: "Lấy cả chỉ tiêu cấp dưới trùng tên nhưng khác mã" }),
+    );
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File(["x"], "cong-doan.xlsx")] } });
+    });
+    expect(calls.pop()).toEqual({
+      names: ["cong-doan.xlsx"],
+      rollup: { as: "Ban Chấp hành Công đoàn", matchNames: true },
+    });
+  });
+});
+
 describe("Tạo tệp cho từng đơn vị (tracker)", () => {
   it("takes an optional password per unit, passes them once, then empties the fields and lists the files", async () => {
     const calls: Record<string, string>[] = [];

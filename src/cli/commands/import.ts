@@ -1,10 +1,13 @@
 /**
- * `import <workbook.xlsx> <file|folder>… [--force] [-o <out.xlsx>]`: the command line over the
+ * `import <workbook.xlsx> <file|folder>… [--as "<unit>"] [--match-names] [--force] [-o <out.xlsx>]`: the command line over the
  * `importReturnedTabs` use-case (src/app/import-returned-tabs.ts). A folder stands for every file in it
  * (not its subfolders; hidden files and Office lock files left out), in name order. Files are read one at a
  * time, whatever their format (.xlsx, .xlsm, .xls, .ods, .csv: src/file/open-returned-file.ts); progress
  * goes to stderr, what each tab gave and a table of every file's outcome to stdout, then the workbook is
  * saved when anything came in. Exit 4 when a file or tab was refused (the others are still imported).
+ * A body below's summary workbook comes in the same way (multi-level roll-up: src/app/import-summary.ts);
+ * `--as` names the unit it belongs to when its plan's issuer does not, `--match-names` takes its indicators
+ * named like ours under another code.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -28,13 +31,25 @@ export const IMPORT_USAGE = USAGE.import.split("\n")[0];
 function parse(
   args: string[],
   cwd: string,
-): { workbook: string; inputs: string[]; force: boolean; out: string } {
+): {
+  workbook: string;
+  inputs: string[];
+  force: boolean;
+  out: string;
+  as: string | undefined;
+  matchNames: boolean;
+} {
   let parsed;
   try {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { force: { type: "boolean", default: false }, out: { type: "string", short: "o" } },
+      options: {
+        force: { type: "boolean", default: false },
+        out: { type: "string", short: "o" },
+        as: { type: "string" },
+        "match-names": { type: "boolean", default: false },
+      },
     });
   } catch (e) {
     throw usageErrorOf(e, IMPORT_USAGE);
@@ -52,6 +67,8 @@ function parse(
     inputs: positionals.slice(1).map((f) => resolve(cwd, f)),
     force: values.force ?? false,
     out: values.out ? resolve(cwd, values.out) : workbook,
+    as: values.as === undefined ? undefined : values.as.normalize("NFC").trim(),
+    matchNames: values["match-names"] ?? false,
   };
 }
 
@@ -151,6 +168,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     }));
     const items = await importReturnedTabs(target, returned, {
       force: opts.force,
+      ...(opts.as !== undefined ? { as: opts.as } : {}),
+      matchNames: opts.matchNames,
       onProgress: ({ done, total, file: name }) => {
         if (done < total) io.stderr(`Đọc / reading ${done + 1}/${total}: ${name}\n`);
       },

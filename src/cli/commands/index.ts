@@ -25,8 +25,8 @@ export const USAGE = {
     "summary <sổ.xlsx> [--now <ISO>] [-o <ra.xlsx>] [--json] [--docx <báo-cáo.docx>] [--in-place] [--force]\n" +
     "  Đọc trang các đơn vị, kiểm tra, ghi trang Tổng hợp và báo cáo. / Reads every unit's tab, checks it, writes the summary and the report.",
   import:
-    "import <sổ.xlsx> <tệp|thư-mục>… [--force] [-o <ra.xlsx>]\n" +
-    "  Đưa trang đơn vị gửi lại (.xlsx, .xlsm, .xls, .ods, .csv; cả thư mục) vào sổ. / Brings units' returned tabs (.xlsx, .xlsm, .xls, .ods, .csv; whole folders) into the workbook.",
+    'import <sổ.xlsx> <tệp|thư-mục>… [--as "<đơn vị>"] [--match-names] [--force] [-o <ra.xlsx>]\n' +
+    "  Đưa trang đơn vị gửi lại (.xlsx, .xlsm, .xls, .ods, .csv; cả thư mục) vào sổ, và sổ tổng hợp của cấp dưới (tổng hợp nhiều cấp). / Brings units' returned tabs (.xlsx, .xlsm, .xls, .ods, .csv; whole folders) into the workbook, and the summary workbooks of the bodies below (multi-level roll-up).",
   split:
     "split <sổ.xlsx> -o <thư-mục> [--passwords <tệp.csv>] [--force]\n" +
     "  Tạo tệp .xlsx riêng cho từng đơn vị (chỉ trang của đơn vị đó). / Writes one .xlsx per unit, holding only that unit's tab.",

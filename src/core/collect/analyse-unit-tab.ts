@@ -10,6 +10,7 @@ import type { WorkbookState, UnitLink, SubmissionEvent } from "../state/types";
 import type { Indicator } from "../workbook/indicators";
 import type { SheetGrid } from "../workbook/grid";
 import type { CellValue } from "../workbook/model";
+import { readRollupBlock, rollupParts, ROLLUP_CODE_LIST, ROLLUP_CODES } from "../rollup/rollup-block";
 import {
   CODE_COLUMN,
   MARKERS,
@@ -87,6 +88,7 @@ export function analyseContext(state: WorkbookState): AnalyseContext {
     ...INFO_CODE_LIST,
     ...Object.values(FOOTER_CODES),
     ...state.indicators.map((i) => i.code),
+    ...ROLLUP_CODE_LIST,
   ]);
   const taskByRef = new Map<string, WorkbookState["plan"]["tasks"][number]>();
   for (const t of state.plan.tasks) if (!taskByRef.has(t.ref)) taskByRef.set(t.ref, t);
@@ -330,6 +332,10 @@ export function analyseUnitTabIn(
   let anyValue = false;
   let reportCell = "";
   const reportAtCell: Report = (sev, kind, vi, en) => add(reportCell, sev, kind, vi, en);
+  // A body below's tab (multi-level roll-up): its figures are totals of its units, with their parts.
+  const rolledUp = firstRow.has(ROLLUP_CODES.head) ? readRollupBlock(grid) : null;
+  const partsByCode = rolledUp ? rollupParts(rolledUp.block) : null;
+  if (rolledUp) submission.rollup = { source: rolledUp.block.source, stats: rolledUp.block.stats };
   for (const ind of state.indicators) {
     const row = singleRow(ind.code) ?? rowOf(ind.code, `chỉ tiêu "${ind.name}"`, `indicator "${ind.name}"`);
     if (row === null) {
@@ -343,6 +349,30 @@ export function analyseUnitTabIn(
     let value: number | string | null;
     let linkable: boolean;
     let excluded = false;
+    const part = partsByCode?.get(ind.code);
+    if (part && part.value !== null) {
+      if (sameFigure(raw, part.value)) {
+        anyValue = true;
+        values[ind.code] = {
+          code: ind.code,
+          value: part.value,
+          raw,
+          formula,
+          cell,
+          linkable: typeof part.value === "number",
+          excluded: false,
+          parts: { numerator: part.numerator, denominator: part.denominator, units: part.units },
+        };
+        continue;
+      }
+      add(
+        cell,
+        "warning",
+        "ROLLUP_CHANGED",
+        `Ô ${cell} (${ind.name}) đã bị sửa khác số liệu cấp dưới gửi lên (${String(part.value)}): lấy số đã sửa như số của một đơn vị.`,
+        `Cell ${cell} (${ind.name}) was changed from the figure the level below sent (${String(part.value)}): the changed figure counts as one unit's.`,
+      );
+    }
     if (isPlainFigure(ind, raw)) {
       // What readIndicatorValue gives for a figure with nothing to report, without its result object.
       value = raw;
@@ -638,6 +668,7 @@ function isPlainFigure(ind: Indicator, raw: CellValue): raw is number {
   return (
     typeof raw === "number" &&
     ind.type !== "text" &&
+    ind.aggregation !== "yesno" &&
     ind.type !== "date" &&
     Number.isFinite(raw) &&
     raw >= 0 &&
@@ -673,6 +704,35 @@ export function readIndicatorValue(
     : { ...result, excluded: false };
 }
 
+const YES_WORDS = new Set(["co", "yes", "x", "1"]);
+const NO_WORDS = new Set(["khong", "no", "0"]);
+
+/** A yes/no cell: "Có" or "Không" (any case or accents, or yes/no, x, 1/0); anything else is an error. */
+function readYesNo(
+  ind: Indicator,
+  raw: CellValue,
+  cell: string,
+  report: Report,
+): { value: string | null; linkable: boolean } {
+  const text = nfcCell(String(raw)).trim();
+  const folded = foldVietnamese(text);
+  if (YES_WORDS.has(folded)) return { value: "Có", linkable: false };
+  if (NO_WORDS.has(folded)) return { value: "Không", linkable: false };
+  report(
+    "error",
+    "NOT_YES_NO",
+    `${indicatorLabel(ind, cell)}: "${text}" — hãy chọn Có hoặc Không.`,
+    `${indicatorLabel(ind, cell)}: "${text}" — choose Có (yes) or Không (no).`,
+  );
+  return { value: null, linkable: false };
+}
+
+/** A rolled-up figure still as the import wrote it (numbers as doubles, text NFC and trimmed). */
+function sameFigure(raw: CellValue, written: number | string): boolean {
+  if (typeof written === "number") return typeof raw === "number" && raw === written;
+  return typeof raw === "string" && nfcCell(raw).trim() === nfcCell(written).trim();
+}
+
 /** A number typed in an indicator cell counts in the totals unless it is negative (an error). */
 export function figureCounts(value: number): boolean {
   return value >= 0;
@@ -695,6 +755,7 @@ function readIndicatorValueChecked(
     );
     return { value: null, linkable: false };
   }
+  if (ind.aggregation === "yesno") return readYesNo(ind, raw, cell, report);
   if (ind.type === "text") return { value: nfcCell(String(raw)).trim() || null, linkable: false };
   if (ind.type === "date") {
     const p = parseCellDate(raw);

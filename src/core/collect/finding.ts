@@ -29,7 +29,9 @@ export type FindingKind =
   | "MANUAL_NO_DATE"
   | "MANUAL_BEFORE_REOPEN"
   | "LEGACY_ENCODING"
-  | "STATE_REBUILT";
+  | "STATE_REBUILT"
+  | "NOT_YES_NO"
+  | "ROLLUP_CHANGED";
 
 export interface Finding {
   unitId: string;

@@ -1,7 +1,19 @@
 /** What one unit reported, as read back from its tab (plus the submission facts from the state). */
 import type { IsoDate } from "../plan/types";
 import type { CellValue } from "../workbook/model";
+import type { RollupSource, RollupStats } from "../rollup/rollup-block";
 import type { TaskStatus } from "../workbook/unit-tab-schema";
+
+/**
+ * What a figure stands for when it is itself a total of the level below (a body's summary, imported into its
+ * tab): the sum of the leaf units' figures (or the count of "Có", or the max), how many leaf units answered,
+ * and how many leaf units contributed a value. An ordinary unit's figure has none: it counts as one unit.
+ */
+export interface ValueParts {
+  numerator: number;
+  denominator: number;
+  units: number;
+}
 
 export interface CollectedValue {
   code: string;
@@ -24,6 +36,8 @@ export interface CollectedValue {
    * A figure with only a warning ("12 buổi") is not excluded.
    */
   excluded: boolean;
+  /** The level below's numerator and denominator, for a body's rolled-up figure (src/core/rollup/). */
+  parts?: ValueParts;
 }
 
 export interface CollectedTask {
@@ -66,4 +80,6 @@ export interface UnitSubmission {
   submissionKind: SubmissionKind | null;
   /** Footer/info code → A1 address of its value cell (where the stamp and comments are written). */
   fieldCells: Record<string, string>;
+  /** A body below's tab: the summary it sent up (multi-level roll-up, src/core/rollup/rollup-block.ts). */
+  rollup?: { source: RollupSource; stats: RollupStats };
 }

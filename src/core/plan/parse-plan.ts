@@ -10,6 +10,7 @@ import { deadlineCandidates, invalidDateWarnings, pickDeadline, type DeadlineCan
 import { parseHeader } from "./header";
 import { buildItems } from "./items";
 import { bodyCasing, issuerFromText } from "./issuer";
+import { findCitedDocuments, samePlanNumber } from "./cited-documents";
 import { findOverallDeadline } from "./plan-deadline";
 import { collectUnits } from "./plan-units";
 import { findReportTo, REPORT_TO_SEPARATOR } from "./report-to";
@@ -190,5 +191,6 @@ export function parsePlan(text: string): Plan {
     style,
     recipients: closing.recipients,
     signature: closing.signature,
+    implements: findCitedDocuments(lines).filter((c) => !samePlanNumber(c.number, header.number)),
   };
 }

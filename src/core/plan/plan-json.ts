@@ -1,5 +1,5 @@
 /** The command line's JSON contract: the Plan projected onto exactly the keys other tools rely on. */
-import type { IsoDate, Plan } from "./types";
+import type { CitedDocument, IsoDate, Plan } from "./types";
 
 export interface PlanJson {
   number: string | null;
@@ -20,6 +20,14 @@ export interface PlanJson {
   }[];
   units: { name: string; members: string[] }[];
   warnings: { line: number | null; message: string }[];
+  /** The documents the plan says it implements (its grounds): what the level above recognises it by. */
+  implements: {
+    kind: string;
+    number: string;
+    issuedOn: IsoDate | null;
+    issuer: string | null;
+    line: number;
+  }[];
 }
 
 /** Warning text in the JSON: Vietnamese, then the English after " / ". */
@@ -45,5 +53,6 @@ export function planToJson(plan: Plan): PlanJson {
     })),
     units: plan.units.map((u) => ({ name: u.name, members: [...u.members] })),
     warnings: plan.warnings.map((w) => ({ line: w.line, message: `${w.message} / ${w.messageEn}` })),
+    implements: (plan.implements ?? []).map((c: CitedDocument) => ({ ...c })),
   };
 }

@@ -53,6 +53,19 @@ export interface PlanSignature {
 
 export type DocumentStyle = "party" | "state";
 
+/** A document the plan says it implements ("Thực hiện Kế hoạch số 12-KH/ĐU ngày … của Đảng ủy xã …"). */
+export interface CitedDocument {
+  /** "Kế hoạch", "Hướng dẫn", "Nghị quyết" … as running text names it. */
+  kind: string;
+  /** As written, spaces collapsed: "12-KH/ĐU", "2150/KH-UBND". */
+  number: string;
+  issuedOn: IsoDate | null;
+  /** "Đảng ủy xã Tân Hòa", as written after "của", or null. */
+  issuer: string | null;
+  /** 1-based line in the (normalised) input. */
+  line: number;
+}
+
 export interface Plan {
   number: string | null;
   kind: string | null;
@@ -78,4 +91,9 @@ export interface Plan {
   /** The plan's "Nơi nhận" lines, without the leading dash. */
   recipients: string[];
   signature: PlanSignature;
+  /**
+   * The documents the plan's grounds (or subject line) cite: a body below implements the plan above it this
+   * way (src/core/plan/cited-documents.ts). Absent in plans saved before it existed.
+   */
+  implements?: CitedDocument[];
 }

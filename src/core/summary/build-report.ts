@@ -162,6 +162,56 @@ function submissionTable(input: BuildReportInput): ReportTable {
   return { type: "table", key: "submissions", columns, rows };
 }
 
+/**
+ * What a higher level needs of the bodies below (multi-level roll-up): for each body whose summary came in,
+ * its plan, when it summarised, its units' submission rate, late and missing units and open findings; then
+ * the bodies that have not sent theirs. Only in a workbook where some unit's tab is a body's summary.
+ */
+function bodiesBlocks(input: BuildReportInput): (ReportParagraph | ReportTable)[] {
+  const bodies = input.submissions.filter((s) => s.rollup);
+  if (bodies.length === 0) return [];
+  const columns: ReportColumn[] = [
+    { key: "tt", heading: "TT", width: 5, align: "center" },
+    { key: "unit", heading: "Cơ quan cấp dưới", width: 30 },
+    { key: "plan", heading: "Kế hoạch", width: 14, align: "center" },
+    { key: "summarisedAt", heading: "Tổng hợp lúc", width: 18, align: "center" },
+    { key: "rate", heading: "Đơn vị đã nộp", width: 14, align: "center" },
+    { key: "late", heading: "Trễ hạn / chưa nộp", width: 14, align: "center" },
+    { key: "findings", heading: "Tồn tại chưa xử lý", width: 12, align: "center" },
+  ];
+  const rows = bodies.map((s, i): ReportCell[] => {
+    const { source, stats } = s.rollup!;
+    const rate = stats.units ? Math.round((stats.submitted / stats.units) * 1000) / 10 : 0;
+    return [
+      { value: i + 1, format: "integer" },
+      { value: s.unit, format: "text", ...(s.sheet ? { link: { sheet: s.sheet, cell: "A1" } } : {}) },
+      { value: source.planNumber, format: "text" },
+      { value: displayTimestamp(source.summarisedAt), format: "text" },
+      { value: `${stats.submitted}/${stats.units} (${pct(rate)})`, format: "text" },
+      { value: `${stats.late} / ${stats.missing}`, format: "text" },
+      { value: stats.openFindings, format: "integer" },
+    ];
+  });
+  const silent = input.submissions.filter((s) => !s.rollup && !s.submitted).map((s) => s.unit);
+  const units = bodies.reduce((n, s) => n + s.rollup!.stats.units, 0);
+  const submitted = bodies.reduce((n, s) => n + s.rollup!.stats.submitted, 0);
+  return [
+    {
+      type: "paragraph",
+      text:
+        `Cơ quan cấp dưới đã gửi báo cáo tổng hợp: ${bodies.length}/${input.submissions.length}; ` +
+        `các đơn vị trực thuộc của họ đã nộp ${submitted}/${units}.`,
+    },
+    { type: "table", key: "bodies", columns, rows },
+    {
+      type: "paragraph",
+      text: silent.length
+        ? `Chưa gửi báo cáo: ${silent.join(", ")}.`
+        : "Tất cả cơ quan, đơn vị đã gửi báo cáo.",
+    },
+  ];
+}
+
 /** "2022-10-16T09:30:00+07:00" → "16/10/2022 09:30" (Hồ Chí Minh time). */
 export function displayTimestamp(iso: string): string {
   const t = Date.parse(iso);
@@ -194,8 +244,15 @@ function figuresTable(input: BuildReportInput): ReportTable {
     ...inds.map((ind): ReportTotalsCell => ({
       value: totals[ind.code]?.value ?? null,
       format:
-        ind.aggregation === "count" ? "integer" : ind.aggregation === "list" ? "text" : indicatorFormat(ind),
+        ind.aggregation === "count"
+          ? "integer"
+          : ind.aggregation === "list" || ind.aggregation === "yesno"
+            ? "text"
+            : ind.aggregation === "average" && ind.type !== "money"
+              ? "number"
+              : indicatorFormat(ind),
       aggregation: ind.aggregation,
+      ...(weighsUnitsBelow(ind, submissions) ? { valueOnly: true } : {}),
       bold: true,
       sources: submissions.flatMap((s) => {
         const v = s.values[ind.code];
@@ -204,6 +261,13 @@ function figuresTable(input: BuildReportInput): ReportTable {
     })),
   ];
   return { type: "table", key: "figures", columns, rows, totalsRow };
+}
+
+/** A column where a body's rolled-up figure stands for several units, so the cells alone do not give the total. */
+function weighsUnitsBelow(ind: Indicator, submissions: UnitSubmission[]): boolean {
+  if (ind.aggregation !== "average" && ind.aggregation !== "count" && ind.aggregation !== "yesno")
+    return false;
+  return submissions.some((s) => s.values[ind.code]?.parts !== undefined);
 }
 
 /** Where a finding is, for a reader: the tab when it is not named like the unit, the cell when not in the message. */
@@ -363,7 +427,7 @@ export function buildReport(input: BuildReportInput): ReportDocument {
     {
       key: "submission",
       heading: "I. TÌNH HÌNH NỘP BÁO CÁO",
-      blocks: [{ type: "paragraph", text: ratesText }, submissionTable(input)],
+      blocks: [{ type: "paragraph", text: ratesText }, submissionTable(input), ...bodiesBlocks(input)],
     },
     {
       key: "figures",

@@ -264,14 +264,17 @@ export function buildSummaryLayout(report: ReportDocument, context: SummaryLayou
   const totalSpec = (c: ReportTotalsCell, column: number, from: number, to: number): CellSpec => {
     const nf = numberFormat(c.format);
     const style: CellStyle = { border: true, bold: true, wrap: true, ...(nf ? { numberFormat: nf } : {}) };
-    if (!c.aggregation || c.aggregation === "list" || to < from) return { value: c.value, style };
+    if (!c.aggregation || c.valueOnly || c.aggregation === "list" || c.aggregation === "yesno" || to < from)
+      return { value: c.value, style };
     const range = `${columnLetter(column)}${from + 1}:${columnLetter(column)}${to + 1}`;
     const formula =
       c.aggregation === "sum"
         ? `IF(COUNT(${range})=0,"",SUM(${range}))`
         : c.aggregation === "max"
           ? `IF(COUNT(${range})=0,"",MAX(${range}))`
-          : `SUMPRODUCT(--(LEN(${range})>0),--(${range}<>${EXCLUDED_TEXT}))`;
+          : c.aggregation === "average"
+            ? `IF(COUNT(${range})=0,"",AVERAGE(${range}))`
+            : `SUMPRODUCT(--(LEN(${range})>0),--(${range}<>${EXCLUDED_TEXT}))`;
     return { formula, cachedValue: c.value ?? "", style: { hAlign: "right", ...style } };
   };
 

@@ -4,6 +4,7 @@
  * No renderer decides content; renderers decide only typography and placement.
  */
 import type { DocumentStyle } from "../plan/types";
+import type { Aggregation } from "../workbook/indicators";
 
 /** A number cell keeps full precision; `format` tells renderers how to show it. */
 export type ReportCellFormat = "integer" | "number" | "money" | "percent" | "text" | "date";
@@ -34,9 +35,14 @@ export interface ReportColumn {
 
 export interface ReportTotalsCell extends ReportCell {
   /** The aggregation that produced a total, when the column is an indicator. */
-  aggregation?: "sum" | "max" | "count" | "list";
+  aggregation?: Aggregation;
   /** The cells it aggregates (same order as `rows`), so the sheet can write `SUM('A'!D5,'B'!D5)`. */
   sources?: { sheet: string; cell: string }[];
+  /**
+   * No formula over the column gives this total: a body's rolled-up average, count or yes/no stands for its
+   * units below, which the column's cells do not show. The sheet writes the value itself.
+   */
+  valueOnly?: boolean;
 }
 
 export interface ReportTable {

@@ -37,6 +37,7 @@ import {
   INDICATOR_COLUMNS,
   INFO_CODES,
   MANUAL_SUBMITTED_CHOICES,
+  YES_NO_CHOICES,
   MARKERS,
   TASK_CODE_PREFIX,
   TASK_COLUMNS,
@@ -289,6 +290,15 @@ export function indicatorRow(ind: Indicator, required: boolean): TabRow {
       [INDICATOR_COLUMNS.note]: { value: null, style: inputStyle },
     },
     height: textHeight(name, UNIT_TAB_COLUMN_WIDTHS[INDICATOR_COLUMNS.name]),
+    ...(ind.aggregation === "yesno"
+      ? {
+          validation: {
+            column: INDICATOR_COLUMNS.value,
+            list: [...YES_NO_CHOICES],
+            errorMessage: `Chọn ${YES_NO_CHOICES.join(" hoặc ")}.`,
+          },
+        }
+      : {}),
   };
 }
 

@@ -22,7 +22,7 @@ export interface IndicatorListProblem {
 }
 
 const TYPES: IndicatorType[] = ["integer", "number", "money", "text", "date"];
-const AGGREGATIONS: Aggregation[] = ["sum", "max", "count", "list"];
+const AGGREGATIONS: Aggregation[] = ["sum", "max", "count", "average", "yesno", "list"];
 const TOPICS = Object.keys(TOPIC_KEYWORDS) as IndicatorTopic[];
 const FIELDS = ["code", "name", "unit", "type", "aggregation", "required", "topic", "plausibleMax"];
 

@@ -1,6 +1,10 @@
 /** An indicator (chỉ tiêu) a unit reports, from the catalogue or added by the secretary. */
 export type IndicatorType = "integer" | "number" | "money" | "text" | "date";
-export type Aggregation = "sum" | "max" | "count" | "list";
+/**
+ * How units' figures make the total: sum, max, count (units with a value), average (mean over the units with
+ * a value), yesno (Có/Không: "x/n đơn vị" answered Có), list (text, "unit: value; …").
+ */
+export type Aggregation = "sum" | "max" | "count" | "average" | "yesno" | "list";
 
 /** What a plan's task can be about (indicator-catalogue.ts reads it from the task's text). */
 export type IndicatorTopic =

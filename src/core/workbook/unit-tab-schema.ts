@@ -60,6 +60,9 @@ export const FOOTER_CODES = {
 
 export const MANUAL_SUBMITTED_CHOICES = ["Có", "Không"] as const;
 
+/** What a unit chooses in the cell of a yes/no indicator (aggregation "yesno"). */
+export const YES_NO_CHOICES = ["Có", "Không"] as const;
+
 export function unitKeyValue(unitId: string, planId: string): string {
   return `${unitId}@${planId}`;
 }

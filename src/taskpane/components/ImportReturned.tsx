@@ -3,6 +3,8 @@ import {
   Badge,
   Button,
   Checkbox,
+  Field,
+  Select,
   Spinner,
   Table,
   TableBody,
@@ -56,10 +58,13 @@ const ACCEPT = [
  */
 export function ImportReturned({
   services,
+  units = [],
   onError,
   onImported,
 }: {
   services: AppServices;
+  /** The plan's units: a body below's summary workbook can be said to be one of them. */
+  units?: string[];
   onError: (e: unknown) => void;
   onImported: () => void;
 }) {
@@ -67,6 +72,9 @@ export function ImportReturned({
   const { lang, t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [overwrite, setOverwrite] = useState(false);
+  const [as, setAs] = useState("");
+  const [choosing, setChoosing] = useState(false);
+  const [matchNames, setMatchNames] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number; file: string } | null>(null);
   const [files, setFiles] = useState<ImportFileView[] | null>(null);
 
@@ -74,7 +82,10 @@ export function ImportReturned({
     setProgress({ done: 0, total: chosen.length, file: "" });
     setFiles(null);
     try {
-      const result = await services.importReturnedFiles(chosen, overwrite, setProgress);
+      const result = await services.importReturnedFiles(chosen, overwrite, setProgress, {
+        ...(as ? { as } : {}),
+        matchNames,
+      });
       setFiles(result.files);
       if (result.files.some((f) => f.outcome === "imported")) onImported();
     } catch (e) {
@@ -97,6 +108,34 @@ export function ImportReturned({
         checked={overwrite}
         onChange={(_, d) => setOverwrite(d.checked === true)}
         label={t.importForce}
+      />
+      <p className={styles.small}>{t.importRollupIntro}</p>
+      {units.length > 0 && (
+        <Checkbox
+          checked={choosing}
+          onChange={(_, d) => {
+            setChoosing(d.checked === true);
+            if (d.checked !== true) setAs("");
+          }}
+          label={t.importAsChoose}
+        />
+      )}
+      {choosing && units.length > 0 && (
+        <Field label={t.importAs}>
+          <Select value={as} onChange={(_, d) => setAs(d.value)}>
+            <option value="">{t.importAsAuto}</option>
+            {units.map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <Checkbox
+        checked={matchNames}
+        onChange={(_, d) => setMatchNames(d.checked === true)}
+        label={t.importMatchNames}
       />
       <div>
         <Button

@@ -7,7 +7,7 @@ import { useI18n } from "../i18n";
 import { addIndicator, removeIndicator, updateIndicator } from "../plan-edits";
 
 const TYPES: IndicatorType[] = ["integer", "number", "money", "text", "date"];
-const AGGREGATIONS: Aggregation[] = ["sum", "max", "count", "list"];
+const AGGREGATIONS: Aggregation[] = ["sum", "max", "count", "average", "yesno", "list"];
 
 const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },

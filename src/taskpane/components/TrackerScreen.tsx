@@ -184,7 +184,12 @@ export function TrackerScreen({ services, onError }: { services: AppServices; on
             </Field>
           )}
           <UnitFiles services={services} units={view.units} onError={onError} />
-          <ImportReturned services={services} onError={onError} onImported={load} />
+          <ImportReturned
+            services={services}
+            units={view.units.map((u) => u.name)}
+            onError={onError}
+            onImported={load}
+          />
         </>
       )}
     </section>
