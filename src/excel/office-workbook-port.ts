@@ -87,7 +87,7 @@ function queueDimensions(context: Excel.RequestContext, ids: string[]): PendingG
   return ids.map((id) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(id);
     const used = sheet.getUsedRangeOrNullObject(true);
-    used.load("rowCount,columnCount");
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
     return { id, sheet, used };
   });
 }
@@ -121,6 +121,9 @@ function gridsOf(pending: PendingGrid[]): SheetGrid[] {
 function isResponseTooLarge(e: unknown): boolean {
   return (e as { code?: string } | null)?.code === "ResponsePayloadSizeLimitExceeded";
 }
+
+/** How many times an average cell's bytes a sheet of formulas may take (the summary's guarded links). */
+const FORMULA_HEAVY = 4;
 
 /** Response bytes of the overview besides grids: the sheet list (per sheet) and a fixed part. */
 const SHEET_INFO_BYTES = 200;
@@ -168,6 +171,8 @@ export function createOfficeWorkbookPort(
 
   // What this session learned about the sheets, to size the next reads before sending them.
   const sizes = new Map<string, SheetSize>();
+  /** Used ranges whose dimensions were loaded this call chain (a sheet to read in bands needs no sync for them). */
+  const frames = new Map<string, { row: number; column: number; rows: number; columns: number }>();
   const names = new Map<string, string>();
   let stateXmlBytes = 0;
   // Our state parts. A part's XML never changes under its id (the add-in adds a new part, it never calls
@@ -194,7 +199,16 @@ export function createOfficeWorkbookPort(
     for (const p of pending) {
       if (p.sheet.isNullObject) continue;
       const cells = p.used.isNullObject ? 0 : p.used.rowCount * p.used.columnCount;
+      const { row, column, rows, columns } = p.used.isNullObject
+        ? { row: 0, column: 0, rows: 0, columns: 0 }
+        : {
+            row: p.used.rowIndex,
+            column: p.used.columnIndex,
+            rows: p.used.rowCount,
+            columns: p.used.columnCount,
+          };
       sizes.set(p.id, { ...sizes.get(p.id), cells });
+      frames.set(p.id, { row, column, rows, columns });
     }
   }
 
@@ -356,13 +370,9 @@ export function createOfficeWorkbookPort(
     return grids;
   }
 
-  /**
-   * A sheet whose used range alone passes the response limit (a summary of 500 units × 50 indicators with its
-   * guarded formulas is about 7 MB): its used range in row bands, one sync each, halving a band Excel refuses.
-   * One more sync first when its dimensions are not known yet.
-   */
-  async function readInBands(id: string, refused: unknown): Promise<SheetGrid> {
-    const frame = await run(async (context) => {
+  /** A sheet's name and used range (one sync), for a sheet whose dimensions were not loaded. */
+  function readFrame(id: string) {
+    return run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(id);
       sheet.load("name");
       const used = sheet.getUsedRange(true);
@@ -376,13 +386,24 @@ export function createOfficeWorkbookPort(
         columns: used.columnCount,
       };
     });
+  }
+
+  /**
+   * A sheet whose used range alone passes the response limit (a summary of 500 units × 50 indicators with its
+   * guarded formulas is about 7 MB): its used range in row bands, one sync each, halving a band Excel refuses.
+   * One more sync first when its dimensions are not known yet.
+   */
+  async function readInBands(id: string, refused: unknown, parts = 2): Promise<SheetGrid> {
+    const known = frames.get(id);
+    const name = names.get(id);
+    const frame = known && name !== undefined && known.rows > 0 ? { name, ...known } : await readFrame(id);
     const values: CellValue[][] = [];
     const formulas: CellValue[][] = [];
     // Bands still to read, in order: [first row, row count], relative to the used range.
-    const bands: [number, number][] = [
-      [0, Math.ceil(frame.rows / 2)],
-      [Math.ceil(frame.rows / 2), Math.floor(frame.rows / 2)],
-    ].filter(([, n]) => n > 0) as [number, number][];
+    const size = Math.ceil(frame.rows / parts);
+    const bands: [number, number][] = [];
+    for (let first = 0; first < frame.rows; first += size)
+      bands.push([first, Math.min(size, frame.rows - first)]);
     while (bands.length > 0) {
       const [first, count] = bands.shift()!;
       try {
@@ -399,7 +420,7 @@ export function createOfficeWorkbookPort(
         formulas.push(...band.formulas);
       } catch (e) {
         if (!isResponseTooLarge(e)) throw e;
-        if (count === 1) throw sheetTooLarge(id, refused);
+        if (count === 1) throw sheetTooLarge(id, refused ?? e);
         const half = Math.ceil(count / 2);
         bands.unshift([first, half], [first + half, count - half]);
       }
@@ -413,6 +434,24 @@ export function createOfficeWorkbookPort(
     };
     rememberGrids([grid]);
     return grid;
+  }
+
+  /**
+   * A sheet of many times the cells of the others (the Tổng hợp sheet among unit tabs) whose estimate is a
+   * sizeable share of one read: read alone, so a wrong estimate of it costs one refused sync, not a group's.
+   */
+  function outlierOf(ids: string[]): string | null {
+    const cells = ids.map((id) => sizes.get(id)?.cells ?? 0).sort((a, b) => a - b);
+    const median = cells[Math.floor(cells.length / 2)] ?? 0;
+    if (ids.length < 3 || median === 0) return null;
+    const perCell = unreadBytesPerCell();
+    const big = ids.find(
+      (id) =>
+        (sizes.get(id)?.cells ?? 0) > 8 * median &&
+        !sizes.get(id)?.measured &&
+        (estimate(id, perCell) ?? 0) > responseBudget / 8,
+    );
+    return big ?? null;
   }
 
   function largestOf(ids: string[]): string {
@@ -435,6 +474,19 @@ export function createOfficeWorkbookPort(
       let alone: string | null = null;
       let isolated = false;
       while (remaining.length > 0) {
+        const outlier = alone === null && !isolated ? outlierOf(remaining) : null;
+        if (outlier !== null) {
+          isolated = true;
+          // Its cells may all be formulas (the summary's guarded links, ~4× an average cell): when that would
+          // pass the limit, straight to bands sized for it, rather than a read Excel would refuse.
+          const parts = Math.ceil(((estimate(outlier) ?? 0) * FORMULA_HEAVY) / responseBudget);
+          if (parts > 1) {
+            out.push(await readInBands(outlier, null, parts));
+            remaining = remaining.filter((id) => id !== outlier);
+            continue;
+          }
+          alone = outlier;
+        }
         const group = alone !== null ? [alone] : pickGroup(remaining, responseBudget, maxCount);
         alone = null;
         const inGroup = new Set(group);

@@ -159,6 +159,24 @@ describe("reads split under the response limit", () => {
     expect(syncs.length).toBeLessThanOrEqual(8);
   });
 
+  test("warm: a sheet of many times the others' cells, over the limit, goes straight to bands — no refused read", async () => {
+    const host = newHost();
+    const small = await addSheets(host, 12, 8);
+    const big = await addBigSheet(host, 400);
+    const port = portOn(host);
+    const ids = [...small, big];
+    const from = host.syncCount;
+    const overview = await port.readOverview(ids);
+    const have = new Set(overview.grids.map((g) => g.sheetId));
+    const rest = await port.readGrids(ids.filter((id) => !have.has(id)));
+    const syncs = syncsSince(host, from);
+    expect(syncs.filter((s) => s.error)).toEqual([]);
+    const grids = byId([...overview.grids, ...rest]);
+    expect(grids.size).toBe(ids.length);
+    expect(grids.get(big)!.values).toHaveLength(400);
+    expect(grids.get(big)!.values[399][5]).toBe("Ô có nội dung 400.5");
+  });
+
   test("one row alone over the limit: a bilingual HostError naming the sheet, after a bounded number of syncs", async () => {
     const host = newHost();
     const [small] = await addSheets(host, 1, 5);
