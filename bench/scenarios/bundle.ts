@@ -23,6 +23,15 @@ export function scriptSources(html: string): string[] {
     if (!src) continue;
     if (/^(https?:)?\/\//i.test(src)) continue; // CDN (office.js from Microsoft) is not our bundle
     out.push(src.split(/[?#]/)[0]);
+    // The ES5 start check loads the bundle it names in data-bundle: that is first-paint JS too.
+    const bundle = /\bdata-bundle\s*=\s*["']([^"']+)["']/i.exec(attrs)?.[1];
+    if (bundle)
+      out.push(
+        ...bundle
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((b) => b.split(/[?#]/)[0]),
+      );
   }
   return out;
 }

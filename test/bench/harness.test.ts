@@ -122,6 +122,11 @@ describe("first-paint bundle", () => {
     expect(scriptSources(html)).toEqual(["taskpane.abc.js", "/vendor.js"]);
   });
 
+  it("counts the bundle the ES5 start check loads (data-bundle) as first-paint JS", () => {
+    const html = `<script id="start-check" src="start-check.1.js" data-bundle="vendor.2.js taskpane.3.js"></script>`;
+    expect(scriptSources(html)).toEqual(["start-check.1.js", "vendor.2.js", "taskpane.3.js"]);
+  });
+
   it("sums gzip sizes of the entry scripts only", () => {
     const dir = mkdtempSync(join(tmpdir(), "bench-dist-"));
     mkdirSync(join(dir, "js"));
