@@ -246,6 +246,27 @@ describe("multi-level roll-up: Party cells → commune committee → district", 
     const s = await summaryJsonOf(path("xa-2.xlsx"), COMMUNE_AT);
     expect(s.totals.SO_TIN_BAI).toBe(3);
   });
+
+  test("'Cập nhật sổ' on the upper workbook keeps each body's rolled-up block and totals", async () => {
+    const upper = await buildWorkbook("commune", UPPER_INDICATORS, "p000000000c0e003");
+    await saveWorkbook(upper.port, path("xa-3.xlsx"));
+    expect((await run(importCommand, [path("xa-3.xlsx"), path("ban-co.xlsx")])).code).toBe(0);
+    const before = await summaryJsonOf(path("xa-3.xlsx"), COMMUNE_AT);
+    const port = await openWorkbookFile(path("xa-3.xlsx"));
+    await createWorkbook(port, {
+      plan: rollupPlan("commune"),
+      indicators: UPPER_INDICATORS,
+      planId: "p000000000c0e003",
+      now: new Date(COMMUNE_AT),
+    });
+    await saveWorkbook(port, path("xa-3.xlsx"));
+    const after = await summaryJsonOf(path("xa-3.xlsx"), COMMUNE_AT);
+    expect(after.totals).toEqual(before.totals);
+    expect(after.totals.SO_BUOI).toBe(6);
+    const again = await openWorkbookFile(path("xa-3.xlsx"));
+    const tab = (await again.readOverview()).sheets.find((x) => x.name === "Chi bộ thôn Bản Cọ")!;
+    expect(readRollupBlock((await again.readGrids([tab.id]))[0])?.block.source.planNumber).toBe("05-KH/CB");
+  });
 });
 
 describe("multi-level roll-up: refusals leave the workbook as it was; a newer summary replaces the older", () => {
