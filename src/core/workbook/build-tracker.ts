@@ -120,8 +120,9 @@ export function buildTrackerLayout(state: WorkbookState, tracking?: TrackerUnitR
     cells: {},
     merges: [],
     columnWidths: [...TRACKER_COLUMN_WIDTHS],
-    // The copy of the state for programs that drop custom XML parts (core/state/state-backup.ts).
-    hiddenColumns: [BACKUP_COLUMN],
+    // The codes of column A (neither shown nor printed), and the copy of the state for programs that drop
+    // custom XML parts (core/state/state-backup.ts).
+    hiddenColumns: [CODE_COLUMN, BACKUP_COLUMN],
     rowHeights: {},
     inputRanges: [],
     validations: [],

@@ -512,8 +512,9 @@ export function unitTabShell(unit: UnitLink): SheetLayout {
     cells: {},
     merges: [],
     columnWidths: [...UNIT_TAB_COLUMN_WIDTHS],
-    // The unit's submission events (core/state/tab-events.ts): kept, not shown.
-    hiddenColumns: [TAB_EVENTS_COLUMN],
+    // The codes of column A (the add-in's, neither shown nor printed) and the unit's submission events
+    // (core/state/tab-events.ts): kept, not shown.
+    hiddenColumns: [CODE_COLUMN, TAB_EVENTS_COLUMN],
     rowHeights: {},
     inputRanges: [],
     validations: [],
