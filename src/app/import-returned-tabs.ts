@@ -22,6 +22,7 @@ import { findUnitTabs, type FoundUnitTab } from "./find-unit-tabs";
 import { examineSummary, rollupWrite, type PlannedRollup } from "./import-summary";
 import { AppError, NotASpreadsheetError, StateVersionError } from "../core/errors";
 import { parseState, serializeState } from "../core/state/serialize-state";
+import { rebuildStateFromSheets } from "../core/state/state-backup";
 import type { SubmissionEvent, UnitLink, WorkbookState } from "../core/state/types";
 import { buildUnitTabLayout } from "../core/workbook/build-unit-tab";
 import type { SheetGrid } from "../core/workbook/grid";
@@ -165,6 +166,16 @@ async function examineFile(
       };
   }
   const grids = await reader.readGrids(o.sheets.map((s) => s.id));
+  if (o.stateXml === null) {
+    // Re-saved by a program that drops custom XML parts (WPS, Google Sheets …): the tracker's copy tells
+    // whether it is another plan's workbook — a body below's summary to roll up.
+    const rebuilt = rebuildStateFromSheets(o.sheets, grids);
+    if (rebuilt && rebuilt.state.planId !== state.planId) {
+      const examined = await examineSummary(state, name, reader, rebuilt.state, options);
+      if ("unit" in examined) return { items, planned, rollup: examined };
+      return { items: [item(name, null, null, "refused", examined.vi, examined.en)], planned };
+    }
+  }
   let found = 0;
   for (const grid of grids) {
     const key = unitKeyOfGrid(grid);

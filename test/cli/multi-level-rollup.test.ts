@@ -7,7 +7,7 @@
  * the maxima and the mean over every unit below (not the mean of the means). The committee's summary is then
  * imported one level higher (the district) and gives the same grand totals.
  */
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { collectAndSummarise } from "../../src/app/collect-and-summarise";
@@ -21,6 +21,7 @@ import { readRollupBlock } from "../../src/core/rollup/rollup-block";
 import { firstRowByCode } from "../../src/core/workbook/plan-changes";
 import { INDICATOR_COLUMNS } from "../../src/core/workbook/unit-tab-schema";
 import mammoth from "mammoth";
+import * as XLSX from "@e965/xlsx";
 import {
   BAN_CO_INDICATORS,
   buildWorkbook,
@@ -266,6 +267,28 @@ describe("multi-level roll-up: Party cells → commune committee → district", 
     const again = await openWorkbookFile(path("xa-3.xlsx"));
     const tab = (await again.readOverview()).sheets.find((x) => x.name === "Chi bộ thôn Bản Cọ")!;
     expect(readRollupBlock((await again.readGrids([tab.id]))[0])?.block.source.planNumber).toBe("05-KH/CB");
+  });
+
+  test("a body's summary re-saved by a program that drops custom XML parts (SheetJS) still rolls up", async () => {
+    const resaved = path("ban-co-sheetjs.xlsx");
+    writeFileSync(
+      resaved,
+      XLSX.write(XLSX.read(readFileSync(path("ban-co.xlsx")), { type: "buffer" }), {
+        type: "buffer",
+        bookType: "xlsx",
+      }),
+    );
+    const stateParts = (await (await openWorkbookFile(resaved)).readOverview()).stateXmlCount;
+    expect(stateParts).toBe(0);
+    const upper = await buildWorkbook("commune", UPPER_INDICATORS, "p000000000c0e004");
+    await saveWorkbook(upper.port, path("xa-4.xlsx"));
+    const r = await run(importCommand, [path("xa-4.xlsx"), resaved]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Đã nhập bản tổng hợp của CHI BỘ THÔN BẢN CỌ (Kế hoạch số 05-KH/CB");
+    const banCo = await summaryJsonOf(path("ban-co.xlsx"), BAN_CO_AT);
+    const s = await summaryJsonOf(path("xa-4.xlsx"), COMMUNE_AT);
+    for (const code of ["SO_BUOI", "SO_NGUOI", "DONG_NHAT", "DIEM_TB", "CO_MO_HINH"])
+      expect(s.totals[code]).toEqual(banCo.totals[code]);
   });
 });
 
