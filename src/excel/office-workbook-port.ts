@@ -171,7 +171,11 @@ export function createOfficeWorkbookPort(
 
   // What this session learned about the sheets, to size the next reads before sending them.
   const sizes = new Map<string, SheetSize>();
-  /** Used ranges whose dimensions were loaded this call chain (a sheet to read in bands needs no sync for them). */
+  /**
+   * Used ranges whose dimensions the latest overview (or a read after it) loaded: a sheet read in bands is framed
+   * by them without a sync. Unlike `sizes` (only estimates) they decide which cells are read, so they are
+   * forgotten at every overview and every write: a frame from an earlier read would leave new rows unread.
+   */
   const frames = new Map<string, { row: number; column: number; rows: number; columns: number }>();
   const names = new Map<string, string>();
   let stateXmlBytes = 0;
@@ -272,6 +276,7 @@ export function createOfficeWorkbookPort(
   }
 
   async function readOverview(gridSheetIds: string[] = []): Promise<WorkbookOverview> {
+    frames.clear();
     // Warm path: the grids that fit by their estimated size go in this sync; the others only have their
     // dimensions loaded (a few bytes each), so the caller's readGrids can split them before sending.
     const ids = [...new Set(gridSheetIds)];
@@ -540,6 +545,7 @@ export function createOfficeWorkbookPort(
   }
 
   async function applyChanges(changes: WorkbookChanges): Promise<ApplyResult> {
+    frames.clear();
     const f = features();
     const existingStyles = knownStyles;
     const requests = planWriteRequests(changes, {

@@ -177,6 +177,26 @@ describe("reads split under the response limit", () => {
     expect(grids.get(big)!.values[399][5]).toBe("Ô có nội dung 400.5");
   });
 
+  test("a sheet read in bands is framed by its used range as of this read, not by dimensions an earlier read loaded", async () => {
+    const host = newHost();
+    const small = await addSheets(host, 12, 8);
+    const big = await addBigSheet(host, 400);
+    const port = portOn(host);
+    await port.readOverview([...small, big]); // loads the big sheet's dimensions: 400 rows
+    // Meanwhile the sheet grows (the next summary writes more rows).
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem(big).getRange("A401:F420").values = Array.from(
+        { length: 20 },
+        (_, r) => Array.from({ length: 6 }, (_, c) => `Ô có nội dung ${401 + r}.${c}`),
+      );
+      await context.sync();
+    });
+    await port.readOverview();
+    const [grid] = await port.readGrids([big]);
+    expect(grid.values).toHaveLength(420);
+    expect(grid.values[419][5]).toBe("Ô có nội dung 420.5");
+  });
+
   test("one row alone over the limit: a bilingual HostError naming the sheet, after a bounded number of syncs", async () => {
     const host = newHost();
     const [small] = await addSheets(host, 1, 5);
