@@ -134,6 +134,12 @@ async function examineFile(
 ): Promise<{ items: ImportItem[]; planned: PlannedTab[]; rollup?: PlannedRollup }> {
   const items: ImportItem[] = [];
   const planned: PlannedTab[] = [];
+  // Another plan's workbook: a body below's summary to roll up (import-summary.ts), or refused.
+  const otherPlan = async (fileState: WorkbookState) => {
+    const examined = await examineSummary(state, name, reader, fileState, options);
+    if ("unit" in examined) return { items, planned, rollup: examined };
+    return { items: [item(name, null, null, "refused", examined.vi, examined.en)], planned };
+  };
   const o = await reader.readOverview();
   if (o.stateXml !== null) {
     let fileState: WorkbookState | null;
@@ -144,12 +150,7 @@ async function examineFile(
         return { items: [item(name, null, null, "refused", e.messageVi, e.messageEn)], planned };
       fileState = null;
     }
-    if (fileState && fileState.planId !== state.planId) {
-      // Another plan's workbook: a body below's summary to roll up (import-summary.ts), or refused.
-      const examined = await examineSummary(state, name, reader, fileState, options);
-      if ("unit" in examined) return { items, planned, rollup: examined };
-      return { items: [item(name, null, null, "refused", examined.vi, examined.en)], planned };
-    }
+    if (fileState && fileState.planId !== state.planId) return otherPlan(fileState);
     if (fileState && options.as !== undefined)
       return {
         items: [
@@ -170,11 +171,7 @@ async function examineFile(
     // Re-saved by a program that drops custom XML parts (WPS, Google Sheets …): the tracker's copy tells
     // whether it is another plan's workbook — a body below's summary to roll up.
     const rebuilt = rebuildStateFromSheets(o.sheets, grids);
-    if (rebuilt && rebuilt.state.planId !== state.planId) {
-      const examined = await examineSummary(state, name, reader, rebuilt.state, options);
-      if ("unit" in examined) return { items, planned, rollup: examined };
-      return { items: [item(name, null, null, "refused", examined.vi, examined.en)], planned };
-    }
+    if (rebuilt && rebuilt.state.planId !== state.planId) return otherPlan(rebuilt.state);
   }
   let found = 0;
   for (const grid of grids) {

@@ -75,12 +75,17 @@ const MOTTO_OTHER = /^doc lap\s*-?\s*tu do\s*-?\s*hanh phuc$|^[-_=*.~\s]+$/;
  * around them allowed); a word after a plain space ("Bắc Yên, ngày …") is not part of it.
  */
 const NUMBER_BODY = String.raw`(\d+\s*(?:[-–—/]\s*|\s+(?=\p{Lu}))\p{L}[\p{L}\d.]*(?:\s*[-–—/]\s*[\p{L}\d.]+)*)`;
-const NUMBER_RE = new RegExp(String.raw`^(?:Số|SỐ)\s*:?\s*${NUMBER_BODY}`, "u");
+/** "Số", or "SỐ" as a TCVN3 text read back gives it (its fonts have no toned capitals of their own). */
+const SO = "(?:Số|SỐ)";
+const SO_LABEL = new RegExp(String.raw`^${SO}\s*:?\s*`, "u");
+/** "Số:" alone: its number on the next line or in the next cell. */
+const SO_ALONE = new RegExp(String.raw`^${SO}\s*:?$`, "u");
+const NUMBER_RE = new RegExp(String.raw`^${SO}\s*:?\s*${NUMBER_BODY}`, "u");
 /** The number alone, after a "Số:" on the line or in the cell before. */
 const NUMBER_ONLY_RE = new RegExp(String.raw`^${NUMBER_BODY}$`, "u");
 const BARE_NUMBER_RE = /^(\d+[-/]\p{Lu}[\p{L}\d.-]*\/[\p{Lu}\d.\-/]+)$/u;
 /** "Số:    /KH-ĐTN", "Số: ...../QĐ-UBND": a number left blank to fill in when signed. */
-const BLANK_NUMBER_RE = /^(?:Số|SỐ)\s*:?\s*[.…_\s]*[-–/]\s*\p{Lu}[\p{L}\d.\-–/]*$/u;
+const BLANK_NUMBER_RE = new RegExp(String.raw`^${SO}\s*:?\s*[.…_\s]*[-–/]\s*\p{Lu}[\p{L}\d.\-–/]*$`, "u");
 
 /** "118 - KH/TWĐTN-VP" → "118-KH/TWĐTN-VP"; "07 – KH/ ĐTN" → "07-KH/ĐTN"; "12 KH/HĐĐ" → "12-KH/HĐĐ". */
 function normaliseNumber(raw: string): string {
@@ -294,9 +299,9 @@ function runTogetherSides(segment: string): string[] {
     const startsMotto = MOTTO_KEYS.some(
       (m) => key.startsWith(m) && (key.length === m.length || key[m.length] === " "),
     );
-    const startsNumber = /^(?:Số|SỐ)\s*:?\s*\d/u.test(rest) && isUpperText(before);
-    const startsPlaceDate =
-      PLACE_DATE_RE.test(rest) && NUMBER_ONLY_RE.test(before.replace(/^(?:Số|SỐ)\s*:?\s*/u, ""));
+    const startsNumber =
+      SO_LABEL.test(rest) && /^\d/u.test(rest.replace(SO_LABEL, "")) && isUpperText(before);
+    const startsPlaceDate = PLACE_DATE_RE.test(rest) && NUMBER_ONLY_RE.test(before.replace(SO_LABEL, ""));
     // "ĐẢNG ỦY XÃ CHIỀNG MUNG Chiềng Mung, ngày …": the body in capitals, then its place in ordinary case.
     const placeAfterBody = isUpperText(before) && /\p{Ll}/u.test(words[i]) && PLACE_DATE_RE.test(rest);
     if (startsMotto || startsNumber || startsPlaceDate || placeAfterBody)
@@ -407,7 +412,7 @@ export function parseHeader(lines: SourceLine[]): Header {
     }
     if (MOTTO_OTHER.test(folded)) return;
     // "Số:" with its number on the next line or in the next cell; "Số:    /KH-ĐTN" (a draft) has none.
-    if (/^(?:Số|SỐ)\s*:?$/u.test(seg)) {
+    if (SO_ALONE.test(seg)) {
       numberPending = true;
       return;
     }
