@@ -283,3 +283,24 @@ export abstract class ClientObject implements WireObject {
     return Object.fromEntries(this._loaded);
   }
 }
+
+/** Base of the collections (worksheets, styles, custom XML parts): their items once loaded and synced. */
+export abstract class SimItemCollection<T> extends ClientObject {
+  /** @internal Filled by the subclass's load, when the sync runs. */
+  protected _items: T[] | undefined;
+
+  _resolveTarget(): unknown {
+    return this.context._host.model;
+  }
+  _scalarNames(): string[] {
+    return [];
+  }
+  _read(): unknown {
+    return null;
+  }
+
+  get items(): T[] {
+    if (!this._items) throw propertyNotLoaded("items");
+    return this._items;
+  }
+}

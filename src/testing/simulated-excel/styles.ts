@@ -1,5 +1,5 @@
-import { ClientObject, ClientResult, SimRequestContext } from "./client-object";
-import { ErrorCodes, SimulatedOfficeError, invalidArgument, itemNotFound } from "./errors";
+import { ClientObject, ClientResult, SimItemCollection, SimRequestContext } from "./client-object";
+import { invalidArgument, itemNotFound } from "./errors";
 import { SimRangeBorderCollection, SimRangeFill, SimRangeFont, type StyleTarget } from "./range";
 import type { StoredStyle } from "./store";
 
@@ -25,29 +25,9 @@ const INCLUDES = {
 type IncludeName = keyof typeof INCLUDES;
 
 /** Like `Excel.StyleCollection` (ExcelApi 1.7): the workbook's cell styles, built-in ones included. */
-export class SimStyleCollection extends ClientObject {
-  private _items: SimStyle[] | undefined;
-
+export class SimStyleCollection extends SimItemCollection<SimStyle> {
   constructor(context: SimRequestContext, parent: ClientObject) {
     super(context, "workbook.styles", parent);
-  }
-  _resolveTarget(): unknown {
-    return this.context._host.model;
-  }
-  _scalarNames(): string[] {
-    return [];
-  }
-  _read(): unknown {
-    return null;
-  }
-
-  get items(): SimStyle[] {
-    if (!this._items)
-      throw new SimulatedOfficeError(
-        ErrorCodes.propertyNotLoaded,
-        `The property 'items' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-      );
-    return this._items;
   }
 
   override load(spec?: Parameters<ClientObject["load"]>[0]): this {

@@ -1,4 +1,10 @@
-import { ClientObject, ClientResult, SimRequestContext, assertSameContext } from "./client-object";
+import {
+  ClientObject,
+  ClientResult,
+  SimItemCollection,
+  SimRequestContext,
+  assertSameContext,
+} from "./client-object";
 import { ErrorCodes, SimulatedOfficeError, accessDenied, invalidArgument, itemNotFound } from "./errors";
 import {
   type Box,
@@ -100,29 +106,9 @@ export class SimApplication extends ClientObject {
 }
 
 /** Like `Excel.WorksheetCollection`. */
-export class SimWorksheetCollection extends ClientObject {
-  private _items: SimWorksheet[] | undefined;
-
+export class SimWorksheetCollection extends SimItemCollection<SimWorksheet> {
   constructor(context: SimRequestContext, parent: ClientObject) {
     super(context, "workbook.worksheets", parent);
-  }
-  _resolveTarget(): unknown {
-    return this.context._host.model;
-  }
-  _scalarNames(): string[] {
-    return [];
-  }
-  _read(): unknown {
-    return null;
-  }
-
-  get items(): SimWorksheet[] {
-    if (!this._items)
-      throw new SimulatedOfficeError(
-        ErrorCodes.propertyNotLoaded,
-        `The property 'items' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-      );
-    return this._items;
   }
 
   override load(spec?: Parameters<ClientObject["load"]>[0]): this {
@@ -705,9 +691,7 @@ export class SimHeaderFooter extends ClientObject {
 }
 
 /** Like `Excel.CustomXmlPartCollection` (ExcelApi 1.5), optionally scoped to a namespace. */
-export class SimCustomXmlPartCollection extends ClientObject {
-  private _items: SimCustomXmlPart[] | undefined;
-
+export class SimCustomXmlPartCollection extends SimItemCollection<SimCustomXmlPart> {
   constructor(
     context: SimRequestContext,
     parent: ClientObject,
@@ -721,27 +705,9 @@ export class SimCustomXmlPartCollection extends ClientObject {
       parent,
     );
   }
-  _resolveTarget(): unknown {
-    return this.context._host.model;
-  }
-  _scalarNames(): string[] {
-    return [];
-  }
-  _read(): unknown {
-    return null;
-  }
   private _parts(): StoredPart[] {
     const parts = this.context._host.model.parts;
     return this._ns === null ? parts : parts.filter((p) => p.namespaceUri === this._ns);
-  }
-
-  get items(): SimCustomXmlPart[] {
-    if (!this._items)
-      throw new SimulatedOfficeError(
-        ErrorCodes.propertyNotLoaded,
-        `The property 'items' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-      );
-    return this._items;
   }
 
   override load(spec?: Parameters<ClientObject["load"]>[0]): this {
