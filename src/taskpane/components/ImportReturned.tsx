@@ -18,17 +18,9 @@ import {
 import { ArrowImportRegular } from "@fluentui/react-icons";
 import type { AppServices, ImportFileView } from "../services";
 import { useI18n } from "../i18n";
+import { useTrackerSectionStyles } from "./tracker-section-styles";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-    paddingTop: tokens.spacingVerticalM,
-  },
-  title: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
   table: { tableLayout: "auto", width: "100%" },
   cell: { overflowWrap: "anywhere", verticalAlign: "top", fontSize: tokens.fontSizeBase200 },
   outcomeCol: { width: "7em" },
@@ -69,6 +61,7 @@ export function ImportReturned({
   onImported: () => void;
 }) {
   const styles = useStyles();
+  const section = useTrackerSectionStyles();
   const { lang, t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [overwrite, setOverwrite] = useState(false);
@@ -99,17 +92,17 @@ export function ImportReturned({
     lang === "vi" ? i.messageVi : i.messageEn;
 
   return (
-    <section className={styles.root} aria-labelledby="import-title">
-      <h3 id="import-title" className={styles.title}>
+    <section className={section.root} aria-labelledby="import-title">
+      <h3 id="import-title" className={section.title}>
         {t.importTitle}
       </h3>
-      <p className={styles.small}>{t.importIntro}</p>
+      <p className={section.small}>{t.importIntro}</p>
       <Checkbox
         checked={overwrite}
         onChange={(_, d) => setOverwrite(d.checked === true)}
         label={t.importForce}
       />
-      <p className={styles.small}>{t.importRollupIntro}</p>
+      <p className={section.small}>{t.importRollupIntro}</p>
       {units.length > 0 && (
         <Checkbox
           checked={choosing}
@@ -170,7 +163,7 @@ export function ImportReturned({
       )}
       {files && (
         <>
-          <p className={styles.small} role="status">
+          <p className={section.small} role="status">
             {t.importSummary(
               files.filter((f) => f.outcome === "imported").length,
               files.filter((f) => f.outcome === "skipped").length,

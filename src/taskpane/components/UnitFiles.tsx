@@ -12,17 +12,9 @@ import {
 import { FolderZipRegular } from "@fluentui/react-icons";
 import type { AppServices, TrackerUnitRow, UnitFilesView } from "../services";
 import { useI18n } from "../i18n";
+import { useTrackerSectionStyles } from "./tracker-section-styles";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
-    paddingTop: tokens.spacingVerticalM,
-  },
-  title: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
   passwords: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
   item: { overflowWrap: "anywhere" },
@@ -44,6 +36,7 @@ export function UnitFiles({
   onError: (e: unknown) => void;
 }) {
   const styles = useStyles();
+  const section = useTrackerSectionStyles();
   const { t } = useI18n();
   const live = units.filter((u) => !u.removed);
   const [passwords, setPasswords] = useState<Record<string, string>>({});
@@ -64,11 +57,11 @@ export function UnitFiles({
   }
 
   return (
-    <section className={styles.root} aria-labelledby="unit-files-title">
-      <h3 id="unit-files-title" className={styles.title}>
+    <section className={section.root} aria-labelledby="unit-files-title">
+      <h3 id="unit-files-title" className={section.title}>
         {t.unitFilesTitle}
       </h3>
-      <p className={styles.small}>{t.unitFilesIntro}</p>
+      <p className={section.small}>{t.unitFilesIntro}</p>
       {services.host.canSaveFiles === false ? (
         // Excel for Mac/iPad: a download would do nothing, so offer what works instead of a button.
         <MessageBar intent="info" layout="multiline">
@@ -97,7 +90,7 @@ export function UnitFiles({
               </Field>
             ))}
           </div>
-          <p className={styles.small}>{t.unitFilesPasswordNote}</p>
+          <p className={section.small}>{t.unitFilesPasswordNote}</p>
           <div>
             <Button
               icon={<FolderZipRegular />}
@@ -119,7 +112,7 @@ export function UnitFiles({
       )}
       {made && (
         <>
-          <p className={styles.small} role="status">
+          <p className={section.small} role="status">
             {t.unitFilesDone(made.files.length, made.zipName)}
           </p>
           <ul className={styles.list} aria-label={t.unitFilesList}>
