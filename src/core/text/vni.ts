@@ -7,11 +7,11 @@
  */
 
 /** The five tones in the order of the tables below: sắc, huyền, hỏi, ngã, nặng. */
-const TONE_MARKS = { lower: ["ù", "ø", "û", "õ", "ï"], upper: ["Ù", "Ø", "Û", "Õ", "Ï"] };
+const TONE_MARKS = ["ù", "ø", "û", "õ", "ï"];
 /** Circumflex (â ê ô), then circumflex with each tone. */
-const CIRCUMFLEX_MARKS = { lower: ["â", "á", "à", "å", "ã", "ä"], upper: ["Â", "Á", "À", "Å", "Ã", "Ä"] };
+const CIRCUMFLEX_MARKS = ["â", "á", "à", "å", "ã", "ä"];
 /** Breve (ă), then breve with each tone. */
-const BREVE_MARKS = { lower: ["ê", "é", "è", "ú", "ü", "ë"], upper: ["Ê", "É", "È", "Ú", "Ü", "Ë"] };
+const BREVE_MARKS = ["ê", "é", "è", "ú", "ü", "ë"];
 
 /** Unicode letters, each row: the letter with no tone, then sắc, huyền, hỏi, ngã, nặng. */
 const ROWS: Record<string, readonly string[]> = {
@@ -29,7 +29,7 @@ const ROWS: Record<string, readonly string[]> = {
   y: ["y", "ý", "ỳ", "ỷ", "ỹ", "ỵ"],
 };
 
-/** The VNI spelling of each letter of a lower-case row. */
+/** The VNI spelling of each letter of a lower-case row (an upper-case letter's is its upper case). */
 function lowerRow(row: string): string[] {
   const toned = (base: string, marks: readonly string[]) => [base, ...marks.map((m) => base + m)];
   switch (row) {
@@ -37,53 +37,23 @@ function lowerRow(row: string): string[] {
     case "e":
     case "o":
     case "u":
-      return toned(row, TONE_MARKS.lower);
+      return toned(row, TONE_MARKS);
     case "â":
-      return CIRCUMFLEX_MARKS.lower.map((m) => "a" + m);
+      return CIRCUMFLEX_MARKS.map((m) => "a" + m);
     case "ê":
-      return CIRCUMFLEX_MARKS.lower.map((m) => "e" + m);
+      return CIRCUMFLEX_MARKS.map((m) => "e" + m);
     case "ô":
-      return CIRCUMFLEX_MARKS.lower.map((m) => "o" + m);
+      return CIRCUMFLEX_MARKS.map((m) => "o" + m);
     case "ă":
-      return BREVE_MARKS.lower.map((m) => "a" + m);
+      return BREVE_MARKS.map((m) => "a" + m);
     case "ơ":
-      return toned("ô", TONE_MARKS.lower);
+      return toned("ô", TONE_MARKS);
     case "ư":
-      return toned("ö", TONE_MARKS.lower);
+      return toned("ö", TONE_MARKS);
     case "i":
       return ["i", "í", "ì", "æ", "ó", "ò"];
     case "y":
       return ["y", "yù", "yø", "yû", "yõ", "î"];
-    default:
-      throw new Error(`no VNI row ${row}`);
-  }
-}
-
-/** The VNI spelling of each letter of an upper-case row. */
-function upperRow(row: string): string[] {
-  const toned = (base: string, marks: readonly string[]) => [base, ...marks.map((m) => base + m)];
-  switch (row) {
-    case "a":
-    case "e":
-    case "o":
-    case "u":
-      return toned(row.toUpperCase(), TONE_MARKS.upper);
-    case "â":
-      return CIRCUMFLEX_MARKS.upper.map((m) => "A" + m);
-    case "ê":
-      return CIRCUMFLEX_MARKS.upper.map((m) => "E" + m);
-    case "ô":
-      return CIRCUMFLEX_MARKS.upper.map((m) => "O" + m);
-    case "ă":
-      return BREVE_MARKS.upper.map((m) => "A" + m);
-    case "ơ":
-      return toned("Ô", TONE_MARKS.upper);
-    case "ư":
-      return toned("Ö", TONE_MARKS.upper);
-    case "i":
-      return ["I", "Í", "Ì", "Æ", "Ó", "Ò"];
-    case "y":
-      return ["Y", "YÙ", "YØ", "YÛ", "YÕ", "Î"];
     default:
       throw new Error(`no VNI row ${row}`);
   }
@@ -94,7 +64,7 @@ export const VNI_LETTERS: readonly (readonly [letter: string, vni: string])[] = 
   [
     ...Object.entries(ROWS).flatMap(([row, letters]) => {
       const lower = lowerRow(row);
-      const upper = upperRow(row);
+      const upper = lower.map((vni) => vni.toUpperCase()); // upper-case letters take the upper-case marks
       return letters.flatMap((letter, k): [string, string][] => [
         [letter, lower[k]],
         [letter.toUpperCase(), upper[k]],
