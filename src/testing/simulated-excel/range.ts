@@ -538,7 +538,8 @@ abstract class FormatPart extends ClientObject {
   }
 }
 
-const H_ALIGN = [
+/** Excel.HorizontalAlignment and Excel.VerticalAlignment: what a range format or a style accepts. */
+export const H_ALIGN = [
   "General",
   "Left",
   "Center",
@@ -548,7 +549,7 @@ const H_ALIGN = [
   "CenterAcrossSelection",
   "Distributed",
 ];
-const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"];
+export const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"];
 
 /** Like `Excel.RangeFormat`. */
 export class SimRangeFormat extends FormatPart {

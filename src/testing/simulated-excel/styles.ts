@@ -1,19 +1,15 @@
 import { ClientObject, ClientResult, SimItemCollection, SimRequestContext } from "./client-object";
 import { invalidArgument, itemNotFound } from "./errors";
-import { SimRangeBorderCollection, SimRangeFill, SimRangeFont, type StyleTarget } from "./range";
+import {
+  H_ALIGN,
+  SimRangeBorderCollection,
+  SimRangeFill,
+  SimRangeFont,
+  V_ALIGN,
+  type StyleTarget,
+} from "./range";
 import type { StoredStyle } from "./store";
 
-const H_ALIGN = [
-  "General",
-  "Left",
-  "Center",
-  "Right",
-  "Fill",
-  "Justify",
-  "CenterAcrossSelection",
-  "Distributed",
-];
-const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"];
 const INCLUDES = {
   includeAlignment: "alignment",
   includeBorder: "border",
